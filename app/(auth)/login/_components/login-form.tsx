@@ -1,0 +1,55 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState, useTransition } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { signInWithPassword } from "@/lib/auth/actions";
+import { signInSchema, type SignInInput } from "@/lib/auth/schema";
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string>();
+  const { register, handleSubmit, formState, setError } = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "", callbackUrl },
+  });
+
+  const onSubmit = handleSubmit((values) => {
+    setFormError(undefined);
+    startTransition(async () => {
+      const result = await signInWithPassword(values);
+      if (result.ok) return;
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(field as keyof SignInInput, { message });
+      }
+      setFormError(result.formError);
+    });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <FormAlert message={formError} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        autoFocus
+        error={formState.errors.email?.message}
+        {...register("email")}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        error={formState.errors.password?.message}
+        {...register("password")}
+      />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

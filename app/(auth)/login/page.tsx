@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { LoginForm } from "./_components/login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <span className="inline-flex h-10 w-10 items-center justify-center rounded-lg bg-indigo-600 text-lg font-bold text-white">
+            H
+          </span>
+          <h1 className="mt-4 text-2xl font-semibold tracking-tight">Sign in to the Hub</h1>
+          <p className="mt-1 text-sm text-slate-600">Manage your integrations and API tokens.</p>
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+        </div>
+      </div>
+    </main>
+  );
+}

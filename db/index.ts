@@ -1,0 +1,57 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { readDbConfig } from "./config";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type DbHandle =
+  | { kind: "postgres"; db: Db; sql: postgres.Sql; close: () => Promise<void> }
+  | { kind: "pglite"; db: Db; client: PGlite; close: () => Promise<void> };
+
+function open(): DbHandle {
+  const config = readDbConfig();
+  if (config.DATABASE_URL) {
+    const sql = postgres(config.DATABASE_URL, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      // Fail fast when the server is gone rather than queueing requests for minutes.
+      connect_timeout: 5,
+    });
+    return { kind: "postgres", db: drizzlePostgres(sql, { schema }), sql, close: () => sql.end() };
+  }
+  const dir = config.PGLITE_DIR;
+  if (!dir.startsWith("memory://")) {
+    // PGlite creates only the last folder of its path.
+    mkdirSync(dirname(resolve(dir)), { recursive: true });
+  }
+  const client = new PGlite(dir);
+  // Both drivers expose the same drizzle query API; the postgres-js type is the common one.
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { kind: "pglite", db, client, close: () => client.close() };
+}
+
+const cache = globalThis as unknown as { __hubDb?: DbHandle };
+
+/** The one database handle of this process, opened on first use (never during `next build`). */
+export function getDbHandle(): DbHandle {
+  cache.__hubDb ??= open();
+  return cache.__hubDb;
+}
+
+export function getDb(): Db {
+  return getDbHandle().db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = cache.__hubDb;
+  cache.__hubDb = undefined;
+  await handle?.close();
+}
+
+export { schema };

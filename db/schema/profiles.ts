@@ -1,0 +1,35 @@
+import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+
+/** The account's attribute catalogue: what a Profile Read token may expose or link on. */
+export const attributes = pgTable(
+  "attributes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    displayName: text("display_name").notNull(),
+  },
+  (t) => [uniqueIndex("attributes_account_key").on(t.accountId, t.key)],
+);
+
+export type ProfileAttributes = Record<string, string | number | boolean | null>;
+
+export const profiles = pgTable(
+  "profiles",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    attributes: jsonb("attributes").$type<ProfileAttributes>().notNull(),
+  },
+  // Lookups by any linking attribute use `attributes @> {"key": value}`: a GIN index answers
+  // those for every key without one index per attribute.
+  (t) => [
+    index("profiles_account").on(t.accountId),
+    index("profiles_attributes_gin").using("gin", t.attributes.op("jsonb_path_ops")),
+  ],
+);

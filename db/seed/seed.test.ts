@@ -1,0 +1,67 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { accounts, attributes, cases, messages, profiles, teamMembers, users } from "@/db/schema";
+import { useTestDatabase } from "@/lib/testing/database";
+import { demoAccounts, seedDemoData } from "./index";
+
+useTestDatabase();
+
+async function countFor(table: typeof profiles | typeof attributes | typeof cases | typeof messages | typeof teamMembers, accountId: string) {
+  const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.accountId, accountId));
+  return row!.n;
+}
+
+describe("seedDemoData (integration)", () => {
+  it("creates the demo accounts once; a second run changes nothing", async () => {
+    const db = getDb();
+    const today = new Date("2026-11-28T00:00:00Z");
+    await seedDemoData(db, { passwordHash: "hash", today });
+    const again = await seedDemoData(db, { passwordHash: "hash", today });
+    expect(again).toEqual([]);
+
+    const rows = await db.select().from(accounts).where(eq(accounts.slug, "demo-retail"));
+    expect(rows).toHaveLength(1);
+    const demo = rows[0]!;
+    expect(demo.name).toBe("Demo Retail");
+    expect(demo.maxActiveTokens).toBe(5);
+
+    const demoUsers = await db.select({ email: users.email, role: users.role }).from(users).where(eq(users.accountId, demo.id));
+    expect(demoUsers).toEqual(
+      expect.arrayContaining([
+        { email: "admin@demo.test", role: "admin" },
+        { email: "marketer@demo.test", role: "marketer" },
+      ]),
+    );
+    const [other] = await db.select().from(accounts).where(eq(accounts.slug, "other-brand"));
+    expect(other?.name).toBe("Other Brand");
+
+    expect(await countFor(attributes, demo.id)).toBeGreaterThanOrEqual(38);
+    expect(await countFor(profiles, demo.id)).toBe(demoAccounts[0]!.profileCount);
+    expect(await countFor(teamMembers, demo.id)).toBe(12);
+    expect(await countFor(cases, demo.id)).toBeGreaterThan(1000);
+    expect(await countFor(messages, demo.id)).toBeGreaterThan(1000);
+
+    // 90 days of activity, none of it in the future.
+    const [span] = await db
+      .select({ first: sql<string>`min(opened_at)`, last: sql<string>`max(opened_at)` })
+      .from(cases)
+      .where(eq(cases.accountId, demo.id));
+    const days = (new Date(span!.last).getTime() - new Date(span!.first).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(88);
+    expect(new Date(span!.last).getTime()).toBeLessThan(today.getTime());
+  }, 120_000);
+
+  it("contains Jane Remington, found by any linking attribute", async () => {
+    const db = getDb();
+    const [demo] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, "demo-retail"));
+    for (const probe of [{ email: "jane.remington@demo-retail.test" }, { customer_id: "C-00001" }]) {
+      const found = await db
+        .select({ attributes: profiles.attributes })
+        .from(profiles)
+        .where(sql`${profiles.accountId} = ${demo!.id} and ${profiles.attributes} @> ${JSON.stringify(probe)}::jsonb`);
+      expect(found).toHaveLength(1);
+      expect(found[0]!.attributes).toMatchObject({ first_name: "Jane", last_name: "Remington", loyalty_tier: "Gold", customer_id: "C-00001" });
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { demoUsers, signIn } from "./support/users";
+
+test.describe("signing in", () => {
+  test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
+    await page.goto("/manage/integrations");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { name: "Sign in to the Hub" })).toBeVisible();
+  });
+
+  test("the admin signs in, reaches Integrations through the Manage menu, and signs out", async ({ page }) => {
+    await signIn(page, demoUsers.admin);
+    await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    await expect(page.getByText("Demo Retail")).toBeVisible();
+
+    await page.goto("/login");
+    await expect(page).toHaveURL(/\/manage\/integrations/);
+
+    const manage = page.getByRole("button", { name: "Manage" });
+    await manage.click();
+    await expect(manage).toHaveAttribute("aria-expanded", "true");
+    await page.getByRole("link", { name: "Integrations" }).click();
+    await expect(page.getByRole("link", { name: /API Tokens/ })).toBeVisible();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/manage/integrations");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a wrong password and an unknown email get the same generic message", async ({ page }) => {
+    await signIn(page, demoUsers.marketer, "wrong-password");
+    const message = page.getByRole("alert", { name: "Form error" });
+    await expect(message).toHaveText("The email or password is incorrect.");
+
+    await signIn(page, `nobody-${randomUUID()}@demo.test`, "wrong-password");
+    await expect(message).toHaveText("The email or password is incorrect.");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("empty fields are named next to the field", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Enter your email address")).toBeVisible();
+    await expect(page.getByText("Enter your password")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  test("repeated failures for one email are throttled", async ({ page }) => {
+    const email = `guess-${randomUUID()}@demo.test`;
+    const message = page.getByRole("alert", { name: "Form error" });
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, email, `guess-${i}`);
+      await expect(message).toHaveText("The email or password is incorrect.");
+    }
+    await signIn(page, email, "guess-5");
+    await expect(message).toHaveText(/Too many failed sign-in attempts/);
+  });
+});

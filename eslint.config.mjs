@@ -1,0 +1,29 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+
+const drizzleObjects = { drizzleObjectName: ["db", "tx", "getDb"] };
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    plugins: { drizzle },
+    rules: {
+      // A delete or update without a where clause is never what we meant.
+      "drizzle/enforce-delete-with-where": ["error", drizzleObjects],
+      "drizzle/enforce-update-with-where": ["error", drizzleObjects],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["info", "warn", "error"] }],
+    },
+  },
+  {
+    files: ["lib/cli/**", "e2e/**", "bench/**"],
+    rules: { "no-console": "off" },
+  },
+  {
+    ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+  },
+];
+
+export default config;

@@ -1,0 +1,38 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The part of the Auth.js configuration that the proxy also loads: no database, no providers.
+ * Sessions are JWTs holding only the user id; everything else is read fresh per request.
+ */
+export const authConfig = {
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  trustHost: true,
+  useSecureCookies: process.env.NODE_ENV === "production",
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const signedIn = Boolean(auth?.user?.id);
+      if (request.nextUrl.pathname.startsWith("/login")) {
+        return signedIn ? Response.redirect(new URL("/manage/integrations", request.nextUrl)) : true;
+      }
+      return signedIn;
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is an expected event, not a stack trace in the log.
+    error(error) {
+      // Class names are minified in production builds; Auth.js's `type` is not.
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(`[auth] ${(error as { type?: string }).type ?? error.name}: ${error.message}`);
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,30 @@
+import { CredentialsSignin } from "next-auth";
+import { getUserCredentials } from "./queries";
+import { verifyPassword } from "./password";
+import { signInSchema } from "./schema";
+import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./sign-in-throttle";
+
+export class SignInThrottled extends CredentialsSignin {
+  override code = "throttled";
+}
+
+/**
+ * Auth.js `authorize`: returns the user id on success, null on any wrong credential (one generic
+ * answer), and throws SignInThrottled once the email or IP has failed too often.
+ */
+export async function authorizeCredentials(input: unknown, ip: string): Promise<{ id: string } | null> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+
+  if ((await signInRetryAfter(email, ip)) > 0) throw new SignInThrottled();
+
+  const user = await getUserCredentials(email);
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !valid) {
+    await recordFailedSignIn(email, ip);
+    return null;
+  }
+  await clearFailedSignIns(email);
+  return { id: user.id };
+}

@@ -1,0 +1,18 @@
+import type { Role } from "./queries";
+
+/** What each role may do (PRODUCT.md section 1). Checked on the server by every action. */
+export type Permission =
+  | "tokens:view"
+  | "tokens:write-activity"
+  | "tokens:write-profile-read"
+  | "tokens:reset"
+  | "tokens:revoke";
+
+const grants: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke"]),
+  marketer: new Set(["tokens:view", "tokens:write-activity"]),
+};
+
+export function can(user: { role: Role }, permission: Permission): boolean {
+  return grants[user.role].has(permission);
+}

@@ -1,0 +1,41 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { accounts, users } from "@/db/schema";
+
+export type Role = "admin" | "marketer";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  accountId: string;
+  accountName: string;
+}
+
+const currentUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  accountId: users.accountId,
+  accountName: accounts.name,
+};
+
+export async function getUserById(id: string): Promise<CurrentUser | null> {
+  const [row] = await getDb()
+    .select(currentUserColumns)
+    .from(users)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .where(eq(users.id, id));
+  return row ?? null;
+}
+
+/** The only query that reads a password hash: sign-in needs it, nothing else may. */
+export async function getUserCredentials(email: string) {
+  const [row] = await getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email));
+  return row ?? null;
+}

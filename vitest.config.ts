@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": root,
+      "server-only": `${root}lib/testing/empty.ts`,
+    },
+  },
+  test: {
+    include: ["{lib,db,components,app}/**/*.test.{ts,tsx}"],
+    environment: "node",
+    globalSetup: ["lib/testing/global-setup.ts"],
+    // Each file gets its own in-memory PGlite when DATABASE_URL is unset.
+    env: process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" },
+    pool: "forks",
+    // next-auth imports "next/server" without an extension: let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
