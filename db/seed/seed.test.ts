@@ -2,10 +2,10 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { accounts, attributes, cases, messages, profiles, teamMembers, users } from "@/db/schema";
-import { useTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/lib/testing/database";
 import { demoAccounts, seedDemoData } from "./index";
 
-useTestDatabase();
+withTestDatabase();
 
 async function countFor(table: typeof profiles | typeof attributes | typeof cases | typeof messages | typeof teamMembers, accountId: string) {
   const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.accountId, accountId));

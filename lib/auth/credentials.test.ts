@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTestAccount, useTestDatabase } from "@/lib/testing/database";
+import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
 import { authorizeCredentials, SignInThrottled } from "./credentials";
 import { hashPassword } from "./password";
 import { signInPolicy } from "./sign-in-throttle";
 
-useTestDatabase();
+withTestDatabase();
 
 // Throttle counters may outlive a run (Redis): every test uses addresses of its own.
 const run = () => Math.floor(Math.random() * 250) + 1;

@@ -10,7 +10,7 @@ import { attributes } from "@/db/schema";
  * Integration tests: a migrated database for this file (in-memory PGlite, or the real Postgres
  * of DATABASE_URL), closed when the file ends.
  */
-export function useTestDatabase() {
+export function withTestDatabase() {
   beforeAll(async () => {
     await migrateDatabase();
   }, 180_000);

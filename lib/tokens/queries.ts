@@ -1,12 +1,222 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts } from "@/db/schema";
+import { accounts, apiTokens, attributes, tokenEvents, users, type TokenFieldChange } from "@/db/schema";
+import type { TokenSettings } from "./schema";
+import type { IssuedSecret, TokenType } from "./secret";
 
-export async function getTokenAllowance(accountId: string): Promise<{ active: number; max: number }> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A malformed id answers like a missing one, without asking the database. */
+export const isTokenId = (id: string) => UUID.test(id);
+
+export interface Actor {
+  id: string;
+  name: string;
+  accountId: string;
+  ip: string;
+}
+
+export async function getTokenAllowance(accountId: string) {
   const [row] = await getDb()
-    .select({ max: accounts.maxActiveTokens })
+    .select({
+      max: accounts.maxActiveTokens,
+      rateLimitCeiling: accounts.rateLimitCeiling,
+      active: sql<number>`(select count(*)::int from ${apiTokens} where ${apiTokens.accountId} = ${accounts.id} and ${apiTokens.status} = 'active')`,
+    })
     .from(accounts)
     .where(eq(accounts.id, accountId));
-  return { active: 0, max: row?.max ?? 0 };
+  return row ?? { max: 0, rateLimitCeiling: 0, active: 0 };
+}
+
+// Explicit columns: the secret hash never leaves the database through the console.
+const summaryColumns = {
+  id: apiTokens.id,
+  type: apiTokens.type,
+  description: apiTokens.description,
+  displayPrefix: apiTokens.displayPrefix,
+  status: apiTokens.status,
+  createdByName: users.name,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+};
+
+export type TokenSummary = Awaited<ReturnType<typeof listTokens>>[number];
+
+export async function listTokens(accountId: string) {
+  return getDb()
+    .select(summaryColumns)
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdById))
+    .where(eq(apiTokens.accountId, accountId))
+    .orderBy(asc(apiTokens.status), desc(apiTokens.createdAt))
+    .limit(500);
+}
+
+export type TokenDetail = NonNullable<Awaited<ReturnType<typeof getToken>>>;
+
+export async function getToken(accountId: string, tokenId: string) {
+  if (!isTokenId(tokenId)) return null;
+  const [row] = await getDb()
+    .select({
+      ...summaryColumns,
+      rateLimit: apiTokens.rateLimit,
+      exposedAttributes: apiTokens.exposedAttributes,
+      linkingAttribute: apiTokens.linkingAttribute,
+      ipAllowList: apiTokens.ipAllowList,
+      updatedAt: apiTokens.updatedAt,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedIp: apiTokens.lastUsedIp,
+    })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdById))
+    .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.id, tokenId)));
+  return row ?? null;
+}
+
+export async function listAttributes(accountId: string) {
+  return getDb()
+    .select({ key: attributes.key, displayName: attributes.displayName })
+    .from(attributes)
+    .where(eq(attributes.accountId, accountId))
+    .orderBy(asc(attributes.displayName));
+}
+
+/** Keys that are not in the account's catalogue. */
+export async function unknownAttributeKeys(accountId: string, keys: string[]): Promise<string[]> {
+  const wanted = [...new Set(keys.filter(Boolean))];
+  if (wanted.length === 0) return [];
+  const found = await getDb()
+    .select({ key: attributes.key })
+    .from(attributes)
+    .where(and(eq(attributes.accountId, accountId), inArray(attributes.key, wanted)));
+  const known = new Set(found.map((r) => r.key));
+  return wanted.filter((k) => !known.has(k));
+}
+
+export async function listTokenEvents(accountId: string, tokenId: string) {
+  if (!isTokenId(tokenId)) return [];
+  return getDb()
+    .select({
+      id: tokenEvents.id,
+      action: tokenEvents.action,
+      actorName: tokenEvents.actorName,
+      changes: tokenEvents.changes,
+      ip: tokenEvents.ip,
+      createdAt: tokenEvents.createdAt,
+    })
+    .from(tokenEvents)
+    .where(and(eq(tokenEvents.accountId, accountId), eq(tokenEvents.tokenId, tokenId)))
+    .orderBy(desc(tokenEvents.createdAt), desc(tokenEvents.id))
+    .limit(1000);
+}
+
+export type CreateOutcome = { ok: true; tokenId: string } | { ok: false; max: number };
+
+/** Inserts a token unless the account is at its cap; the new token starts at the account's rate ceiling. */
+export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings, secret: IssuedSecret): Promise<CreateOutcome> {
+  return getDb().transaction(async (tx) => {
+    // Invariant: never more than maxActiveTokens active tokens. Locking the account row makes
+    // concurrent creates for one account wait for each other's count.
+    const [account] = await tx
+      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling })
+      .from(accounts)
+      .where(eq(accounts.id, actor.accountId))
+      .for("update");
+    if (!account) return { ok: false, max: 0 };
+    const [{ active }] = (await tx
+      .select({ active: sql<number>`count(*)::int` })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))) as [{ active: number }];
+    if (active >= account.max) return { ok: false, max: account.max };
+
+    const [token] = await tx
+      .insert(apiTokens)
+      .values({
+        accountId: actor.accountId,
+        type: settings.type,
+        description: settings.description,
+        secretHash: secret.hash,
+        displayPrefix: secret.displayPrefix,
+        rateLimit: account.ceiling,
+        exposedAttributes: settings.exposedAttributes,
+        linkingAttribute: settings.linkingAttribute,
+        ipAllowList: settings.ipAllowList,
+        createdById: actor.id,
+      })
+      .returning({ id: apiTokens.id });
+    await tx.insert(tokenEvents).values(event(actor, token!.id, "created"));
+    return { ok: true, tokenId: token!.id };
+  });
+}
+
+/** Replaces an active token's secret; the old hash no longer exists once this commits. */
+export async function rotateTokenSecret(actor: Actor, tokenId: string, secret: IssuedSecret): Promise<TokenType | null> {
+  return getDb().transaction(async (tx) => {
+    // Invariant: the new hash and its history row commit together, or neither does.
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ secretHash: secret.hash, displayPrefix: secret.displayPrefix, updatedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
+      .returning({ type: apiTokens.type });
+    if (!row) return null;
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "reset"));
+    return row.type;
+  });
+}
+
+/** Revokes for good. Returns false when the token is missing or already revoked. */
+export async function markTokenRevoked(actor: Actor, tokenId: string): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const now = new Date();
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ status: "revoked", revokedAt: now, updatedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
+      .returning({ id: apiTokens.id });
+    if (!row) return false;
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked"));
+    return true;
+  });
+}
+
+export type EditableSettings = Pick<TokenSettings, "description" | "exposedAttributes" | "linkingAttribute" | "ipAllowList"> & {
+  rateLimit: number;
+};
+
+/**
+ * Applies an edit to an active token and records which fields changed, computed against the
+ * row as locked in this transaction so concurrent edits each log what they really changed.
+ */
+export async function applyTokenEdit(
+  actor: Actor,
+  tokenId: string,
+  next: EditableSettings,
+  diff: (before: EditableSettings) => TokenFieldChange[],
+): Promise<"updated" | "unchanged" | "missing"> {
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        description: apiTokens.description,
+        exposedAttributes: apiTokens.exposedAttributes,
+        linkingAttribute: apiTokens.linkingAttribute,
+        ipAllowList: apiTokens.ipAllowList,
+        rateLimit: apiTokens.rateLimit,
+      })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
+      .for("update");
+    if (!current) return "missing";
+    const changes = diff(current);
+    if (changes.length === 0) return "unchanged";
+    await tx
+      .update(apiTokens)
+      .set({ ...next, updatedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", changes));
+    return "updated";
+  });
+}
+
+function event(actor: Actor, tokenId: string, action: "created" | "edited" | "reset" | "revoked", changes: TokenFieldChange[] = []) {
+  return { tokenId, accountId: actor.accountId, actorId: actor.id, actorName: actor.name, action, changes, ip: actor.ip };
 }

@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { accounts, users } from "./accounts";
+
+export const tokenTypeEnum = pgEnum("token_type", ["activity", "profile_read"]);
+export const tokenStatusEnum = pgEnum("token_status", ["active", "revoked"]);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    type: tokenTypeEnum("type").notNull(),
+    description: text("description").notNull(),
+    // SHA-256 (hex) of the whole token: the secret itself is never stored.
+    secretHash: text("secret_hash").notNull(),
+    // What the console may show: the type prefix and the first three random characters.
+    displayPrefix: text("display_prefix").notNull(),
+    status: tokenStatusEnum("status").notNull().default("active"),
+    rateLimit: integer("rate_limit").notNull(),
+    exposedAttributes: text("exposed_attributes").array().notNull().default(sql`'{}'::text[]`),
+    linkingAttribute: text("linking_attribute"),
+    ipAllowList: text("ip_allow_list").array().notNull().default(sql`'{}'::text[]`),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
+    index("api_tokens_account_status").on(t.accountId, t.status),
+  ],
+);
+
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked"]);
+
+export interface TokenFieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+/** The token's history: who did what, when, from where. Never holds a secret. */
+export const tokenEvents = pgTable(
+  "token_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    // Kept as written so the history still names people who have since left.
+    actorName: text("actor_name").notNull(),
+    action: tokenEventActionEnum("action").notNull(),
+    changes: jsonb("changes").$type<TokenFieldChange[]>().notNull().default(sql`'[]'::jsonb`),
+    ip: text("ip").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("token_events_token_created").on(t.tokenId, t.createdAt)],
+);

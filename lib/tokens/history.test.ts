@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { diffSettings, type ComparableSettings } from "./history";
+
+const base: ComparableSettings = {
+  description: "Warehouse sync",
+  exposedAttributes: ["email", "first_name"],
+  linkingAttribute: "email",
+  ipAllowList: ["203.0.113.0/24"],
+  rateLimit: 600,
+};
+const names: Record<string, string> = { email: "Email", first_name: "First name", customer_id: "Customer ID" };
+
+describe("diffSettings", () => {
+  it("reports nothing when nothing changed (attribute order does not matter)", () => {
+    expect(diffSettings(base, { ...base, exposedAttributes: ["first_name", "email"] }, (k) => names[k]!)).toEqual([]);
+  });
+
+  it("reports each changed field old → new in words", () => {
+    const after = { ...base, description: "Warehouse sync v2", linkingAttribute: "customer_id", ipAllowList: [], rateLimit: 120 };
+    expect(diffSettings(base, after, (k) => names[k]!)).toEqual([
+      { field: "Description", from: "Warehouse sync", to: "Warehouse sync v2" },
+      { field: "Linking attribute", from: "Email", to: "Customer ID" },
+      { field: "IP whitelist", from: "203.0.113.0/24", to: "(none)" },
+      { field: "Rate limit (requests per minute)", from: "600", to: "120" },
+    ]);
+  });
+});

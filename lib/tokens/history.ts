@@ -1,0 +1,46 @@
+import type { TokenFieldChange } from "@/db/schema";
+
+export interface ComparableSettings {
+  description: string;
+  exposedAttributes: string[];
+  linkingAttribute: string | null;
+  ipAllowList: string[];
+  rateLimit: number;
+}
+
+export const fieldLabels: Record<keyof ComparableSettings, string> = {
+  description: "Description",
+  exposedAttributes: "Attributes to expose",
+  linkingAttribute: "Linking attribute",
+  ipAllowList: "IP whitelist",
+  rateLimit: "Rate limit (requests per minute)",
+};
+
+/**
+ * The fields an edit changed, old → new, as people read them (attribute display names, lists
+ * joined). A token's secret is not a setting, so it can never appear here.
+ */
+export function diffSettings(
+  before: ComparableSettings,
+  after: ComparableSettings,
+  attributeName: (key: string) => string,
+): TokenFieldChange[] {
+  const show = {
+    description: (v: ComparableSettings) => v.description,
+    exposedAttributes: (v: ComparableSettings) => list([...v.exposedAttributes].sort().map(attributeName)),
+    linkingAttribute: (v: ComparableSettings) => (v.linkingAttribute ? attributeName(v.linkingAttribute) : "(none)"),
+    ipAllowList: (v: ComparableSettings) => list(v.ipAllowList),
+    rateLimit: (v: ComparableSettings) => String(v.rateLimit),
+  };
+  const changes: TokenFieldChange[] = [];
+  for (const field of Object.keys(show) as Array<keyof ComparableSettings>) {
+    const from = show[field](before);
+    const to = show[field](after);
+    if (from !== to) changes.push({ field: fieldLabels[field], from, to });
+  }
+  return changes;
+}
+
+function list(items: string[]): string {
+  return items.length ? items.join(", ") : "(none)";
+}

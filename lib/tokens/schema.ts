@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { allowsEverything, parseIpEntry } from "@/lib/net/ip";
+import type { TokenType } from "./secret";
+
+export const MAX_IP_ENTRIES = 50;
+export const DESCRIPTION_MAX = 100;
+
+const baseShape = {
+  type: z.enum(["activity", "profile_read"], { error: "Choose an API type" }),
+  description: z
+    .string({ error: "Enter a description" })
+    .trim()
+    .min(1, "Enter a description")
+    .max(DESCRIPTION_MAX, `Use ${DESCRIPTION_MAX} characters or fewer`),
+  exposedAttributes: z.array(z.string().max(64)).max(200).default([]),
+  linkingAttribute: z.string().max(64).default(""),
+  // Objects, not strings: react-hook-form's field arrays key rows by object.
+  ipAllowList: z.array(z.object({ value: z.string().max(100, "That is not an IP address or range") })).default([]),
+};
+
+type BaseValues = {
+  type: TokenType;
+  description: string;
+  exposedAttributes: string[];
+  linkingAttribute: string;
+  ipAllowList: Array<{ value: string }>;
+};
+
+/** The rules that depend on the type, shared by the create and edit forms. */
+function checkSettings(values: BaseValues, ctx: z.RefinementCtx) {
+  const profileRead = values.type === "profile_read";
+  if (values.ipAllowList.length > MAX_IP_ENTRIES) {
+    ctx.addIssue({ code: "custom", path: ["ipAllowList"], message: `Add at most ${MAX_IP_ENTRIES} IP addresses or ranges` });
+  }
+  const seen = new Map<string, number>();
+  values.ipAllowList.forEach((row, index) => {
+    const parsed = parseIpEntry(row.value);
+    const path = ["ipAllowList", index, "value"];
+    if (!parsed.ok) return ctx.addIssue({ code: "custom", path, message: parsed.message });
+    if (profileRead && allowsEverything(parsed.entry)) {
+      return ctx.addIssue({ code: "custom", path, message: "Profile Read tokens cannot allow every address: enter your servers' addresses" });
+    }
+    if (seen.has(parsed.entry.canonical)) return ctx.addIssue({ code: "custom", path, message: "This address or range is already in the list" });
+    seen.set(parsed.entry.canonical, index);
+  });
+  if (!profileRead) return;
+  if (values.exposedAttributes.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["exposedAttributes"], message: "Select at least one attribute to expose" });
+  }
+  if (!values.linkingAttribute) {
+    ctx.addIssue({ code: "custom", path: ["linkingAttribute"], message: "Choose a linking attribute" });
+  }
+  if (values.ipAllowList.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["ipAllowList"], message: "Profile Read tokens need at least one IP address or range" });
+  }
+}
+
+/** What the database stores: canonical IP entries; attributes only for Profile Read tokens. */
+function toSettings(values: BaseValues) {
+  const profileRead = values.type === "profile_read";
+  return {
+    type: values.type,
+    description: values.description,
+    exposedAttributes: profileRead ? [...new Set(values.exposedAttributes)] : [],
+    linkingAttribute: profileRead ? values.linkingAttribute : null,
+    ipAllowList: values.ipAllowList.map((row) => {
+      const parsed = parseIpEntry(row.value);
+      return parsed.ok ? parsed.entry.canonical : row.value;
+    }),
+  };
+}
+
+export const createTokenSchema = z
+  .object({
+    ...baseShape,
+    acceptTerms: z.boolean().refine((v) => v, "You must agree to the terms and conditions"),
+  })
+  .superRefine(checkSettings)
+  .transform(toSettings);
+
+export const updateTokenSchema = z
+  .object({
+    ...baseShape,
+    rateLimit: z
+      .number({ error: "Enter the number of requests per minute" })
+      .int("Enter a whole number of requests per minute")
+      .min(1, "The rate limit must be at least 1 request per minute"),
+  })
+  .superRefine(checkSettings)
+  .transform((values) => ({ ...toSettings(values), rateLimit: values.rateLimit }));
+
+export type CreateTokenInput = z.input<typeof createTokenSchema>;
+export type UpdateTokenInput = z.input<typeof updateTokenSchema>;
+export type TokenSettings = z.output<typeof createTokenSchema>;
+export type UpdatedTokenSettings = z.output<typeof updateTokenSchema>;
