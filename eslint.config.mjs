@@ -22,7 +22,7 @@ const config = [
     rules: { "no-console": "off" },
   },
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+    ignores: ["*.tmp.mjs", ".next/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
   },
 ];
 

@@ -22,6 +22,8 @@ export default function nextConfig(phase) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
+    // Playwright and screenshots reach the dev server as 127.0.0.1 as well as localhost.
+    allowedDevOrigins: ["127.0.0.1"],
     // Native and wasm packages load from node_modules at run time instead of being bundled.
     serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pino"],
     // The embedded database's live files must never be traced into a build.

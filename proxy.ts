@@ -7,5 +7,5 @@ export default auth;
 
 export const config = {
   // Not the token APIs (bearer auth), Auth.js's own routes, health, or static assets.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|robots.txt).*)"],
 };

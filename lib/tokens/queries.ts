@@ -17,15 +17,18 @@ export interface Actor {
 }
 
 export async function getTokenAllowance(accountId: string) {
-  const [row] = await getDb()
-    .select({
-      max: accounts.maxActiveTokens,
-      rateLimitCeiling: accounts.rateLimitCeiling,
-      active: sql<number>`(select count(*)::int from ${apiTokens} where ${apiTokens.accountId} = ${accounts.id} and ${apiTokens.status} = 'active')`,
-    })
-    .from(accounts)
-    .where(eq(accounts.id, accountId));
-  return row ?? { max: 0, rateLimitCeiling: 0, active: 0 };
+  const db = getDb();
+  const [[account], [count]] = await Promise.all([
+    db
+      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling })
+      .from(accounts)
+      .where(eq(accounts.id, accountId)),
+    db
+      .select({ active: sql<number>`count(*)::int` })
+      .from(apiTokens)
+      .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active"))),
+  ]);
+  return { max: account?.max ?? 0, rateLimitCeiling: account?.rateLimitCeiling ?? 0, active: count?.active ?? 0 };
 }
 
 // Explicit columns: the secret hash never leaves the database through the console.

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -11,6 +12,7 @@ import { signInSchema, type SignInInput } from "@/lib/auth/schema";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, formState, setError } = useForm<SignInInput>({
     resolver: zodResolver(signInSchema),
@@ -30,7 +32,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={formError} />
       <TextField
         label="Email"
@@ -47,7 +49,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         error={formState.errors.password?.message}
         {...register("password")}
       />
-      <Button type="submit" className="w-full" disabled={pending}>
+      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

@@ -1,0 +1,52 @@
+import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { RouteTabs } from "@/components/ui/route-tabs";
+import { formatDateTime } from "@/lib/format";
+import { tokenTypeLabels } from "@/lib/tokens/labels";
+import { loadTokenPage } from "@/lib/tokens/page-data";
+
+export default async function TokenLayout({
+  params,
+  children,
+}: {
+  params: Promise<{ tokenId: string }>;
+  children: React.ReactNode;
+}) {
+  const { tokenId } = await params;
+  const { token } = await loadTokenPage(tokenId);
+  const base = `/manage/integrations/api-tokens/${token.id}`;
+  return (
+    <div className="max-w-4xl">
+      <PageHeader
+        title={token.description}
+        back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }}
+        description={
+          <span className="flex flex-wrap items-center gap-3">
+            <TokenStatusBadge status={token.status} />
+            <span>{tokenTypeLabels[token.type]} token</span>
+            <span aria-hidden="true">·</span>
+            <span>
+              Created by {token.createdByName ?? "a former user"} on {formatDateTime(token.createdAt)}
+            </span>
+          </span>
+        }
+      />
+      {token.status === "revoked" ? (
+        <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
+          This token was revoked on {formatDateTime(token.revokedAt)}. It no longer works and cannot be restored.
+        </p>
+      ) : null}
+      <RouteTabs
+        label="Token settings"
+        tabs={[
+          { href: base, label: "Details" },
+          { href: `${base}/usage`, label: "Usage" },
+          { href: `${base}/history`, label: "History" },
+        ]}
+      />
+      <div role="tabpanel" id="tab-panel" className="pt-6">
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
+import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
+import { TokenDetailsForm } from "@/components/tokens/token-details-form";
+import { can } from "@/lib/auth/permissions";
+import { requestIp } from "@/lib/request-ip";
+import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
+import { loadTokenPage } from "@/lib/tokens/page-data";
+
+export const metadata: Metadata = { title: "API Token details" };
+
+export default async function TokenDetailsPage({ params }: { params: Promise<{ tokenId: string }> }) {
+  const { tokenId } = await params;
+  const { user, token } = await loadTokenPage(tokenId);
+  const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
+  const active = token.status === "active";
+  const canEdit = can(user, token.type === "profile_read" ? "tokens:write-profile-read" : "tokens:write-activity");
+  const readOnlyReason = !active
+    ? "Revoked tokens cannot be changed."
+    : canEdit
+      ? null
+      : "Only admins can change Profile Read tokens, because they expose personal data.";
+  const ip = requestIp(await headers());
+
+  return (
+    <div className="space-y-6">
+      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <ResetTokenPanel tokenId={token.id} displayPrefix={token.displayPrefix} canReset={active && can(user, "tokens:reset")} />
+      </section>
+
+      <section aria-labelledby="token-settings-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="token-settings-heading" className="mb-5 text-base font-semibold text-slate-900">
+          API Token Settings
+        </h2>
+        <TokenDetailsForm
+          tokenId={token.id}
+          type={token.type}
+          initial={{
+            description: token.description,
+            exposedAttributes: token.exposedAttributes,
+            linkingAttribute: token.linkingAttribute ?? "",
+            ipAllowList: token.ipAllowList.map((value) => ({ value })),
+            rateLimit: token.rateLimit,
+          }}
+          attributes={attributes}
+          rateLimitCeiling={allowance.rateLimitCeiling}
+          readOnlyReason={readOnlyReason}
+          currentIp={ip === "unknown" ? undefined : ip}
+        />
+      </section>
+
+      {active && can(user, "tokens:revoke") ? (
+        <section aria-labelledby="revoke-heading" className="rounded-xl border border-red-200 bg-white p-6 shadow-sm">
+          <h2 id="revoke-heading" className="text-base font-semibold text-slate-900">
+            Revoke this token
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            Revoking is permanent. Requests with this token are refused from that moment on.
+          </p>
+          <RevokeTokenButton tokenId={token.id} description={token.description} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

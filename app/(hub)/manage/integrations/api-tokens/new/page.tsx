@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { NewTokenForm } from "@/components/tokens/new-token-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { requestIp } from "@/lib/request-ip";
+import { capReason } from "@/lib/tokens/cap";
+import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
+
+export const metadata: Metadata = { title: "New API Token" };
+
+export default async function NewApiTokenPage() {
+  const user = await requireUser();
+  const [allowance, attributes] = await Promise.all([getTokenAllowance(user.accountId), listAttributes(user.accountId)]);
+  const ip = requestIp(await headers());
+  return (
+    <div className="max-w-3xl">
+      <PageHeader title="New API Token" back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }} />
+      <section aria-labelledby="token-settings-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 id="token-settings-heading" className="mb-5 text-base font-semibold text-slate-900">
+          API Token Settings
+        </h2>
+        <NewTokenForm
+          attributes={attributes}
+          canCreateProfileRead={can(user, "tokens:write-profile-read")}
+          capReached={capReason(allowance)}
+          currentIp={ip === "unknown" ? undefined : ip}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useForm, type Control, type UseFormRegister } from "react-hook-form";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { updateToken } from "@/lib/tokens/actions";
+import { updateTokenSchema, type UpdateTokenInput } from "@/lib/tokens/schema";
+import type { TokenType } from "@/lib/tokens/secret";
+import { applyActionErrors } from "./apply-action-errors";
+import type { AttributeOption } from "./attributes-picker";
+import { TokenSettingsFields, type SettingsValues } from "./token-settings-fields";
+
+interface Props {
+  tokenId: string;
+  type: TokenType;
+  initial: Omit<UpdateTokenInput, "type">;
+  attributes: AttributeOption[];
+  rateLimitCeiling: number;
+  readOnlyReason: string | null;
+  currentIp?: string;
+}
+
+/** Details tab: the creation form's editable fields (not the type) and the rate limit. */
+export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimitCeiling, readOnlyReason, currentIp }: Props) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
+  const [status, setStatus] = useState<{ tone: "error" | "success"; message: string }>();
+  const form = useForm<UpdateTokenInput>({
+    resolver: zodResolver(updateTokenSchema, undefined, { raw: true }),
+    defaultValues: { ...initial, type },
+  });
+  const { register, handleSubmit, formState, setError, reset } = form;
+  const readOnly = Boolean(readOnlyReason);
+
+  const onSubmit = handleSubmit((values) => {
+    setStatus(undefined);
+    startTransition(async () => {
+      const result = await updateToken(tokenId, values);
+      if (result.ok) {
+        reset(values);
+        setStatus({ tone: "success", message: "Changes saved." });
+        router.refresh();
+      } else {
+        const formError = applyActionErrors(result, setError);
+        if (formError) setStatus({ tone: "error", message: formError });
+      }
+    });
+  });
+
+  return (
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="token-settings-heading">
+      {readOnlyReason ? <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700">{readOnlyReason}</p> : null}
+      <FormAlert message={status?.message} tone={status?.tone} />
+      <TokenSettingsFields
+        control={form.control as unknown as Control<SettingsValues>}
+        register={register as unknown as UseFormRegister<SettingsValues>}
+        errors={formState.errors}
+        profileRead={type === "profile_read"}
+        attributes={attributes}
+        currentIp={currentIp}
+        disabled={readOnly}
+      />
+      <TextField
+        label="Rate limit (requests per minute)"
+        hint={`Up to ${rateLimitCeiling} for your account. Need more? Contact your Success Manager.`}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        className="max-w-xs"
+        disabled={readOnly}
+        error={formState.errors.rateLimit?.message}
+        {...register("rateLimit", { valueAsNumber: true })}
+      />
+      {readOnly ? null : (
+        <div className="flex justify-end border-t border-slate-200 pt-5">
+          <Button type="submit" disabled={pending || !hydrated}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import type { TokenType } from "./secret";
+
+export const tokenTypeLabels: Record<TokenType, string> = {
+  activity: "Activity",
+  profile_read: "Profile Read",
+};
+
+export const tokenTypeDescriptions: Record<TokenType, string> = {
+  activity: "Team performance reporting: users, groups, forms and activity metrics.",
+  profile_read: "Read customer profiles from the CDP. Exposes personal data; admins only.",
+};
+
+/** The preview shown in lists: prefix only, never the secret. */
+export const tokenPreview = (displayPrefix: string) => `${displayPrefix}…`;
