@@ -26,11 +26,13 @@ export function LinkingAttributePicker({ attributes, value, onChange, error, dis
   const [query, setQuery] = useState("");
   const needle = query.trim().toLowerCase();
   // Quick choices are not repeated among the matches: one radio per attribute.
-  const matches = attributes
+  const current = attributes.find((a) => a.key === value);
+  const found = attributes
     .filter((a) => !quickChoices.some((c) => c.key === a.key))
     .filter((a) => !needle || a.displayName.toLowerCase().includes(needle) || a.key.includes(needle))
     .slice(0, MAX_MATCHES);
-  const current = attributes.find((a) => a.key === value);
+  // The chosen attribute always stays on screen, whatever the search shows.
+  const matches = custom && current && !found.includes(current) ? [current, ...found] : found;
   const radio = "h-4 w-4 border-slate-300 accent-indigo-600";
 
   return (

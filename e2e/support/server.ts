@@ -1,6 +1,6 @@
 /**
  * Playwright's web server: refuse a non-local database, start from a clean embedded database
- * (or migrate the local Postgres), seed the demo data, then serve the production build.
+ * (or the local Postgres), prepare demo and journey data, then serve the production build.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -13,7 +13,7 @@ if (!env.DATABASE_URL) {
   rmSync(env.PGLITE_DIR, { recursive: true, force: true });
 }
 
-const seed = spawnSync("npx", ["tsx", "lib/cli/hub.ts", "seed"], {
+const seed = spawnSync("npx", ["tsx", "e2e/support/prepare-db.ts"], {
   stdio: "inherit",
   env: { ...env, NODE_ENV: "test" },
 });

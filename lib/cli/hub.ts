@@ -1,9 +1,11 @@
 /**
  * The operator's command line: `npm run hub -- <command>`.
- * Commands: migrate · seed · help
+ * Commands: migrate · seed · set-limits · help
  */
+import { parseArgs } from "node:util";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
+import { setAccountLimits } from "@/lib/accounts/limits";
 import { seedDemoAccounts } from "@/lib/demo-data";
 
 type Command = (args: string[]) => Promise<string>;
@@ -18,6 +20,22 @@ const commands: Record<string, Command> = {
     const created = await seedDemoAccounts();
     return created.length ? `Demo data created: ${created.join(", ")}.` : "Demo data already present; nothing changed.";
   },
+  async "set-limits"(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        account: { type: "string" },
+        "max-active-tokens": { type: "string" },
+        "rate-limit-ceiling": { type: "string" },
+      },
+    });
+    if (!values.account) throw new Error("Name the account: --account <slug>, e.g. --account demo-retail");
+    const limits = await setAccountLimits(values.account, {
+      maxActiveTokens: values["max-active-tokens"],
+      rateLimitCeiling: values["rate-limit-ceiling"],
+    });
+    return `${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute.`;
+  },
   async help() {
     return usage;
   },
@@ -27,6 +45,9 @@ const usage = `Usage: npm run hub -- <command>
 
   migrate                      apply database migrations
   seed                         create the demo accounts if they are missing
+  set-limits --account <slug> [--max-active-tokens N] [--rate-limit-ceiling N]
+                               raise (or lower) an account's token cap and the highest
+                               per-token rate limit its admins may set
 `;
 
 async function main() {

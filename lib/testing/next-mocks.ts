@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { TestUser } from "./database";
+import type { TestUser } from "./accounts";
 
 /**
  * Server actions read the session, request headers and the route cache through Next.

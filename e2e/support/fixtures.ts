@@ -1,0 +1,18 @@
+/**
+ * Each journey signs in to an account of its own, created fresh before the server starts, so
+ * tests never share tokens, caps or history.
+ */
+export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard"] as const;
+export type JourneyAccount = (typeof journeyAccounts)[number];
+
+export const journeySlug = (key: JourneyAccount) => `e2e-${key}`;
+export const journeyEmail = (key: JourneyAccount, role: "admin" | "marketer") => `${role}@${journeySlug(key)}.test`;
+
+/** Tokens some journeys start with (their secrets are thrown away). */
+export const seededTokens: Partial<Record<JourneyAccount, Array<{ type: "activity" | "profile_read"; description: string }>>> = {
+  cap: Array.from({ length: 5 }, (_, i) => ({ type: "activity" as const, description: `Cap filler ${i + 1}` })),
+  roles: [
+    { type: "profile_read", description: "Seeded profile feed" },
+    { type: "activity", description: "Seeded activity feed" },
+  ],
+};

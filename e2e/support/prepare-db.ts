@@ -1,0 +1,59 @@
+/**
+ * Before the e2e server starts: migrate, seed the demo data, and recreate every journey's account.
+ * Runs only against embedded PGlite or a database on this machine.
+ */
+import { like } from "drizzle-orm";
+import { closeDb, getDb } from "../../db";
+import { apiTokens, accounts, tokenEvents } from "../../db/schema";
+import { hashPassword } from "../../lib/auth/password";
+import { seedDemoAccounts, DEMO_PASSWORD } from "../../lib/demo-data";
+import { migrateDatabase } from "../../db/migrate";
+import { createTestAccount } from "../../lib/testing/accounts";
+import { assertLocalDatabase } from "../../lib/testing/local-database";
+import { generateToken } from "../../lib/tokens/secret";
+import { journeyAccounts, journeySlug, seededTokens } from "./fixtures";
+
+async function main() {
+  assertLocalDatabase();
+  await migrateDatabase();
+  await seedDemoAccounts();
+  const db = getDb();
+  await db.delete(accounts).where(like(accounts.slug, "e2e-%"));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const key of journeyAccounts) {
+    const account = await createTestAccount({ slug: journeySlug(key), passwordHash });
+    for (const token of seededTokens[key] ?? []) {
+      const secret = generateToken(token.type);
+      const [row] = await db
+        .insert(apiTokens)
+        .values({
+          accountId: account.accountId,
+          type: token.type,
+          description: token.description,
+          secretHash: secret.hash,
+          displayPrefix: secret.displayPrefix,
+          rateLimit: 600,
+          exposedAttributes: token.type === "profile_read" ? ["email", "first_name"] : [],
+          linkingAttribute: token.type === "profile_read" ? "email" : null,
+          ipAllowList: token.type === "profile_read" ? ["203.0.113.0/24"] : [],
+          createdById: account.admin.id,
+        })
+        .returning({ id: apiTokens.id });
+      await db.insert(tokenEvents).values({
+        tokenId: row!.id,
+        accountId: account.accountId,
+        actorId: account.admin.id,
+        actorName: account.admin.name,
+        action: "created",
+        ip: "127.0.0.1",
+      });
+    }
+  }
+  console.log(`e2e accounts ready: ${journeyAccounts.join(", ")}`);
+  await closeDb();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { signInAs } from "@/lib/testing/next-mocks";
+import { getDb } from "@/db";
+import { accounts } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
+import { createToken, updateToken } from "@/lib/tokens/actions";
+import { activityInput } from "@/lib/tokens/test-helpers";
+import { setAccountLimits } from "./limits";
+
+withTestDatabase();
+
+async function slugOf(accountId: string) {
+  const [row] = await getDb().select({ slug: accounts.slug }).from(accounts).where(eq(accounts.id, accountId));
+  return row!.slug;
+}
+
+describe("setAccountLimits (operator)", () => {
+  it("raises the cap and the ceiling, which the console then honours", async () => {
+    const account = await createTestAccount();
+    signInAs(account.admin);
+    const slug = await slugOf(account.accountId);
+    expect(await setAccountLimits(slug, { maxActiveTokens: "6", rateLimitCeiling: "1200" })).toMatchObject({
+      maxActiveTokens: 6,
+      rateLimitCeiling: 1200,
+    });
+    const results = [];
+    for (let i = 0; i < 7; i++) results.push(await createToken(activityInput()));
+    expect(results.filter((r) => r.ok)).toHaveLength(6);
+    const first = results[0]!;
+    if (!first.ok) throw new Error("create failed");
+    expect(await updateToken(first.data.tokenId, { ...activityInput(), rateLimit: 1200 })).toEqual({ ok: true, data: undefined });
+  });
+
+  it("refuses nonsense and unknown accounts", async () => {
+    const account = await createTestAccount();
+    const slug = await slugOf(account.accountId);
+    await expect(setAccountLimits(slug, { maxActiveTokens: "0" })).rejects.toThrow();
+    await expect(setAccountLimits(slug, { rateLimitCeiling: "ten" })).rejects.toThrow();
+    await expect(setAccountLimits(slug, {})).rejects.toThrow(/Nothing to change/);
+    await expect(setAccountLimits("no-such-account", { maxActiveTokens: "3" })).rejects.toThrow(/No account/);
+  });
+});

@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { accounts } from "@/db/schema";
+
+const limitSchema = z.coerce
+  .number({ error: "Limits are whole numbers" })
+  .int("Limits are whole numbers")
+  .min(1, "Limits are at least 1")
+  .max(1_000_000, "Limits are at most 1,000,000");
+
+/**
+ * The operator's lever (the article's "contact your Success Manager"): an account's token cap
+ * and the rate-limit ceiling its admins may set per token. Not reachable from the console.
+ */
+export async function setAccountLimits(slug: string, input: { maxActiveTokens?: string; rateLimitCeiling?: string }) {
+  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number } = {};
+  if (input.maxActiveTokens !== undefined) changes.maxActiveTokens = limitSchema.parse(input.maxActiveTokens);
+  if (input.rateLimitCeiling !== undefined) changes.rateLimitCeiling = limitSchema.parse(input.rateLimitCeiling);
+  if (Object.keys(changes).length === 0) throw new Error("Nothing to change: pass --max-active-tokens and/or --rate-limit-ceiling");
+  const [row] = await getDb()
+    .update(accounts)
+    .set(changes)
+    .where(eq(accounts.slug, slug))
+    .returning({ name: accounts.name, maxActiveTokens: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling });
+  if (!row) throw new Error(`No account with slug "${slug}".`);
+  return row;
+}
