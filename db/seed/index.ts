@@ -47,9 +47,9 @@ export interface SeedOptions {
  * Creates the demo accounts that do not exist yet. Each account is written in one transaction,
  * so a crash never leaves half an account, and running the seed again changes nothing.
  */
-export async function seedDemoData(db: Db, options: SeedOptions): Promise<string[]> {
+export async function seedDemoData(db: Db, options: SeedOptions, specs: DemoAccountSpec[] = demoAccounts): Promise<string[]> {
   const created: string[] = [];
-  for (const spec of demoAccounts) {
+  for (const spec of specs) {
     const existing = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, spec.slug));
     if (existing.length > 0) continue;
     await db.transaction((tx) => seedAccount(tx, spec, options));

@@ -3,9 +3,19 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { accounts, attributes, cases, messages, profiles, teamMembers, users } from "@/db/schema";
 import { withTestDatabase } from "@/lib/testing/database";
-import { demoAccounts, seedDemoData } from "./index";
+import { demoAccounts, seedDemoData, type DemoAccountSpec } from "./index";
 
 withTestDatabase();
+
+// The demo accounts under other slugs and emails: a shared test database keeps its real demo
+// users (with their real password) for the end-to-end run.
+const run = Math.random().toString(36).slice(2, 8);
+const specs: DemoAccountSpec[] = demoAccounts.map((spec) => ({
+  ...spec,
+  slug: `${spec.slug}-${run}`,
+  users: spec.users.map((u) => ({ ...u, email: `${run}.${u.email}` })),
+}));
+const slug = (base: string) => `${base}-${run}`;
 
 async function countFor(table: typeof profiles | typeof attributes | typeof cases | typeof messages | typeof teamMembers, accountId: string) {
   const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.accountId, accountId));
@@ -16,11 +26,11 @@ describe("seedDemoData (integration)", () => {
   it("creates the demo accounts once; a second run changes nothing", async () => {
     const db = getDb();
     const today = new Date("2026-11-28T00:00:00Z");
-    await seedDemoData(db, { passwordHash: "hash", today });
-    const again = await seedDemoData(db, { passwordHash: "hash", today });
+    await seedDemoData(db, { passwordHash: "hash", today }, specs);
+    const again = await seedDemoData(db, { passwordHash: "hash", today }, specs);
     expect(again).toEqual([]);
 
-    const rows = await db.select().from(accounts).where(eq(accounts.slug, "demo-retail"));
+    const rows = await db.select().from(accounts).where(eq(accounts.slug, slug("demo-retail")));
     expect(rows).toHaveLength(1);
     const demo = rows[0]!;
     expect(demo.name).toBe("Demo Retail");
@@ -29,11 +39,11 @@ describe("seedDemoData (integration)", () => {
     const demoUsers = await db.select({ email: users.email, role: users.role }).from(users).where(eq(users.accountId, demo.id));
     expect(demoUsers).toEqual(
       expect.arrayContaining([
-        { email: "admin@demo.test", role: "admin" },
-        { email: "marketer@demo.test", role: "marketer" },
+        { email: `${run}.admin@demo.test`, role: "admin" },
+        { email: `${run}.marketer@demo.test`, role: "marketer" },
       ]),
     );
-    const [other] = await db.select().from(accounts).where(eq(accounts.slug, "other-brand"));
+    const [other] = await db.select().from(accounts).where(eq(accounts.slug, slug("other-brand")));
     expect(other?.name).toBe("Other Brand");
 
     expect(await countFor(attributes, demo.id)).toBeGreaterThanOrEqual(38);
@@ -54,7 +64,7 @@ describe("seedDemoData (integration)", () => {
 
   it("contains Jane Remington, found by any linking attribute", async () => {
     const db = getDb();
-    const [demo] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, "demo-retail"));
+    const [demo] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, slug("demo-retail")));
     for (const probe of [{ email: "jane.remington@demo-retail.test" }, { customer_id: "C-00001" }]) {
       const found = await db
         .select({ attributes: profiles.attributes })
