@@ -22,3 +22,9 @@ describe("parseEnv", () => {
     expect(env.PGLITE_DIR).toBe(".data/pglite");
   });
 });
+
+describe("parseEnv during next build", () => {
+  it("does not demand AUTH_SECRET while building", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+});

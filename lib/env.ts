@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readDbConfig } from "@/db/config";
+import { parseTrustedProxies } from "@/lib/net/client-ip";
 
 const appEnvSchema = z
   .object({
@@ -10,10 +11,13 @@ const appEnvSchema = z
       .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    TRUST_PROXY: z.string().optional(),
+    NEXT_PHASE: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {
-    if (value.NODE_ENV === "production" && !value.AUTH_SECRET) {
+    // `next build` loads modules to analyse routes; the secret is for the running server only.
+    if (value.NODE_ENV === "production" && !value.AUTH_SECRET && !value.NEXT_PHASE?.includes("build")) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
     }
   });
@@ -24,7 +28,7 @@ export function parseEnv(source: NodeJS.ProcessEnv) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return { ...parsed.data, ...readDbConfig(source) };
+  return { ...parsed.data, ...readDbConfig(source), trustedProxies: parseTrustedProxies(parsed.data.TRUST_PROXY) };
 }
 
 /** The environment, validated once when the process first needs it. */

@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./profiles";
 export * from "./activity";
 export * from "./tokens";
+export * from "./usage";

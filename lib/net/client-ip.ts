@@ -1,0 +1,29 @@
+import { ipAllowed, parseClientIp, parseIpEntry, type IpEntry } from "./ip";
+
+/** TRUST_PROXY: comma-separated addresses or ranges of the proxies whose X-Forwarded-For we believe. */
+export function parseTrustedProxies(value: string | undefined): IpEntry[] {
+  if (!value?.trim()) return [];
+  return value.split(",").map((part) => {
+    const parsed = parseIpEntry(part);
+    if (!parsed.ok) throw new Error(`TRUST_PROXY entry "${part.trim()}": ${parsed.message}`);
+    return parsed.entry;
+  });
+}
+
+/**
+ * The client's address: the socket's, unless the socket is a trusted proxy, in which case the
+ * rightmost X-Forwarded-For entry that is not itself a trusted proxy. Anyone else's
+ * X-Forwarded-For changes nothing. IPv4-mapped IPv6 comes back as IPv4.
+ */
+export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: IpEntry[]): string | null {
+  let ip = socketAddress ? parseClientIp(socketAddress) : null;
+  if (!ip) return null;
+  if (trusted.length === 0 || !forwardedFor) return ip.toString();
+  const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
+  while (ipAllowed(trusted, ip) && hops.length > 0) {
+    const next = parseClientIp(hops.pop()!);
+    if (!next) break;
+    ip = next;
+  }
+  return ip.toString();
+}
