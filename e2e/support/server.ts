@@ -19,9 +19,9 @@ const seed = spawnSync("npx", ["tsx", "e2e/support/prepare-db.ts"], {
 });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", env.E2E_PORT ?? "3100"], {
+const server = spawn("npx", ["tsx", "lib/server/start.ts"], {
   stdio: "inherit",
-  env: { ...env, NODE_ENV: "production" },
+  env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: env.E2E_PORT ?? "3100" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -18,7 +18,7 @@ vi.mock("@/lib/auth/session", () => ({
   getCurrentUser: async () => nextMocks.currentUser,
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-forwarded-for": nextMocks.clientIp }),
+  headers: async () => new Headers({ "x-hub-client-ip": nextMocks.clientIp }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, users, type TokenFieldChange } from "@/db/schema";
 import type { TokenSettings } from "./schema";
 import type { IssuedSecret, TokenType } from "./secret";
@@ -163,6 +164,7 @@ export async function rotateTokenSecret(actor: Actor, tokenId: string, secret: I
       .returning({ type: apiTokens.type });
     if (!row) return null;
     await tx.insert(tokenEvents).values(event(actor, tokenId, "reset"));
+    await notifyTokenChanged(tx, tokenId);
     return row.type;
   });
 }
@@ -178,6 +180,7 @@ export async function markTokenRevoked(actor: Actor, tokenId: string): Promise<b
       .returning({ id: apiTokens.id });
     if (!row) return false;
     await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked"));
+    await notifyTokenChanged(tx, tokenId);
     return true;
   });
 }
@@ -216,6 +219,7 @@ export async function applyTokenEdit(
       .set({ ...next, updatedAt: new Date() })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
     await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", changes));
+    await notifyTokenChanged(tx, tokenId);
     return "updated";
   });
 }

@@ -1,0 +1,13 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "./index";
+
+/** Every app instance LISTENs here and drops its cached copy of the named token. */
+export const TOKEN_CHANGES_CHANNEL = "hub_token_changes";
+
+/**
+ * Called inside the transaction that changes a token: Postgres delivers the notification only
+ * when that transaction commits, so no instance drops its cache for a change that rolled back.
+ */
+export async function notifyTokenChanged(tx: Tx, tokenId: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${TOKEN_CHANGES_CHANNEL}, ${tokenId})`);
+}

@@ -1,0 +1,94 @@
+import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { getDb } from "@/db";
+import { cases, forms, messages, teamGroups, teamMemberGroups, teamMembers } from "@/db/schema";
+import type { ActivityQuery } from "./schema";
+
+export async function listMembers(accountId: string) {
+  const db = getDb();
+  const [members, memberships] = await Promise.all([
+    db.select().from(teamMembers).where(eq(teamMembers.accountId, accountId)).orderBy(asc(teamMembers.lastName), asc(teamMembers.firstName)),
+    db
+      .select({ memberId: teamMemberGroups.memberId, id: teamGroups.id, name: teamGroups.name })
+      .from(teamMemberGroups)
+      .innerJoin(teamGroups, eq(teamGroups.id, teamMemberGroups.groupId))
+      .where(eq(teamGroups.accountId, accountId))
+      .orderBy(asc(teamGroups.name)),
+  ]);
+  return members.map((m) => ({
+    id: m.id,
+    email: m.email,
+    first_name: m.firstName,
+    last_name: m.lastName,
+    timezone: m.timezone,
+    archived: m.archived,
+    groups: memberships.filter((g) => g.memberId === m.id).map((g) => ({ id: g.id, name: g.name })),
+  }));
+}
+
+export async function listGroups(accountId: string) {
+  const rows = await getDb()
+    .select({ id: teamGroups.id, name: teamGroups.name, member_count: count(teamMemberGroups.memberId) })
+    .from(teamGroups)
+    .leftJoin(teamMemberGroups, eq(teamMemberGroups.groupId, teamGroups.id))
+    .where(eq(teamGroups.accountId, accountId))
+    .groupBy(teamGroups.id, teamGroups.name)
+    .orderBy(asc(teamGroups.name));
+  return rows;
+}
+
+export async function listForms(accountId: string) {
+  return getDb().select({ id: forms.id, name: forms.name }).from(forms).where(eq(forms.accountId, accountId)).orderBy(asc(forms.name));
+}
+
+type Row = { key: string | null; value: number | null };
+
+/** One metric over whole UTC days, grouped by team member, group or day. */
+export async function runActivityQuery(accountId: string, query: ActivityQuery) {
+  const from = new Date(`${query.from}T00:00:00Z`);
+  const toExclusive = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000);
+  const rows = await aggregate(accountId, query, from, toExclusive);
+
+  if (query.group_by === "day") {
+    const byDay = new Map(rows.map((r) => [r.key, r.value]));
+    const empty = query.metric === "average_response_seconds" ? null : 0;
+    const days = [];
+    for (let t = from.getTime(); t < toExclusive.getTime(); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      days.push({ day, value: byDay.get(day) ?? empty });
+    }
+    return days;
+  }
+  if (query.group_by === "user") {
+    const members = await listMembers(accountId);
+    const byId = new Map(rows.map((r) => [r.key, r.value]));
+    return members.map((m) => ({ user_id: m.id, email: m.email, value: byId.get(m.id) ?? (query.metric === "average_response_seconds" ? null : 0) }));
+  }
+  const groups = await listGroups(accountId);
+  const byId = new Map(rows.map((r) => [r.key, r.value]));
+  return groups.map((g) => ({ group_id: g.id, name: g.name, value: byId.get(g.id) ?? (query.metric === "average_response_seconds" ? null : 0) }));
+}
+
+async function aggregate(accountId: string, query: ActivityQuery, from: Date, toExclusive: Date): Promise<Row[]> {
+  const db = getDb();
+  const dayOf = (column: PgColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
+  if (query.metric === "cases_closed") {
+    const key: SQL<string> | PgColumn =
+      query.group_by === "day" ? dayOf(cases.closedAt) : query.group_by === "user" ? cases.memberId : cases.groupId;
+    return db
+      .select({ key: sql<string>`${key}`, value: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(and(eq(cases.accountId, accountId), gte(cases.closedAt, from), lt(cases.closedAt, toExclusive)))
+      .groupBy(key);
+  }
+  const value =
+    query.metric === "messages_sent" ? sql<number>`count(*)::int` : sql<number>`round(avg(${messages.responseSeconds}))::int`;
+  const key: SQL<string> | PgColumn =
+    query.group_by === "day" ? dayOf(messages.sentAt) : query.group_by === "user" ? messages.memberId : cases.groupId;
+  return db
+    .select({ key: sql<string>`${key}`, value })
+    .from(messages)
+    .innerJoin(cases, eq(cases.id, messages.caseId))
+    .where(and(eq(messages.accountId, accountId), gte(messages.sentAt, from), lt(messages.sentAt, toExclusive)))
+    .groupBy(key);
+}

@@ -1,0 +1,259 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import { withTestDatabase } from "@/lib/testing/database";
+import { applyTokenEdit, markTokenRevoked, rotateTokenSecret, type Actor } from "@/lib/tokens/queries";
+import { generateToken, hashToken } from "@/lib/tokens/secret";
+import { issueToken, seedApiAccount } from "./api-fixtures";
+import { openApiDocument } from "./openapi";
+import { call, startApiServer, type CallResult } from "./test-server";
+import { startTokenInvalidation } from "./token-store";
+import { usage } from "./usage";
+
+withTestDatabase();
+
+let server: Awaited<ReturnType<typeof startApiServer>>;
+let actor: Actor;
+let activity: { id: string; token: string };
+let profile: { id: string; token: string };
+
+beforeAll(async () => {
+  ({ actor } = await seedApiAccount());
+  await startTokenInvalidation();
+  // "::" listens on IPv6 and IPv4 alike, so both families can be tested.
+  server = await startApiServer({ host: "::" });
+  activity = await issueToken(actor, { type: "activity", description: "API test activity" });
+  profile = await issueToken(actor, {
+    type: "profile_read",
+    description: "API test profile",
+    exposedAttributes: ["email", "first_name", "loyalty_tier"],
+    linkingAttribute: "email",
+    ipAllowList: [{ value: "127.0.0.0/30" }, { value: "::1" }],
+  });
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+const get = (path: string, options: Parameters<typeof call>[2] = {}) => call(server.port, path, options);
+
+// Every response is checked against the OpenAPI document's schema for its path and status.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+function conforms(path: string, method: "get" | "post", result: CallResult) {
+  const operation = (openApiDocument.paths as Record<string, Record<string, { responses: Record<string, { content?: { "application/json": { schema: object } } }> }>>)[path]![method]!;
+  const described = operation.responses[String(result.status)];
+  expect(described, `${method.toUpperCase()} ${path} ${result.status} is documented`).toBeDefined();
+  const valid = ajv.validate(described!.content!["application/json"].schema, result.body);
+  expect(valid, JSON.stringify(ajv.errors)).toBe(true);
+  expect(result.headers["ratelimit-policy"]).toMatch(/^"default";q=\d+;w=60$/);
+  expect(result.headers.ratelimit).toMatch(/^"default";r=\d+;t=\d+$/);
+}
+
+describe("Activity API", () => {
+  it("lists users, groups and forms for the token's account", async () => {
+    for (const path of ["/api/v1/users", "/api/v1/groups", "/api/v1/forms"]) {
+      const result = await get(path, { token: activity.token });
+      expect(result.status).toBe(200);
+      expect((result.body.data as unknown[]).length).toBeGreaterThan(0);
+      conforms(path, "get", result);
+    }
+    const users = await get("/api/v1/users", { token: activity.token, header: "auth-api-token" });
+    expect(users.status).toBe(200);
+    expect((users.body.data as Array<{ groups: unknown[] }>)[0]!.groups.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["cases_closed", "user"],
+    ["messages_sent", "group"],
+    ["average_response_seconds", "day"],
+  ])("answers %s by %s", async (metric, groupBy) => {
+    const to = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    const result = await get("/api/v1/activity/query", { method: "POST", token: activity.token, body: { metric, from, to, group_by: groupBy } });
+    expect(result.status).toBe(200);
+    conforms("/api/v1/activity/query", "post", result);
+    const rows = result.body.data as Array<{ value: number | null }>;
+    expect(rows.some((r) => (r.value ?? 0) > 0)).toBe(true);
+    if (groupBy === "day") expect(rows).toHaveLength(14);
+  });
+
+  it.each([
+    [{ metric: "revenue", from: "2026-01-01", to: "2026-01-02", group_by: "day" }, /metric must be one of/],
+    [{ metric: "cases_closed", from: "2026-02-30", to: "2026-03-01", group_by: "day" }, /from is not a real date/],
+    [{ metric: "cases_closed", from: "2026-03-02", to: "2026-03-01", group_by: "day" }, /from must not be after to/],
+    [{ metric: "cases_closed", from: "2024-01-01", to: "2026-03-01", group_by: "day" }, /at most 366 days/],
+    [{ metric: "cases_closed", from: "2026-01-01", to: "2026-01-02", group_by: "week" }, /group_by must be one of/],
+    [{ metric: "cases_closed", from: "2026-01-01", to: "2026-01-02", group_by: "day", extra: 1 }, /Unrecognized key/i],
+  ])("refuses a bad query with the reason: %j", async (body, reason) => {
+    const result = await get("/api/v1/activity/query", { method: "POST", token: activity.token, body });
+    expect(result.status).toBe(400);
+    expect(result.body.error!.code).toBe("invalid_request");
+    expect(result.body.error!.message).toMatch(reason);
+    conforms("/api/v1/activity/query", "post", result);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const result = await get("/api/v1/activity/query", { method: "POST", token: activity.token, rawBody: "{nope" });
+    expect(result).toMatchObject({ status: 400, body: { error: { code: "invalid_request", message: "The request body is not valid JSON" } } });
+  });
+});
+
+describe("Profile Read API", () => {
+  it("returns only the exposed attributes of the profile found by the linking attribute", async () => {
+    const result = await get(`/api/v1/profile?email=${encodeURIComponent("jane.remington@demo-retail.test")}`, { token: profile.token });
+    expect(result.status).toBe(200);
+    expect(result.body.data).toEqual({ email: "jane.remington@demo-retail.test", first_name: "Jane", loyalty_tier: "Gold" });
+    conforms("/api/v1/profile", "get", result);
+  });
+
+  it("404 when no profile matches, 400 naming the expected parameter otherwise", async () => {
+    const missing = await get("/api/v1/profile?email=nobody%40example.com", { token: profile.token });
+    expect(missing).toMatchObject({ status: 404, body: { error: { code: "profile_not_found" } } });
+    conforms("/api/v1/profile", "get", missing);
+    for (const query of ["customer_id=C-00001", "", "email=a%40b.c&customer_id=C-00001", "email="]) {
+      const wrong = await get(`/api/v1/profile?${query}`, { token: profile.token });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error).toEqual({ code: "invalid_request", message: 'Look profiles up with the "email" parameter only, e.g. /api/v1/profile?email=…' });
+      conforms("/api/v1/profile", "get", wrong);
+    }
+  });
+});
+
+describe("authentication", () => {
+  it("answers every kind of bad token identically with 401", async () => {
+    const revoked = await issueToken(actor, { type: "activity", description: "to revoke" });
+    await markTokenRevoked(actor, revoked.id);
+    const typo = activity.token.slice(0, 20) + (activity.token[20] === "A" ? "B" : "A") + activity.token.slice(21);
+    const bodies = [];
+    for (const options of [
+      {},
+      { headers: { Authorization: "Basic abc" } },
+      { token: "hub_act_short" },
+      { token: typo },
+      { token: generateToken("activity").token },
+      { token: revoked.token },
+    ]) {
+      const result = await get("/api/v1/users", options);
+      expect(result.status).toBe(401);
+      expect(result.headers["www-authenticate"]).toContain("Bearer");
+      conforms("/api/v1/users", "get", result);
+      bodies.push(result.body);
+    }
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+  });
+
+  it("refuses a token of the other type with 403 wrong_token_type", async () => {
+    const result = await get("/api/v1/users", { token: profile.token });
+    expect(result).toMatchObject({ status: 403, body: { error: { code: "wrong_token_type" } } });
+    conforms("/api/v1/users", "get", result);
+    const other = await get("/api/v1/profile?email=x", { token: activity.token });
+    expect(other).toMatchObject({ status: 403, body: { error: { code: "wrong_token_type" } } });
+  });
+
+  it("matches IPv4 ranges and IPv6 addresses from the socket, and misses outside them", async () => {
+    const path = "/api/v1/profile?email=jane.remington%40demo-retail.test";
+    expect((await get(path, { token: profile.token, from: "127.0.0.2" })).status).toBe(200);
+    expect((await get(path, { token: profile.token, from: "127.0.0.3" })).status).toBe(200);
+    const outside = await get(path, { token: profile.token, from: "127.0.0.4" });
+    expect(outside).toMatchObject({ status: 403, body: { error: { code: "ip_not_allowed" } } });
+    conforms("/api/v1/profile", "get", outside);
+    expect((await get(path, { token: profile.token, host: "::1" })).status).toBe(200);
+  });
+
+  it("ignores a spoofed X-Forwarded-For without TRUST_PROXY, and honours it from a trusted proxy", async () => {
+    const path = "/api/v1/profile?email=jane.remington%40demo-retail.test";
+    const spoofed = await get(path, { token: profile.token, from: "127.0.0.9", headers: { "X-Forwarded-For": "127.0.0.1" } });
+    expect(spoofed.body.error?.code).toBe("ip_not_allowed");
+
+    const proxied = await startApiServer({ trustProxy: "127.0.0.9" });
+    try {
+      const viaProxy = await call(proxied.port, path, { token: profile.token, from: "127.0.0.9", headers: { "X-Forwarded-For": "198.51.100.1, 127.0.0.2" } });
+      expect(viaProxy.status).toBe(200);
+      const untrusted = await call(proxied.port, path, { token: profile.token, from: "127.0.0.8", headers: { "X-Forwarded-For": "127.0.0.2" } });
+      expect(untrusted.body.error?.code).toBe("ip_not_allowed");
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it("enforces the token's rate limit with 429, Retry-After and the IETF fields", async () => {
+    const limited = await issueToken(actor, { type: "activity", description: "limited" });
+    await applyTokenEdit(actor, limited.id, { description: "limited", exposedAttributes: [], linkingAttribute: null, ipAllowList: [], rateLimit: 3 }, () => [
+      { field: "Rate limit (requests per minute)", from: "600", to: "3" },
+    ]);
+    const remaining = [];
+    for (let i = 0; i < 3; i++) {
+      const ok = await get("/api/v1/forms", { token: limited.token });
+      expect(ok.status).toBe(200);
+      expect(ok.headers["ratelimit-policy"]).toBe('"default";q=3;w=60');
+      remaining.push(ok.headers.ratelimit);
+    }
+    expect(remaining.map((r) => /r=(\d+)/.exec(r ?? "")?.[1])).toEqual(["2", "1", "0"]);
+    const refused = await get("/api/v1/forms", { token: limited.token });
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: "rate_limited" } } });
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    conforms("/api/v1/forms", "get", refused);
+  });
+
+  it("applies a revoke, a reset and an edit at once, even with the token cached", async () => {
+    const token = await issueToken(actor, { type: "activity", description: "changes" });
+    expect((await get("/api/v1/forms", { token: token.token })).status).toBe(200);
+    await applyTokenEdit(actor, token.id, { description: "changes", exposedAttributes: [], linkingAttribute: null, ipAllowList: ["10.9.9.9"], rateLimit: 600 }, () => [
+      { field: "IP whitelist", from: "(none)", to: "10.9.9.9" },
+    ]);
+    await waitFor(async () => (await get("/api/v1/forms", { token: token.token })).status === 403);
+
+    const replacement = generateToken("activity");
+    await rotateTokenSecret(actor, token.id, replacement);
+    await waitFor(async () => (await get("/api/v1/forms", { token: token.token })).status === 401);
+
+    const fresh = await issueToken(actor, { type: "activity", description: "to revoke warm" });
+    expect((await get("/api/v1/forms", { token: fresh.token })).status).toBe(200);
+    await markTokenRevoked(actor, fresh.id);
+    await waitFor(async () => (await get("/api/v1/forms", { token: fresh.token })).status === 401);
+  });
+});
+
+describe("routing", () => {
+  it("404 for unknown paths, 405 with Allow for wrong methods, and the OpenAPI document", async () => {
+    expect((await get("/api/v1/nope")).status).toBe(404);
+    const wrong = await get("/api/v1/users", { method: "DELETE", token: activity.token });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe("GET");
+    const doc = await get("/api/v1/openapi.json");
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe("3.1.0");
+  });
+});
+
+describe("usage", () => {
+  it("counts outcomes per token and day in batches, and records last use", async () => {
+    const token = await issueToken(actor, { type: "activity", description: "usage", ipAllowList: [{ value: "127.0.0.0/31" }] });
+    await get("/api/v1/forms", { token: token.token });
+    await get("/api/v1/forms", { token: token.token });
+    await get("/api/v1/forms", { token: token.token, from: "127.0.0.5" });
+    await get("/api/v1/profile?email=x", { token: token.token });
+    await usage.flush();
+    const rows = await getDb()
+      .select({ outcome: tokenUsageDaily.outcome, count: tokenUsageDaily.count })
+      .from(tokenUsageDaily)
+      .where(eq(tokenUsageDaily.tokenId, token.id));
+    expect(Object.fromEntries(rows.map((r) => [r.outcome, r.count]))).toEqual({ allowed: 2, ip_refused: 1, wrong_type: 1 });
+    const [row] = await getDb().select().from(apiTokens).where(and(eq(apiTokens.id, token.id)));
+    expect(row!.lastUsedIp).toBe("127.0.0.1");
+    expect(row!.lastUsedAt).not.toBeNull();
+    expect(row!.secretHash).toBe(hashToken(token.token));
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 1_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { invalidRequest, unavailable } from "./errors";
+import { routeApiRequest } from "./routes";
+import type { ApiRequest, ApiResponse } from "./types";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+class BadBody extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BadBody(`The request body may be at most ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest {
+  const url = new URL(req.url ?? "/", "http://api.local");
+  return {
+    method: req.method ?? "GET",
+    path: url.pathname.replace(/\/+$/, "") || "/",
+    query: url.searchParams,
+    clientIp,
+    header: (name) => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    },
+    readJson: async () => {
+      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) throw new BadBody("Send the body as application/json");
+      const text = await readBody(req);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new BadBody("The request body is not valid JSON");
+      }
+    },
+  };
+}
+
+/** Serves one /api/v1 request on a plain Node HTTP server. */
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, clientIp: string | null): Promise<void> {
+  let response: ApiResponse;
+  try {
+    response = await routeApiRequest(toApiRequest(req, clientIp));
+  } catch (error) {
+    // Bad bodies are the caller's mistake; anything else is ours, and never leaks details.
+    response = error instanceof BadBody ? invalidRequest(error.message) : unavailable();
+    if (!(error instanceof BadBody)) console.error(`[api] ${req.method} ${req.url?.split("?")[0]} failed: ${(error as Error).message}`);
+  }
+  const body = JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...response.headers,
+  });
+  res.end(body);
+}

@@ -1,0 +1,72 @@
+import { activityQuerySchema } from "@/lib/activity/schema";
+import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
+import { findProfileByAttribute } from "@/lib/profiles/queries";
+import type { TokenType } from "@/lib/tokens/secret";
+import { authenticate } from "./authenticate";
+import { apiError, invalidRequest } from "./errors";
+import { openApiDocument } from "./openapi";
+import type { ApiToken } from "./token-cache";
+import type { ApiRequest, ApiResponse } from "./types";
+
+type Handler = (request: ApiRequest, token: ApiToken) => Promise<ApiResponse>;
+interface Route {
+  method: "GET" | "POST";
+  path: string;
+  type: TokenType;
+  handler: Handler;
+}
+
+const ok = (body: unknown): ApiResponse => ({ status: 200, body });
+
+export const routes: Route[] = [
+  { method: "GET", path: "/api/v1/users", type: "activity", handler: async (_r, t) => ok({ data: await listMembers(t.accountId) }) },
+  { method: "GET", path: "/api/v1/groups", type: "activity", handler: async (_r, t) => ok({ data: await listGroups(t.accountId) }) },
+  { method: "GET", path: "/api/v1/forms", type: "activity", handler: async (_r, t) => ok({ data: await listForms(t.accountId) }) },
+  {
+    method: "POST",
+    path: "/api/v1/activity/query",
+    type: "activity",
+    handler: async (request, token) => {
+      const body = await request.readJson();
+      const parsed = activityQuerySchema.safeParse(body);
+      if (!parsed.success) return invalidRequest(parsed.error.issues.map((i) => i.message).join("; "));
+      return ok({ data: await runActivityQuery(token.accountId, parsed.data) });
+    },
+  },
+  {
+    method: "GET",
+    path: "/api/v1/profile",
+    type: "profile_read",
+    handler: async (request, token) => {
+      const key = token.linkingAttribute!;
+      const names = [...new Set(request.query.keys())];
+      const value = request.query.get(key);
+      if (names.length !== 1 || names[0] !== key || !value) {
+        return invalidRequest(`Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
+      }
+      const profile = await findProfileByAttribute(token.accountId, key, value);
+      if (!profile) return apiError(404, "profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      // Only what the token exposes, in the order it was chosen.
+      return ok({ data: Object.fromEntries(token.exposedAttributes.map((k) => [k, profile[k] ?? null])) });
+    },
+  },
+];
+
+/** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
+export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
+  if (request.method === "GET" && request.path === "/api/v1/openapi.json") {
+    return { status: 200, body: openApiDocument, headers: { "Cache-Control": "public, max-age=300" } };
+  }
+  const matching = routes.filter((r) => r.path === request.path);
+  if (matching.length === 0) return apiError(404, "not_found", "There is no such endpoint. See /api/v1/openapi.json.");
+  const route = matching.find((r) => r.method === request.method);
+  if (!route) {
+    return apiError(405, "method_not_allowed", `Use ${matching.map((r) => r.method).join(" or ")} for this endpoint.`, {
+      Allow: matching.map((r) => r.method).join(", "),
+    });
+  }
+  const auth = await authenticate(request, route.type);
+  if (!auth.ok) return auth.response;
+  const response = await route.handler(request, auth.token);
+  return { ...response, headers: { ...auth.headers, ...response.headers } };
+}

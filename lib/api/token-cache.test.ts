@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { TokenCache, type ApiToken } from "./token-cache";
+
+const token = (id: string): ApiToken => ({
+  id,
+  accountId: "a",
+  type: "activity",
+  status: "active",
+  rateLimit: 600,
+  exposedAttributes: [],
+  linkingAttribute: null,
+  ipAllowList: [],
+});
+
+describe("TokenCache", () => {
+  it("serves nothing until the invalidation listener is live", () => {
+    const cache = new TokenCache();
+    cache.set("h1", token("t1"), cache.stamp());
+    expect(cache.get("h1")).toBeUndefined();
+    cache.setLive(true);
+    cache.set("h1", token("t1"), cache.stamp());
+    expect(cache.get("h1")).toEqual(token("t1"));
+    cache.setLive(false);
+    expect(cache.get("h1")).toBeUndefined();
+  });
+
+  it("drops a token when it is invalidated, and refuses a lookup that raced the invalidation", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    cache.set("h1", token("t1"), cache.stamp());
+    const stamp = cache.stamp();
+    cache.invalidate("t1");
+    expect(cache.get("h1")).toBeUndefined();
+    cache.set("h1", token("t1"), stamp);
+    expect(cache.get("h1")).toBeUndefined();
+  });
+
+  it("remembers unknown hashes only briefly", () => {
+    let now = 0;
+    const cache = new TokenCache(() => now);
+    cache.setLive(true);
+    cache.set("unknown", null, cache.stamp());
+    expect(cache.get("unknown")).toBeNull();
+    now = 5_001;
+    expect(cache.get("unknown")).toBeUndefined();
+  });
+
+  it("stays bounded", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    for (let i = 0; i < 25_000; i++) cache.set(`h${i}`, null, cache.stamp());
+    expect(cache.size).toBeLessThanOrEqual(20_000);
+  });
+});

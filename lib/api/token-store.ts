@@ -1,0 +1,102 @@
+import { eq } from "drizzle-orm";
+import { getDb, getDbHandle } from "@/db";
+import { TOKEN_CHANGES_CHANNEL } from "@/db/notify";
+import { apiTokens } from "@/db/schema";
+import { parseIpEntry } from "@/lib/net/ip";
+import { TokenCache, type ApiToken } from "./token-cache";
+
+export class DatabaseUnavailable extends Error {}
+
+const state = globalThis as unknown as { __hubTokenCache?: TokenCache; __hubTokenListener?: Promise<void> };
+export const tokenCache = (state.__hubTokenCache ??= new TokenCache());
+
+async function loadToken(hash: string): Promise<ApiToken | null> {
+  let row;
+  try {
+    [row] = await getDb()
+      .select({
+        id: apiTokens.id,
+        accountId: apiTokens.accountId,
+        type: apiTokens.type,
+        status: apiTokens.status,
+        rateLimit: apiTokens.rateLimit,
+        exposedAttributes: apiTokens.exposedAttributes,
+        linkingAttribute: apiTokens.linkingAttribute,
+        ipAllowList: apiTokens.ipAllowList,
+      })
+      .from(apiTokens)
+      .where(eq(apiTokens.secretHash, hash));
+  } catch (error) {
+    throw new DatabaseUnavailable("token lookup failed", { cause: error });
+  }
+  if (!row) return null;
+  // Stored entries were validated on save; anything unparsable is dropped (denies, never widens).
+  const ipAllowList = row.ipAllowList.flatMap((text) => {
+    const parsed = parseIpEntry(text);
+    return parsed.ok ? [parsed.entry] : [];
+  });
+  // A whitelist that had entries but none readable must not turn into "allow everyone".
+  if (row.ipAllowList.length > 0 && ipAllowList.length === 0) return { ...row, status: "revoked", ipAllowList };
+  return { ...row, ipAllowList };
+}
+
+/** The token with this SHA-256, cached; throws DatabaseUnavailable rather than guessing. */
+export async function findTokenByHash(hash: string): Promise<ApiToken | null> {
+  const cached = tokenCache.get(hash);
+  if (cached !== undefined) return cached;
+  const stamp = tokenCache.stamp();
+  const token = await loadToken(hash);
+  tokenCache.set(hash, token, stamp);
+  return token;
+}
+
+/**
+ * Keeps the cache in step with every instance's changes through Postgres LISTEN/NOTIFY.
+ * While the listening connection is down the cache is switched off, so lookups go to the
+ * database, and a database outage answers 503 instead of serving what may have been revoked.
+ */
+export function startTokenInvalidation(): Promise<void> {
+  state.__hubTokenListener ??= listen();
+  return state.__hubTokenListener;
+}
+
+async function listen(): Promise<void> {
+  const handle = getDbHandle();
+  const onNotify = (payload: string) => tokenCache.invalidate(payload);
+  if (handle.kind === "pglite") {
+    // One process owns the embedded database: notifications arrive in-process.
+    await handle.client.listen(TOKEN_CHANGES_CHANNEL, onNotify);
+    tokenCache.setLive(true);
+    return;
+  }
+  const postgres = (await import("postgres")).default;
+  const url = process.env.DATABASE_URL!;
+  const connect = async () => {
+    let retried = false;
+    const retry = () => {
+      tokenCache.setLive(false);
+      if (retried) return;
+      retried = true;
+      void listener.end({ timeout: 0 }).catch(() => {});
+      setTimeout(() => void connect(), 500).unref();
+    };
+    const listener = postgres(url, {
+      max: 1,
+      idle_timeout: 0,
+      max_lifetime: null,
+      connect_timeout: 5,
+      onnotice: () => {},
+      onclose: retry,
+      // postgres.js supports this option; its type definitions do not list it.
+      ...({ onnotify: (channel: string, payload: string) => channel === TOKEN_CHANGES_CHANNEL && onNotify(payload) } as object),
+    });
+    try {
+      await listener.unsafe(`listen ${TOKEN_CHANGES_CHANNEL}`);
+      // Anything missed while disconnected is forgotten: start from an empty cache.
+      tokenCache.setLive(true);
+    } catch {
+      retry();
+    }
+  };
+  await connect();
+}

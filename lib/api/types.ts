@@ -1,0 +1,16 @@
+/** The API's view of a request, independent of the HTTP server that received it. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  header(name: string): string | undefined;
+  /** The socket address (or the trusted proxy's forwarded one); null when unknown. */
+  clientIp: string | null;
+  readJson(): Promise<unknown>;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}

@@ -1,0 +1,94 @@
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import type { ApiToken } from "./token-cache";
+
+export type Outcome = "allowed" | "ip_refused" | "rate_limited" | "wrong_type" | "invalid";
+
+const FLUSH_EVERY_MS = 2_000;
+const LAST_USED_EVERY_MS = 60_000;
+const MAX_PENDING_KEYS = 50_000;
+
+/**
+ * Counts requests in memory and writes them in batches: the API's hot path never waits on a
+ * database write. Last used time and IP are written at most about once a minute per token.
+ */
+export class UsageRecorder {
+  private counts = new Map<string, number>();
+  private lastUsed = new Map<string, { at: Date; ip: string | null }>();
+  private lastUsedWritten = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+
+  record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = new Date()) {
+    const key = `${token.id}|${token.accountId}|${at.toISOString().slice(0, 10)}|${outcome}`;
+    if (this.counts.size < MAX_PENDING_KEYS || this.counts.has(key)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (outcome === "allowed") this.lastUsed.set(token.id, { at, ip });
+  }
+
+  start() {
+    this.timer ??= setInterval(() => void this.flush().catch(() => {}), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush().catch(() => {});
+  }
+
+  /** Writes what has been counted; on failure the counts are kept for the next attempt. */
+  flush(): Promise<void> {
+    this.flushing ??= this.write().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async write() {
+    const counts = this.counts;
+    this.counts = new Map();
+    const now = Date.now();
+    const due = [...this.lastUsed].filter(([id]) => now - (this.lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
+    try {
+      if (counts.size > 0) await upsertCounts(counts);
+      for (const [id, used] of due) {
+        await getDb()
+          .update(apiTokens)
+          .set({ lastUsedAt: used.at, lastUsedIp: used.ip })
+          // Never moves backwards when another instance wrote a later use first.
+          .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, used.at))));
+        this.lastUsedWritten.set(id, now);
+        if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);
+      }
+    } catch (error) {
+      // A token deleted with its account meanwhile: those counts have nowhere to go.
+      if (!isForeignKeyViolation(error)) {
+        for (const [key, n] of counts) this.counts.set(key, (this.counts.get(key) ?? 0) + n);
+      }
+      throw error;
+    }
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e as { code?: string } | undefined)?.code;
+  return codeOf(error) === "23503" || codeOf((error as { cause?: unknown })?.cause) === "23503";
+}
+
+async function upsertCounts(counts: Map<string, number>) {
+  const rows = [...counts].map(([key, count]) => {
+    const [tokenId, accountId, day, outcome] = key.split("|") as [string, string, string, Outcome];
+    return { tokenId, accountId, day, outcome, count };
+  });
+  await getDb()
+    .insert(tokenUsageDaily)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [tokenUsageDaily.tokenId, tokenUsageDaily.day, tokenUsageDaily.outcome],
+      set: { count: sql`${tokenUsageDaily.count} + excluded.count` },
+    });
+}
+
+const state = globalThis as unknown as { __hubUsage?: UsageRecorder };
+export const usage = (state.__hubUsage ??= new UsageRecorder());

@@ -1,0 +1,58 @@
+/**
+ * The Hub's one process: /api/v1 on a lean Node handler (the token APIs' hot path), every
+ * other path to Next.js. `npm run dev` and `npm start` both run this file.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { closeDb } from "@/db";
+import { handleApiRequest } from "@/lib/api/node-adapter";
+import { startTokenInvalidation } from "@/lib/api/token-store";
+import { usage } from "@/lib/api/usage";
+import { prepareDatabase } from "@/lib/demo-data";
+import { env } from "@/lib/env";
+import { resolveClientIp } from "@/lib/net/client-ip";
+import { CLIENT_IP_HEADER } from "@/lib/request-ip";
+
+const dev = env.NODE_ENV !== "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "127.0.0.1";
+
+async function main() {
+  await prepareDatabase();
+  await startTokenInvalidation();
+  usage.start();
+
+  const app = next({ dev, hostname, port, turbopack: dev });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+
+  const server = createServer((req, res) => {
+    const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
+    if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
+      void handleApiRequest(req, res, clientIp);
+      return;
+    }
+    // Pages learn the caller's address only from us: whatever a client sent is replaced.
+    req.headers[CLIENT_IP_HEADER] = clientIp ?? "unknown";
+    void handleNext(req, res);
+  });
+  if (dev) server.on("upgrade", app.getUpgradeHandler());
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.info(`[hub] ready on http://${hostname}:${port} (${dev ? "development" : "production"})`));
+
+  const shutdown = () => {
+    server.close();
+    void usage
+      .stop()
+      .then(() => closeDb())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+main().catch((error) => {
+  console.error(`[hub] failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});
