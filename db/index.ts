@@ -14,14 +14,19 @@ export type DbHandle =
   | { kind: "postgres"; db: Db; sql: postgres.Sql; close: () => Promise<void> }
   | { kind: "pglite"; db: Db; client: PGlite; close: () => Promise<void> };
 
+/** Seconds before reconnect attempt N: 50 ms doubling, never more than 1 s. */
+export const reconnectBackoff = (attempt: number) => Math.min(0.05 * 2 ** attempt, 1);
+
 function open(): DbHandle {
   const config = readDbConfig();
   if (config.DATABASE_URL) {
     const sql = postgres(config.DATABASE_URL, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      // Fail fast when the server is gone rather than queueing requests for minutes.
+      // Fail fast when the server is gone rather than queueing requests for minutes, and retry
+      // within a second once it is back (the default backoff grows to 20 s).
       connect_timeout: 5,
+      backoff: reconnectBackoff,
     });
     return { kind: "postgres", db: drizzlePostgres(sql, { schema }), sql, close: () => sql.end() };
   }

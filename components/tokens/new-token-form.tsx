@@ -29,7 +29,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
-  const [issued, setIssued] = useState<{ tokenId: string; token: string } | null>(null);
+  const [issued, setIssued] = useState<{ tokenId: string; token: string; type: TokenType; linkingAttribute: string } | null>(null);
   const form = useForm<CreateTokenInput>({
     resolver: zodResolver(createTokenSchema, undefined, { raw: true }),
     defaultValues: { type: "activity", description: "", exposedAttributes: [], linkingAttribute: "", ipAllowList: [], acceptTerms: false },
@@ -41,6 +41,8 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
     return (
       <SecretReveal
         token={issued.token}
+        type={issued.type}
+        linkingAttribute={issued.linkingAttribute}
         title="Your API token is ready"
         doneHref={`/manage/integrations/api-tokens/${issued.tokenId}`}
         doneLabel="Go to token settings"
@@ -52,7 +54,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
     setFormError(undefined);
     startTransition(async () => {
       const result = await createToken(values);
-      if (result.ok) setIssued(result.data);
+      if (result.ok) setIssued({ ...result.data, type: values.type, linkingAttribute: values.linkingAttribute ?? "" });
       else setFormError(applyActionErrors(result, setError));
     });
   });

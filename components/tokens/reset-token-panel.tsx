@@ -5,12 +5,21 @@ import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { resetToken } from "@/lib/tokens/actions";
 import { tokenPreview } from "@/lib/tokens/labels";
+import type { TokenType } from "@/lib/tokens/secret";
 import { SecretReveal } from "./secret-reveal";
 
 export const HIDDEN_KEY_TEXT = "API Tokens can only be viewed when they are first created";
 
 /** Where the key was: the notice, and directly beneath it "Reset API Token". */
-export function ResetTokenPanel({ tokenId, displayPrefix, canReset }: { tokenId: string; displayPrefix: string; canReset: boolean }) {
+interface Props {
+  tokenId: string;
+  displayPrefix: string;
+  canReset: boolean;
+  type: TokenType;
+  linkingAttribute: string | null;
+}
+
+export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkingAttribute }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -18,7 +27,16 @@ export function ResetTokenPanel({ tokenId, displayPrefix, canReset }: { tokenId:
   const [secret, setSecret] = useState<string | null>(null);
 
   if (secret) {
-    return <SecretReveal token={secret} title="Your API token has been reset" doneLabel="Done" onDone={() => setSecret(null)} />;
+    return (
+      <SecretReveal
+        token={secret}
+        type={type}
+        linkingAttribute={linkingAttribute}
+        title="Your API token has been reset"
+        doneLabel="Done"
+        onDone={() => setSecret(null)}
+      />
+    );
   }
 
   const confirm = () =>

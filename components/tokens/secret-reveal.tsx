@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { curlExample } from "@/lib/tokens/curl-example";
+import type { TokenType } from "@/lib/tokens/secret";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLeaveGuard } from "./use-leave-guard";
 
 export const SAVE_WARNING = "Ensure you save the token at this point because it cannot be viewed again.";
@@ -11,6 +14,8 @@ export const SAVE_WARNING = "Ensure you save the token at this point because it 
 interface Props {
   token: string;
   title: string;
+  type: TokenType;
+  linkingAttribute?: string | null;
   doneLabel: string;
   /** Where "done" goes; without it, `onDone` closes the reveal in place. */
   doneHref?: string;
@@ -21,10 +26,11 @@ interface Props {
  * The one moment a secret is visible. It lives only in this component's props (client memory):
  * a reload, the back button or any other page will never show it again.
  */
-export function SecretReveal({ token, title, doneLabel, doneHref, onDone }: Props) {
+export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, doneHref, onDone }: Props) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
   const field = useRef<HTMLInputElement>(null);
+  const hydrated = useHydrated();
   useLeaveGuard(true);
   useEffect(() => heading.current?.focus(), []);
 
@@ -71,6 +77,15 @@ export function SecretReveal({ token, title, doneLabel, doneHref, onDone }: Prop
       <p aria-live="polite" className="mt-1.5 min-h-5 text-sm text-slate-600">
         {copied === "copied" ? "Copied to clipboard." : copied === "failed" ? "Copy failed: the token is selected, press Ctrl+C." : ""}
       </p>
+      <div className="mt-4">
+        <p className="text-sm font-medium text-slate-800">Try it</p>
+        <p className="mt-0.5 text-sm text-slate-600">
+          Store the token as <code>HUB_API_TOKEN</code> in your environment, then:
+        </p>
+        <pre className="mt-1.5 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100">
+          <code>{curlExample(hydrated ? window.location.origin : "", type, linkingAttribute)}</code>
+        </pre>
+      </div>
       <div className="mt-4 flex justify-end">
         {doneHref ? (
           <Link href={doneHref} data-leave-ok className={buttonClass("secondary")}>

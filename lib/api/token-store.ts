@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { getDb, getDbHandle } from "@/db";
+import { getDb, getDbHandle, reconnectBackoff } from "@/db";
 import { TOKEN_CHANGES_CHANNEL } from "@/db/notify";
 import { apiTokens } from "@/db/schema";
 import { parseIpEntry } from "@/lib/net/ip";
@@ -85,6 +85,7 @@ async function listen(): Promise<void> {
       idle_timeout: 0,
       max_lifetime: null,
       connect_timeout: 5,
+      backoff: reconnectBackoff,
       onnotice: () => {},
       onclose: retry,
       // postgres.js supports this option; its type definitions do not list it.

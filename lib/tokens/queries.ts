@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
-import { accounts, apiTokens, attributes, tokenEvents, users, type TokenFieldChange } from "@/db/schema";
+import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
 import type { TokenSettings } from "./schema";
 import type { IssuedSecret, TokenType } from "./secret";
 
@@ -112,6 +112,15 @@ export async function listTokenEvents(accountId: string, tokenId: string) {
     .where(and(eq(tokenEvents.accountId, accountId), eq(tokenEvents.tokenId, tokenId)))
     .orderBy(desc(tokenEvents.createdAt), desc(tokenEvents.id))
     .limit(1000);
+}
+
+/** Requests per day and outcome since `since` (a YYYY-MM-DD UTC day). */
+export async function getTokenUsage(accountId: string, tokenId: string, since: string) {
+  if (!isTokenId(tokenId)) return [];
+  return getDb()
+    .select({ day: tokenUsageDaily.day, outcome: tokenUsageDaily.outcome, count: tokenUsageDaily.count })
+    .from(tokenUsageDaily)
+    .where(and(eq(tokenUsageDaily.accountId, accountId), eq(tokenUsageDaily.tokenId, tokenId), gte(tokenUsageDaily.day, since)));
 }
 
 export type CreateOutcome = { ok: true; tokenId: string } | { ok: false; max: number };

@@ -26,7 +26,13 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   return (
     <div className="space-y-6">
       <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <ResetTokenPanel tokenId={token.id} displayPrefix={token.displayPrefix} canReset={active && can(user, "tokens:reset")} />
+        <ResetTokenPanel
+          tokenId={token.id}
+          displayPrefix={token.displayPrefix}
+          canReset={active && can(user, "tokens:reset")}
+          type={token.type}
+          linkingAttribute={token.linkingAttribute}
+        />
       </section>
 
       <section aria-labelledby="token-settings-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">

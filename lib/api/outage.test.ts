@@ -1,0 +1,92 @@
+import { execFileSync, execSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb } from "@/db";
+import { migrateDatabase } from "@/db/migrate";
+import { markTokenRevoked } from "@/lib/tokens/queries";
+import { issueToken, seedApiAccount } from "./api-fixtures";
+import { call, startApiServer } from "./test-server";
+import { startTokenInvalidation, tokenCache } from "./token-store";
+
+/**
+ * A database outage, for real: a throwaway PostgreSQL cluster of this test's own is stopped
+ * and started again under a running API. Needs the PostgreSQL server binaries (CI has them).
+ */
+const bin = existsSync("/usr/lib/postgresql")
+  ? readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(`${d}/pg_ctl`))
+  : undefined;
+const PORT = 54_329;
+const dataDir = join(mkdtempSync(join(tmpdir(), "hub-outage-")), "data");
+
+function pg(args: string) {
+  const command = `${bin}/${args}`;
+  // initdb refuses to run as root: hand the cluster to the postgres user there.
+  if (process.getuid?.() === 0) execFileSync("su", ["postgres", "-c", command], { stdio: "pipe" });
+  else execSync(command, { stdio: "pipe" });
+}
+const start = () => pg(`pg_ctl -D ${dataDir} -w -o "-p ${PORT} -c listen_addresses=127.0.0.1 -k /tmp" start -l ${dataDir}.log`);
+const stop = () => pg(`pg_ctl -D ${dataDir} -w -m fast stop`);
+
+describe.skipIf(!bin)("database outage", () => {
+  let server: Awaited<ReturnType<typeof startApiServer>>;
+  let live: { token: string };
+  let revoked: { token: string };
+
+  beforeAll(async () => {
+    if (process.getuid?.() === 0) {
+      chmodSync(join(dataDir, ".."), 0o777);
+      execFileSync("chown", ["postgres", join(dataDir, "..")]);
+    }
+    pg(`initdb -D ${dataDir} --auth=trust -U postgres`);
+    start();
+    process.env.DATABASE_URL = `postgres://postgres@127.0.0.1:${PORT}/postgres`;
+    await migrateDatabase();
+    const { actor } = await seedApiAccount();
+    live = await issueToken(actor, { type: "activity", description: "survives the outage" });
+    const doomed = await issueToken(actor, { type: "activity", description: "revoked before the outage" });
+    await startTokenInvalidation();
+    server = await startApiServer();
+    expect((await call(server.port, "/api/v1/forms", { token: doomed.token })).status).toBe(200);
+    await markTokenRevoked(actor, doomed.id);
+    revoked = doomed;
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await closeDb();
+    try {
+      stop();
+    } catch {
+      // already stopped
+    }
+  });
+
+  it("answers 503 with Retry-After while the database is down, never 200, and recovers within 5 s", async () => {
+    expect((await call(server.port, "/api/v1/forms", { token: live.token })).status).toBe(200);
+    stop();
+    const statuses = new Set<number>();
+    for (let i = 0; i < 20; i++) {
+      for (const token of [live.token, revoked.token]) {
+        const result = await call(server.port, "/api/v1/forms", { token });
+        statuses.add(result.status);
+        if (result.status === 503) expect(result.headers["retry-after"]).toBeDefined();
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect([...statuses]).toEqual([503]);
+    expect(tokenCache.isLive()).toBe(false);
+
+    start();
+    const restarted = Date.now();
+    let status = 0;
+    while (Date.now() - restarted < 5_000 && status !== 200) {
+      status = (await call(server.port, "/api/v1/forms", { token: live.token })).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toBe(200);
+    expect(Date.now() - restarted).toBeLessThan(5_000);
+    expect((await call(server.port, "/api/v1/forms", { token: revoked.token })).status).toBe(401);
+  }, 60_000);
+});
