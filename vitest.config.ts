@@ -15,7 +15,7 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
     // Each file gets its own in-memory PGlite when DATABASE_URL is unset.
-    env: process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" },
+    env: { LOG_LEVEL: "silent", ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" }) },
     pool: "forks",
     // next-auth imports "next/server" without an extension: let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },

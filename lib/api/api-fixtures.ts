@@ -18,6 +18,8 @@ export async function seedApiAccount(): Promise<{ accountId: string; actor: Acto
     users: [{ email: `admin.${run}@api.test`, name: `Api Admin ${run}`, role: "admin" }],
   };
   await seedDemoData(getDb(), { passwordHash: "unused" }, [spec]);
+  // API tests issue many tokens; the cap is the console's concern and tested there.
+  await getDb().update(accounts).set({ maxActiveTokens: 100 }).where(eq(accounts.slug, spec.slug));
   const [row] = await getDb()
     .select({ accountId: accounts.id, userId: users.id, name: users.name })
     .from(accounts)

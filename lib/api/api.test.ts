@@ -218,6 +218,50 @@ describe("authentication", () => {
   });
 });
 
+describe("every endpoint, every refusal", () => {
+  const endpoints = [
+    { path: "/api/v1/users", method: "get" as const, type: "activity" as const },
+    { path: "/api/v1/groups", method: "get" as const, type: "activity" as const },
+    { path: "/api/v1/forms", method: "get" as const, type: "activity" as const },
+    { path: "/api/v1/activity/query", method: "post" as const, type: "activity" as const },
+    { path: "/api/v1/profile", method: "get" as const, type: "profile_read" as const },
+  ];
+  const body = { metric: "messages_sent", from: "2026-11-01", to: "2026-11-02", group_by: "group" };
+  const query = (path: string) => (path === "/api/v1/profile" ? `${path}?email=jane.remington%40demo-retail.test` : path);
+
+  it.each(endpoints)("$path answers 200, 401, 403 (type), 403 (IP) and 429 as documented", async ({ path, method, type }) => {
+    const send = (token?: string) => get(query(path), { token, method: method.toUpperCase(), body: method === "post" ? body : undefined });
+    const own = await issueToken(actor, {
+      type,
+      description: `matrix ${path}`,
+      ...(type === "profile_read" ? { exposedAttributes: ["email"], linkingAttribute: "email" } : {}),
+      ipAllowList: [{ value: "127.0.0.1" }],
+    });
+    await applyTokenEdit(actor, own.id, {
+      description: `matrix ${path}`,
+      exposedAttributes: type === "profile_read" ? ["email"] : [],
+      linkingAttribute: type === "profile_read" ? "email" : null,
+      ipAllowList: ["127.0.0.1"],
+      rateLimit: 1,
+    }, () => [{ field: "Rate limit (requests per minute)", from: "600", to: "1" }]);
+    const other = type === "activity" ? profile.token : activity.token;
+
+    const results = {
+      200: await send(own.token),
+      429: await send(own.token),
+      401: await send(undefined),
+      403: await send(other),
+      ip: await get(query(path), { token: own.token, method: method.toUpperCase(), body: method === "post" ? body : undefined, from: "127.0.0.7" }),
+    };
+    expect(results[200].status).toBe(200);
+    expect(results[429].status).toBe(429);
+    expect(results[401].status).toBe(401);
+    expect(results[403].body.error?.code).toBe("wrong_token_type");
+    expect(results.ip.body.error?.code).toBe("ip_not_allowed");
+    for (const result of Object.values(results)) conforms(path, method, result);
+  });
+});
+
 describe("routing", () => {
   it("404 for unknown paths, 405 with Allow for wrong methods, and the OpenAPI document", async () => {
     expect((await get("/api/v1/nope")).status).toBe(404);

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { log } from "@/lib/log";
+import { apiSecurityHeaders } from "@/lib/server/security-headers";
 import { invalidRequest, unavailable } from "./errors";
 import { routeApiRequest } from "./routes";
 import type { ApiRequest, ApiResponse } from "./types";
@@ -48,21 +50,26 @@ function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest
 
 /** Serves one /api/v1 request on a plain Node HTTP server. */
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, clientIp: string | null): Promise<void> {
+  const started = performance.now();
   let response: ApiResponse;
   try {
     response = await routeApiRequest(toApiRequest(req, clientIp));
   } catch (error) {
     // Bad bodies are the caller's mistake; anything else is ours, and never leaks details.
     response = error instanceof BadBody ? invalidRequest(error.message) : unavailable();
-    if (!(error instanceof BadBody)) console.error(`[api] ${req.method} ${req.url?.split("?")[0]} failed: ${(error as Error).message}`);
+    if (!(error instanceof BadBody)) log.error({ method: req.method, path: pathOf(req), err: (error as Error).message }, "api request failed");
   }
   const body = JSON.stringify(response.body);
   res.writeHead(response.status, {
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
+    ...apiSecurityHeaders,
     ...response.headers,
   });
   res.end(body);
+  // The path only: query strings may carry personal data (?email=…), headers carry tokens.
+  log.info({ method: req.method, path: pathOf(req), status: response.status, ms: Math.round(performance.now() - started), ip: clientIp }, "api");
 }
+
+const pathOf = (req: IncomingMessage) => (req.url ?? "/").split("?")[0];

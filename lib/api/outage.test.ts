@@ -68,8 +68,8 @@ describe.skipIf(!bin)("database outage", () => {
     stop();
     const statuses = new Set<number>();
     for (let i = 0; i < 20; i++) {
-      for (const token of [live.token, revoked.token]) {
-        const result = await call(server.port, "/api/v1/forms", { token });
+      for (const [path, token] of [["/api/v1/users", live.token], ["/api/v1/groups", live.token], ["/api/v1/forms", revoked.token]]) {
+        const result = await call(server.port, path!, { token });
         statuses.add(result.status);
         if (result.status === 503) expect(result.headers["retry-after"]).toBeDefined();
       }

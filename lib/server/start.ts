@@ -10,7 +10,9 @@ import { startTokenInvalidation } from "@/lib/api/token-store";
 import { usage } from "@/lib/api/usage";
 import { prepareDatabase } from "@/lib/demo-data";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
+import { pageSecurityHeaders } from "@/lib/server/security-headers";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 
 const dev = env.NODE_ENV !== "production";
@@ -25,6 +27,7 @@ async function main() {
   const app = next({ dev, hostname, port, turbopack: dev });
   await app.prepare();
   const handleNext = app.getRequestHandler();
+  const pageHeaders = Object.entries(pageSecurityHeaders(!dev));
 
   const server = createServer((req, res) => {
     const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
@@ -34,11 +37,12 @@ async function main() {
     }
     // Pages learn the caller's address only from us: whatever a client sent is replaced.
     req.headers[CLIENT_IP_HEADER] = clientIp ?? "unknown";
+    for (const [name, value] of pageHeaders) res.setHeader(name, value);
     void handleNext(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.info(`[hub] ready on http://${hostname}:${port} (${dev ? "development" : "production"})`));
+  server.listen(port, hostname, () => log.info({ url: `http://${hostname}:${port}`, mode: dev ? "development" : "production" }, "hub ready"));
 
   const shutdown = () => {
     server.close();
@@ -53,6 +57,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(`[hub] failed to start: ${(error as Error).message}`);
+  log.fatal({ err: (error as Error).message }, "hub failed to start");
   process.exit(1);
 });
