@@ -28,7 +28,7 @@ function open(): DbHandle {
       connect_timeout: 5,
       backoff: reconnectBackoff,
     });
-    return { kind: "postgres", db: drizzlePostgres(sql, { schema }), sql, close: () => sql.end() };
+    return { kind: "postgres", db: drizzlePostgres(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
   }
   const dir = config.PGLITE_DIR;
   if (!dir.startsWith("memory://")) {
