@@ -18,7 +18,7 @@ const config = [
     },
   },
   {
-    files: ["lib/cli/**", "e2e/**", "bench/**"],
+    files: ["lib/cli/**", "lib/bench/**", "e2e/**"],
     rules: { "no-console": "off" },
   },
   {

@@ -13,6 +13,8 @@ const appEnvSchema = z
       .or(z.literal("").transform(() => undefined)),
     TRUST_PROXY: z.string().optional(),
     NEXT_PHASE: z.string().optional(),
+    // How long an instance trusts a cached token between notifications; 0 turns the cache off.
+    TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {

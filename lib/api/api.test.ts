@@ -268,6 +268,8 @@ describe("routing", () => {
     const wrong = await get("/api/v1/users", { method: "DELETE", token: activity.token });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe("GET");
+    const health = await get("/api/v1/health");
+    expect(health.body).toEqual({ ok: true, tokenCache: "live" });
     const doc = await get("/api/v1/openapi.json");
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe("3.1.0");

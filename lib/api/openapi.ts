@@ -80,6 +80,17 @@ export const openApiDocument = {
     },
   },
   paths: {
+    "/api/v1/health": {
+      get: {
+        summary: "Liveness (no token)",
+        responses: {
+          "200": {
+            description: "The API process is up",
+            content: { "application/json": { schema: strictObject({ ok: { type: "boolean" }, tokenCache: { type: "string", enum: ["live", "off"] } }) } },
+          },
+        },
+      },
+    },
     "/api/v1/users": {
       get: { summary: "Team members", security: bearer, responses: { "200": json(list(user), "Team members"), ...failures("an Activity") } },
     },

@@ -6,6 +6,7 @@ import { authenticate } from "./authenticate";
 import { apiError, invalidRequest } from "./errors";
 import { openApiDocument } from "./openapi";
 import type { ApiToken } from "./token-cache";
+import { tokenCache } from "./token-store";
 import type { ApiRequest, ApiResponse } from "./types";
 
 type Handler = (request: ApiRequest, token: ApiToken) => Promise<ApiResponse>;
@@ -54,6 +55,10 @@ export const routes: Route[] = [
 
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
 export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
+  if (request.method === "GET" && request.path === "/api/v1/health") {
+    // Liveness for load balancers: no token, no database; says whether the token cache is on.
+    return { status: 200, body: { ok: true, tokenCache: tokenCache.isLive() ? "live" : "off" } };
+  }
   if (request.method === "GET" && request.path === "/api/v1/openapi.json") {
     return { status: 200, body: openApiDocument, headers: { "Cache-Control": "public, max-age=300" } };
   }

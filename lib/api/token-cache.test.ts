@@ -45,6 +45,13 @@ describe("TokenCache", () => {
     expect(cache.get("unknown")).toBeUndefined();
   });
 
+  it("caches nothing with a TTL of 0", () => {
+    const cache = new TokenCache(Date.now, 0);
+    cache.setLive(true);
+    cache.set("h1", token("t1"), cache.stamp());
+    expect(cache.get("h1")).toBeUndefined();
+  });
+
   it("stays bounded", () => {
     const cache = new TokenCache();
     cache.setLive(true);

@@ -12,7 +12,7 @@ export interface ApiToken {
   ipAllowList: IpEntry[];
 }
 
-const POSITIVE_TTL_MS = 60_000;
+const DEFAULT_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
 
@@ -32,7 +32,11 @@ export class TokenCache {
   private generation = 0;
   private live = false;
 
-  constructor(private now: () => number = Date.now) {}
+  /** `ttlMs` bounds how long a known token is trusted without a notification (0 = no caching). */
+  constructor(
+    private now: () => number = Date.now,
+    private ttlMs: number = DEFAULT_TTL_MS,
+  ) {}
 
   setLive(live: boolean) {
     this.live = live;
@@ -60,12 +64,12 @@ export class TokenCache {
   }
 
   set(hash: string, token: ApiToken | null, stamp: number) {
-    if (!this.live || stamp !== this.generation) return;
+    if (!this.live || stamp !== this.generation || this.ttlMs <= 0) return;
     if (this.entries.size >= MAX_ENTRIES) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(hash, { token, expires: this.now() + (token ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS) });
+    this.entries.set(hash, { token, expires: this.now() + (token ? this.ttlMs : Math.min(NEGATIVE_TTL_MS, this.ttlMs)) });
     if (token) this.hashById.set(token.id, hash);
   }
 

@@ -1,31 +1,42 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, getDbHandle, reconnectBackoff } from "@/db";
 import { TOKEN_CHANGES_CHANNEL } from "@/db/notify";
 import { apiTokens } from "@/db/schema";
+import { env } from "@/lib/env";
 import { parseIpEntry } from "@/lib/net/ip";
 import { TokenCache, type ApiToken } from "./token-cache";
 
 export class DatabaseUnavailable extends Error {}
 
 const state = globalThis as unknown as { __hubTokenCache?: TokenCache; __hubTokenListener?: Promise<void> };
-export const tokenCache = (state.__hubTokenCache ??= new TokenCache());
+export const tokenCache = (state.__hubTokenCache ??= new TokenCache(Date.now, env.TOKEN_CACHE_TTL_MS));
+
+// The hot path's one query, prepared once per database handle (parsed and planned once).
+const preparedLookups = new WeakMap<object, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: ReturnType<typeof getDb>) {
+  return db
+    .select({
+      id: apiTokens.id,
+      accountId: apiTokens.accountId,
+      type: apiTokens.type,
+      status: apiTokens.status,
+      rateLimit: apiTokens.rateLimit,
+      exposedAttributes: apiTokens.exposedAttributes,
+      linkingAttribute: apiTokens.linkingAttribute,
+      ipAllowList: apiTokens.ipAllowList,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.secretHash, sql.placeholder("hash")))
+    .prepare("hub_token_by_hash");
+}
 
 async function loadToken(hash: string): Promise<ApiToken | null> {
   let row;
   try {
-    [row] = await getDb()
-      .select({
-        id: apiTokens.id,
-        accountId: apiTokens.accountId,
-        type: apiTokens.type,
-        status: apiTokens.status,
-        rateLimit: apiTokens.rateLimit,
-        exposedAttributes: apiTokens.exposedAttributes,
-        linkingAttribute: apiTokens.linkingAttribute,
-        ipAllowList: apiTokens.ipAllowList,
-      })
-      .from(apiTokens)
-      .where(eq(apiTokens.secretHash, hash));
+    const db = getDb();
+    let lookup = preparedLookups.get(db);
+    if (!lookup) preparedLookups.set(db, (lookup = prepareLookup(db)));
+    [row] = await lookup.execute({ hash });
   } catch (error) {
     throw new DatabaseUnavailable("token lookup failed", { cause: error });
   }

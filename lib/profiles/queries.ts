@@ -2,19 +2,38 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { profiles, type ProfileAttributes } from "@/db/schema";
 
+type Db = ReturnType<typeof getDb>;
+const containment = (name: string) => sql`${profiles.attributes} @> ${sql.placeholder(name)}::jsonb`;
+
+// Prepared once per database handle: the Profile Read API runs these on every request.
+function prepare(db: Db) {
+  const base = () => db.select({ attributes: profiles.attributes }).from(profiles);
+  return {
+    text: base()
+      .where(and(eq(profiles.accountId, sql.placeholder("accountId")), containment("text")))
+      .limit(1)
+      .prepare("hub_profile_by_text"),
+    any: base()
+      .where(and(eq(profiles.accountId, sql.placeholder("accountId")), or(containment("text"), containment("typed"))))
+      .limit(1)
+      .prepare("hub_profile_by_value"),
+  };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+
 /**
  * The profile whose `key` equals `value`, through the GIN index on attributes (containment),
  * whatever the attribute. Query strings are text; numbers and booleans are matched too.
  */
 export async function findProfileByAttribute(accountId: string, key: string, value: string): Promise<ProfileAttributes | null> {
-  const candidates: Array<string | number | boolean> = [value];
-  if (/^-?\d+(\.\d+)?$/.test(value)) candidates.push(Number(value));
-  if (value === "true" || value === "false") candidates.push(value === "true");
-  const matches = candidates.map((candidate) => sql`${profiles.attributes} @> ${JSON.stringify({ [key]: candidate })}::jsonb`);
-  const [row] = await getDb()
-    .select({ attributes: profiles.attributes })
-    .from(profiles)
-    .where(and(eq(profiles.accountId, accountId), or(...matches)))
-    .limit(1);
+  const db = getDb();
+  let queries = prepared.get(db);
+  if (!queries) prepared.set(db, (queries = prepare(db)));
+  const typed = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" || value === "false" ? value === "true" : undefined;
+  const text = JSON.stringify({ [key]: value });
+  const [row] =
+    typed === undefined
+      ? await queries.text.execute({ accountId, text })
+      : await queries.any.execute({ accountId, text, typed: JSON.stringify({ [key]: typed }) });
   return row?.attributes ?? null;
 }
