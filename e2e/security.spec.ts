@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { journeyEmail } from "./support/fixtures";
 import { acceptLeaveWarnings, createActivityToken, revealedToken, signInTo } from "./support/journey";
 import { SERVER_LOG } from "./support/server-log";
 
@@ -64,4 +65,47 @@ test("no issued secret appears in any page, header, URL or server log line", asy
     expect(logText).not.toContain(secret);
     expect(logText).not.toContain(secret.slice(8, 40));
   }
+});
+
+test("a scripted guessing run is throttled: after five misses even the right password is refused", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const attempt = async (password: string) => {
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await api.post("/api/auth/callback/credentials", {
+      form: { email: journeyEmail("throttle", "admin"), password, csrfToken, callbackUrl: "/manage/integrations" },
+      maxRedirects: 0,
+    });
+    return response.headers().location ?? "";
+  };
+  for (let i = 0; i < 5; i++) expect(await attempt(`guess-${i}`)).toContain("error=CredentialsSignin");
+  const blocked = await attempt("demo-password");
+  expect(blocked).toContain("error=CredentialsSignin");
+  expect(blocked).toContain("code=throttled");
+  for (let i = 0; i < 10; i++) expect(await attempt(`guess-more-${i}`)).toContain("code=throttled");
+  await api.dispose();
+});
+
+test("a server action replayed from a foreign Origin is refused and writes nothing", async ({ page }) => {
+  acceptLeaveWarnings(page);
+  await signInTo(page, "secrets");
+  const captured = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await createActivityToken(page, "Origin replay");
+  const action = await captured;
+  const replay = (origin: string) =>
+    page.request.post(action.url(), {
+      headers: { ...action.headers(), origin, host: new URL(action.url()).host },
+      data: action.postData() ?? "",
+      maxRedirects: 0,
+    });
+
+  const foreign = await replay("https://evil.example");
+  expect(foreign.status()).toBeGreaterThanOrEqual(400);
+  await page.goto("/manage/integrations/api-tokens");
+  await expect(page.getByRole("row", { name: /Origin replay/ })).toHaveCount(1);
+
+  // The same request from our own origin does go through: the refusal above was the Origin's.
+  const own = await replay(new URL(action.url()).origin);
+  expect(own.status()).toBe(200);
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Origin replay/ })).toHaveCount(2);
 });
