@@ -3,12 +3,26 @@ import { describe, expect, it } from "vitest";
 import { signInAs } from "@/lib/testing/next-mocks";
 import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
 import { createToken, revokeToken, updateToken } from "./actions";
-import { getToken, getTokenAllowance, listTokenEvents, listTokens } from "./queries";
+import { getToken, getTokenAllowance, listTokenEvents, listTokens, pageNumber } from "./queries";
 import { activityInput, profileReadInput } from "./test-helpers";
 
 withTestDatabase();
 
 describe("token queries (integration)", () => {
+  it("pages through long lists, 50 at a time", async () => {
+    const account = await createTestAccount({ maxActiveTokens: 200 });
+    signInAs(account.admin);
+    for (let i = 0; i < 60; i++) await createToken(activityInput({ description: `Token ${i}` }));
+    const first = await listTokens(account.accountId, 1);
+    const second = await listTokens(account.accountId, 2);
+    expect(first.total).toBe(60);
+    expect(first.rows).toHaveLength(50);
+    expect(second.rows).toHaveLength(10);
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(60);
+    expect(pageNumber("2")).toBe(2);
+    for (const bad of [undefined, "0", "-1", "abc", "1.5", ["2"]]) expect(pageNumber(bad)).toBe(1);
+  }, 60_000);
+
   it("count active tokens per account and list revoked ones too", async () => {
     const account = await createTestAccount();
     const other = await createTestAccount();
@@ -22,7 +36,8 @@ describe("token queries (integration)", () => {
 
     expect(await getTokenAllowance(account.accountId)).toEqual({ active: 1, max: 5, rateLimitCeiling: 600 });
     expect(await getTokenAllowance(other.accountId)).toMatchObject({ active: 1 });
-    const list = await listTokens(account.accountId);
+    const { rows: list, total } = await listTokens(account.accountId);
+    expect(total).toBe(2);
     expect(list.map((t) => [t.description, t.status])).toEqual([
       ["Second", "active"],
       ["First", "revoked"],
@@ -41,7 +56,7 @@ describe("token queries (integration)", () => {
     expect(await getToken(other.accountId, created.data.tokenId)).toBeNull();
     expect(await getToken(account.accountId, randomUUID())).toBeNull();
     expect(await getToken(account.accountId, "nope")).toBeNull();
-    expect(await listTokenEvents(other.accountId, created.data.tokenId)).toEqual([]);
+    expect(await listTokenEvents(other.accountId, created.data.tokenId)).toEqual({ rows: [], total: 0 });
     expect(await getToken(account.accountId, created.data.tokenId)).toMatchObject({ description: "Reporting dashboard", status: "active" });
   });
 
@@ -52,7 +67,7 @@ describe("token queries (integration)", () => {
     if (!created.ok) throw new Error("create failed");
     signInAs(account.marketer);
     await updateToken(created.data.tokenId, { ...activityInput({ description: "Renamed" }), rateLimit: 600 });
-    const events = await listTokenEvents(account.accountId, created.data.tokenId);
+    const { rows: events } = await listTokenEvents(account.accountId, created.data.tokenId);
     expect(events.map((e) => [e.action, e.actorName])).toEqual([
       ["edited", account.marketer.name],
       ["created", account.admin.name],

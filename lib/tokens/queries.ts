@@ -44,17 +44,32 @@ const summaryColumns = {
   lastUsedAt: apiTokens.lastUsedAt,
 };
 
-export type TokenSummary = Awaited<ReturnType<typeof listTokens>>[number];
+export const PAGE_SIZE = 50;
 
-export async function listTokens(accountId: string) {
-  return getDb()
-    .select(summaryColumns)
-    .from(apiTokens)
-    .leftJoin(users, eq(users.id, apiTokens.createdById))
-    .where(eq(apiTokens.accountId, accountId))
-    .orderBy(asc(apiTokens.status), desc(apiTokens.createdAt))
-    .limit(500);
+/** A page number from a query string: 1 unless it is a whole number ≥ 1. */
+export function pageNumber(value: unknown): number {
+  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return n >= 1 ? n : 1;
 }
+
+/** The account's tokens, active first, newest first; revoked ones stay listed, a page at a time. */
+export async function listTokens(accountId: string, page = 1) {
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(summaryColumns)
+      .from(apiTokens)
+      .leftJoin(users, eq(users.id, apiTokens.createdById))
+      .where(eq(apiTokens.accountId, accountId))
+      .orderBy(asc(apiTokens.status), desc(apiTokens.createdAt), desc(apiTokens.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ total: sql<number>`count(*)::int` }).from(apiTokens).where(eq(apiTokens.accountId, accountId)),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+export type TokenSummary = Awaited<ReturnType<typeof listTokens>>["rows"][number];
 
 export type TokenDetail = NonNullable<Awaited<ReturnType<typeof getToken>>>;
 
@@ -97,21 +112,28 @@ export async function unknownAttributeKeys(accountId: string, keys: string[]): P
   return wanted.filter((k) => !known.has(k));
 }
 
-export async function listTokenEvents(accountId: string, tokenId: string) {
-  if (!isTokenId(tokenId)) return [];
-  return getDb()
-    .select({
-      id: tokenEvents.id,
-      action: tokenEvents.action,
-      actorName: tokenEvents.actorName,
-      changes: tokenEvents.changes,
-      ip: tokenEvents.ip,
-      createdAt: tokenEvents.createdAt,
-    })
-    .from(tokenEvents)
-    .where(and(eq(tokenEvents.accountId, accountId), eq(tokenEvents.tokenId, tokenId)))
-    .orderBy(desc(tokenEvents.createdAt), desc(tokenEvents.id))
-    .limit(1000);
+export async function listTokenEvents(accountId: string, tokenId: string, page = 1) {
+  if (!isTokenId(tokenId)) return { rows: [], total: 0 };
+  const db = getDb();
+  const scope = and(eq(tokenEvents.accountId, accountId), eq(tokenEvents.tokenId, tokenId));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: tokenEvents.id,
+        action: tokenEvents.action,
+        actorName: tokenEvents.actorName,
+        changes: tokenEvents.changes,
+        ip: tokenEvents.ip,
+        createdAt: tokenEvents.createdAt,
+      })
+      .from(tokenEvents)
+      .where(scope)
+      .orderBy(desc(tokenEvents.createdAt), desc(tokenEvents.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
+    db.select({ total: sql<number>`count(*)::int` }).from(tokenEvents).where(scope),
+  ]);
+  return { rows, total: count?.total ?? 0 };
 }
 
 /** Requests per day and outcome since `since` (a YYYY-MM-DD UTC day). */

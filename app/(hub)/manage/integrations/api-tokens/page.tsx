@@ -7,13 +7,15 @@ import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { capReason } from "@/lib/tokens/cap";
 import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
-import { getTokenAllowance, listTokens } from "@/lib/tokens/queries";
+import { Pagination } from "@/components/ui/pagination";
+import { getTokenAllowance, listTokens, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
-export default async function ApiTokensPage() {
+export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireUser();
-  const [allowance, tokens] = await Promise.all([getTokenAllowance(user.accountId), listTokens(user.accountId)]);
+  const page = pageNumber((await searchParams).page);
+  const [allowance, { rows: tokens, total }] = await Promise.all([getTokenAllowance(user.accountId), listTokens(user.accountId, page)]);
   return (
     <>
       <PageHeader
@@ -22,7 +24,7 @@ export default async function ApiTokensPage() {
         description={`${allowance.active} of ${allowance.max} active. Create a token for each use, and revoke it when that use ends.`}
         actions={<NewTokenButton disabledReason={capReason(allowance)} />}
       />
-      {tokens.length === 0 ? (
+      {total === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
           <p className="font-medium text-slate-800">No API tokens yet</p>
           <p className="mt-1 text-sm text-slate-600">Create one to call the Activity or Profile Read API.</p>
@@ -65,6 +67,7 @@ export default async function ApiTokensPage() {
           </table>
         </div>
       )}
+      <Pagination page={page} pageSize={PAGE_SIZE} total={total} path="/manage/integrations/api-tokens" label="Token pages" />
     </>
   );
 }
