@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { resetToken } from "@/lib/tokens/actions";
 import { tokenPreview } from "@/lib/tokens/labels";
 import type { TokenType } from "@/lib/tokens/secret";
 import { SecretReveal } from "./secret-reveal";
+import { useConfirmedAction } from "./use-confirmed-action";
 
 export const HIDDEN_KEY_TEXT = "API Tokens can only be viewed when they are first created";
 
@@ -20,11 +20,8 @@ interface Props {
 }
 
 export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkingAttribute }: Props) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
   const [secret, setSecret] = useState<string | null>(null);
+  const dialog = useConfirmedAction(() => resetToken(tokenId), (data) => setSecret(data.token), "The token could not be reset.");
 
   if (secret) {
     return (
@@ -39,16 +36,6 @@ export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkin
     );
   }
 
-  const confirm = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await resetToken(tokenId);
-      if (!result.ok) return setError(result.formError ?? "The token could not be reset.");
-      setOpen(false);
-      setSecret(result.data.token);
-      router.refresh();
-    });
-
   return (
     <div>
       <p className="text-sm font-medium text-slate-800">API token</p>
@@ -58,18 +45,7 @@ export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkin
       </div>
       {canReset ? (
         <div className="mt-3">
-          <ConfirmDialog
-            actionLabel="Reset API Token"
-            title="Reset this API token?"
-            open={open}
-            onOpenChange={(next) => {
-              setOpen(next);
-              setError(undefined);
-            }}
-            onConfirm={confirm}
-            pending={pending}
-            error={error}
-          >
+          <ConfirmDialog actionLabel="Reset API Token" title="Reset this API token?" {...dialog}>
             <p>A new secret replaces the current one at once.</p>
             <p>
               <strong>Anything using the old token will stop working and will need the new token.</strong> The new

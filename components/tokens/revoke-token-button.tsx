@@ -1,39 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { revokeToken } from "@/lib/tokens/actions";
+import { useConfirmedAction } from "./use-confirmed-action";
 
 export function RevokeTokenButton({ tokenId, description }: { tokenId: string; description: string }) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-
-  const confirm = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await revokeToken(tokenId);
-      if (!result.ok) return setError(result.formError ?? "The token could not be revoked.");
-      setOpen(false);
-      router.refresh();
-    });
-
+  const dialog = useConfirmedAction(() => revokeToken(tokenId), () => {}, "The token could not be revoked.");
   return (
-    <ConfirmDialog
-      actionLabel="Revoke API Token"
-      title="Revoke this API token?"
-      triggerVariant="danger"
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        setError(undefined);
-      }}
-      onConfirm={confirm}
-      pending={pending}
-      error={error}
-    >
+    <ConfirmDialog actionLabel="Revoke API Token" title="Revoke this API token?" triggerVariant="danger" {...dialog}>
       <p>
         “{description}” stops working immediately, everywhere. <strong>This cannot be undone</strong>; the token stays in
         the list as Revoked.
