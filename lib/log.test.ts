@@ -11,7 +11,8 @@ describe("log redaction", () => {
         done();
       },
     });
-    const logger = createLogger(sink);
+    // Tests run with LOG_LEVEL=silent; this one needs the lines.
+    const logger = createLogger(sink, "info");
     logger.info(
       { headers: { authorization: "Bearer hub_act_SECRET", "auth-api-token": "hub_prf_SECRET", cookie: "s=SECRET" }, token: "hub_act_SECRET" },
       "request",

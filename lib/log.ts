@@ -14,8 +14,8 @@ const redact = {
   censor: "[redacted]",
 };
 
-export function createLogger(destination?: DestinationStream) {
-  const options = { level: process.env.LOG_LEVEL ?? "info", base: undefined, redact };
+export function createLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? "info") {
+  const options = { level, base: undefined, redact };
   return destination ? pino(options, destination) : pino(options);
 }
 
