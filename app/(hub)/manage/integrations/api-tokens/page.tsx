@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { capReason } from "@/lib/tokens/cap";
 import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead } from "@/components/ui/table-head";
 import { getTokenAllowance, listTokens, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
 
 export const metadata: Metadata = { title: "API Tokens" };
@@ -33,15 +34,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">API tokens of {user.accountName}</caption>
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                {["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"].map((h) => (
-                  <th key={h} scope="col" className="px-4 py-3 whitespace-nowrap">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"]} />
             <tbody className="divide-y divide-slate-100">
               {tokens.map((token) => (
                 <tr key={token.id} className={token.status === "revoked" ? "text-slate-500" : undefined}>

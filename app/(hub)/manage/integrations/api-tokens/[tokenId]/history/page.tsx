@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/lib/format";
 import { Pagination } from "@/components/ui/pagination";
+import { TableHead } from "@/components/ui/table-head";
 import { listTokenEvents, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 
@@ -24,15 +25,7 @@ export default async function TokenHistoryPage({
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">History of {token.description}</caption>
-          <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-            <tr>
-              {["When", "Who", "Action", "Changes", "IP address"].map((h) => (
-                <th key={h} scope="col" className="px-4 py-3 whitespace-nowrap">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["When", "Who", "Action", "Changes", "IP address"]} />
           <tbody className="divide-y divide-slate-100 align-top">
             {events.map((event) => (
               <tr key={event.id}>
