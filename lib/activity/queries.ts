@@ -48,25 +48,25 @@ export async function runActivityQuery(accountId: string, query: ActivityQuery) 
   const from = new Date(`${query.from}T00:00:00Z`);
   const toExclusive = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000);
   const rows = await aggregate(accountId, query, from, toExclusive);
+  // A group with nothing in the range counts 0; an average of nothing is null.
+  const empty = query.metric === "average_response_seconds" ? null : 0;
+  const valueOf = new Map(rows.map((r) => [r.key, r.value]));
+  const value = (key: string) => valueOf.get(key) ?? empty;
 
   if (query.group_by === "day") {
-    const byDay = new Map(rows.map((r) => [r.key, r.value]));
-    const empty = query.metric === "average_response_seconds" ? null : 0;
     const days = [];
     for (let t = from.getTime(); t < toExclusive.getTime(); t += 86_400_000) {
       const day = new Date(t).toISOString().slice(0, 10);
-      days.push({ day, value: byDay.get(day) ?? empty });
+      days.push({ day, value: value(day) });
     }
     return days;
   }
   if (query.group_by === "user") {
     const members = await listMembers(accountId);
-    const byId = new Map(rows.map((r) => [r.key, r.value]));
-    return members.map((m) => ({ user_id: m.id, email: m.email, value: byId.get(m.id) ?? (query.metric === "average_response_seconds" ? null : 0) }));
+    return members.map((m) => ({ user_id: m.id, email: m.email, value: value(m.id) }));
   }
   const groups = await listGroups(accountId);
-  const byId = new Map(rows.map((r) => [r.key, r.value]));
-  return groups.map((g) => ({ group_id: g.id, name: g.name, value: byId.get(g.id) ?? (query.metric === "average_response_seconds" ? null : 0) }));
+  return groups.map((g) => ({ group_id: g.id, name: g.name, value: value(g.id) }));
 }
 
 async function aggregate(accountId: string, query: ActivityQuery, from: Date, toExclusive: Date): Promise<Row[]> {

@@ -69,10 +69,6 @@ export async function listTokens(accountId: string, page = 1) {
   return { rows, total: count?.total ?? 0 };
 }
 
-export type TokenSummary = Awaited<ReturnType<typeof listTokens>>["rows"][number];
-
-export type TokenDetail = NonNullable<Awaited<ReturnType<typeof getToken>>>;
-
 export async function getToken(accountId: string, tokenId: string) {
   if (!isTokenId(tokenId)) return null;
   const [row] = await getDb()

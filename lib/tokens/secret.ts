@@ -68,4 +68,4 @@ export function parseToken(candidate: string): { type: TokenType } | null {
   return { type: typeByPrefix.get(prefix!)! };
 }
 
-export { BASE62, RANDOM_LENGTH, CHECKSUM_LENGTH };
+export { BASE62 };
