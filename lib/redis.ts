@@ -12,6 +12,7 @@ export function getRedis(): Redis | null {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,
         lazyConnect: false,
+        enableAutoPipelining: true,
       })
     : null;
   cache.__hubRedis?.on("error", () => {

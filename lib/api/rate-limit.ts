@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getRedis } from "@/lib/redis";
+import { LeasedBudget, type Claim, type Spend } from "./rate-lease";
 
 const WINDOW_SECONDS = 60;
 /** Requests per minute per IP for calls without a valid token (they still get rate-limit headers). */
@@ -12,51 +13,66 @@ export interface RateState {
   resetSeconds: number;
 }
 
-const cache = globalThis as unknown as { __hubApiLimiters?: Map<string, RateLimiterAbstract> };
+interface Limiter {
+  store: RateLimiterAbstract;
+  budget: LeasedBudget;
+}
+
+const cache = globalThis as unknown as { __hubApiLimiters?: Map<string, Limiter> };
 const limiters = (cache.__hubApiLimiters ??= new Map());
+
+/** Adds points to the shared counter; a refusal is an answer too (the counter still moved). */
+async function claimOn(store: RateLimiterAbstract, key: string, points: number): Promise<Claim> {
+  try {
+    return await store.consume(key, points);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return rejection;
+    throw rejection;
+  }
+}
 
 /**
  * One limiter per (kind, points): a token's limit comes from its settings. With REDIS_URL the
- * counters are shared by every instance; if Redis fails, each instance falls back to counting
- * in its own memory (still limited, never open) until Redis answers again.
+ * counters are shared by every instance, which spend them in small leased slices (rate-lease.ts);
+ * if Redis fails, each instance falls back to counting in its own memory (still limited, never
+ * open) until Redis answers again.
  */
-function limiterFor(kind: "token" | "ip", points: number): RateLimiterAbstract {
+function limiterFor(kind: "token" | "ip", points: number): Limiter {
   const key = `${kind}:${points}`;
   let limiter = limiters.get(key);
   if (!limiter) {
     const options = { keyPrefix: `api-${kind}`, points, duration: WINDOW_SECONDS };
     const memory = new RateLimiterMemory(options);
     const redis = getRedis();
-    limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+    const store = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+    limiter = { store, budget: new LeasedBudget((k, p) => claimOn(store, k, p)) };
     limiters.set(key, limiter);
   }
   return limiter;
 }
 
-function toState(res: RateLimiterRes, limit: number, allowed: boolean): RateState {
+function toState(spend: Spend, limit: number): RateState {
   return {
-    allowed,
+    allowed: spend.allowed,
     limit,
-    remaining: Math.max(0, res.remainingPoints),
-    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    remaining: Math.max(0, spend.remaining),
+    resetSeconds: Math.max(1, Math.ceil(spend.msBeforeNext / 1000)),
   };
 }
 
 /** Counts one request against `key`. */
 export async function consume(kind: "token" | "ip", key: string, limit: number): Promise<RateState> {
-  try {
-    return toState(await limiterFor(kind, limit).consume(key), limit, true);
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return toState(rejection, limit, false);
-    throw rejection;
-  }
+  return toState(await limiterFor(kind, limit).budget.spend(key, limit), limit);
 }
 
 /** The current budget without spending any (for refusals that must not eat into it). */
 export async function peek(kind: "token" | "ip", key: string, limit: number): Promise<RateState> {
-  const res = await limiterFor(kind, limit).get(key);
+  const limiter = limiterFor(kind, limit);
+  const local = limiter.budget.peek(key);
+  if (local) return toState(local, limit);
+  const res = await limiter.store.get(key);
   if (!res) return { allowed: true, limit, remaining: limit, resetSeconds: WINDOW_SECONDS };
-  return toState(res, limit, res.consumedPoints <= limit);
+  return toState({ allowed: res.consumedPoints <= limit, remaining: res.remainingPoints, msBeforeNext: res.msBeforeNext }, limit);
 }
 
 /** The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers), plus Retry-After on a 429. */
