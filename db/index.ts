@@ -21,7 +21,7 @@ function open(): DbHandle {
   const config = readDbConfig();
   if (config.DATABASE_URL) {
     const sql = postgres(config.DATABASE_URL, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: config.DATABASE_POOL_SIZE,
       onnotice: () => {},
       // Fail fast when the server is gone rather than queueing requests for minutes, and retry
       // within a second once it is back (the default backoff grows to 20 s).

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
@@ -20,6 +21,13 @@ describe("parseEnv", () => {
     const env = parseEnv({ NODE_ENV: "development" });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PGLITE_DIR).toBe(".data/pglite");
+  });
+
+  it("sizes the database pool from the CPU count (at least 2) unless DATABASE_POOL_SIZE says otherwise", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).DATABASE_POOL_SIZE).toBe(Math.max(2, Math.min(availableParallelism(), 10)));
+    expect(parseEnv({ NODE_ENV: "development", DATABASE_POOL_SIZE: "6" }).DATABASE_POOL_SIZE).toBe(6);
+    expect(() => parseEnv({ NODE_ENV: "development", DATABASE_POOL_SIZE: "1" })).toThrow(/at least 2/);
+    expect(() => parseEnv({ NODE_ENV: "development", DATABASE_POOL_SIZE: "many" })).toThrow();
   });
 });
 
