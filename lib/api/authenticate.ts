@@ -1,9 +1,9 @@
 import { ipAllowed, parseClientIp } from "@/lib/net/ip";
 import { hashToken, parseToken, type TokenType } from "@/lib/tokens/secret";
-import { invalidToken, apiError, unavailable } from "./errors";
+import { invalidToken, apiError } from "./errors";
 import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders } from "./rate-limit";
 import type { ApiToken } from "./token-cache";
-import { DatabaseUnavailable, findTokenByHash } from "./token-store";
+import { findTokenByHash } from "./token-store";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 
@@ -35,13 +35,7 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   const raw = presentedToken(request);
   if (!raw || !parseToken(raw)) return refuseAnonymous(request);
 
-  let token: ApiToken | null;
-  try {
-    token = await findTokenByHash(hashToken(raw));
-  } catch (error) {
-    if (error instanceof DatabaseUnavailable) return { ok: false, response: unavailable() };
-    throw error;
-  }
+  const token = await findTokenByHash(hashToken(raw));
   if (!token || token.status !== "active") {
     if (token) usage.record(token, "invalid", request.clientIp);
     return refuseAnonymous(request);

@@ -38,7 +38,8 @@ describe("checksum before database", () => {
   });
 
   it("does look a well-formed token up (so the counter above can move)", async () => {
-    await authenticate(request(generateToken("activity").token), "activity");
+    // The database here has no tables: the lookup fails, which is fine, it was attempted.
+    await authenticate(request(generateToken("activity").token), "activity").catch(() => undefined);
     expect(db.opened).toBeGreaterThan(0);
   });
 });

@@ -81,7 +81,9 @@ describe.skipIf(!bin)("database outage", () => {
     };
     await Promise.all([0, 1, 2, 3, 4].map(caller));
     expect([...statuses.keys()]).toEqual([503]);
-    expect(statuses.get(503)).toBeGreaterThan(100);
+    // Fast refusals (the breaker), not one slow 503 per driver reconnect attempt: about a
+    // hundred in ten seconds without it, tens of thousands with it.
+    expect(statuses.get(503)).toBeGreaterThan(1_000);
     expect(tokenCache.isLive()).toBe(false);
 
     start();

@@ -3,7 +3,8 @@ import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/acti
 import { findProfileByAttribute } from "@/lib/profiles/queries";
 import type { TokenType } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
-import { apiError, invalidRequest } from "./errors";
+import { databaseBreaker, isConnectionFailure } from "./database-breaker";
+import { apiError, invalidRequest, unavailable } from "./errors";
 import { openApiDocument } from "./openapi";
 import type { ApiToken } from "./token-cache";
 import { tokenCache } from "./token-store";
@@ -70,8 +71,21 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
       Allow: matching.map((r) => r.method).join(", "),
     });
   }
-  const auth = await authenticate(request, route.type);
-  if (!auth.ok) return auth.response;
-  const response = await route.handler(request, auth.token);
-  return { ...response, headers: { ...auth.headers, ...response.headers } };
+  if (!databaseBreaker.admit()) return unavailable();
+  let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
+  try {
+    const auth = await authenticate(request, route.type);
+    if (!auth.ok) return auth.response;
+    // Every handler queries the database, so getting an answer means it is there.
+    const response = await route.handler(request, auth.token);
+    outcome = "reached";
+    return { ...response, headers: { ...auth.headers, ...response.headers } };
+  } catch (error) {
+    outcome = { error };
+    // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
+    if (isConnectionFailure(error)) return unavailable();
+    throw error;
+  } finally {
+    databaseBreaker.settle(outcome);
+  }
 }

@@ -6,8 +6,6 @@ import { env } from "@/lib/env";
 import { parseIpEntry } from "@/lib/net/ip";
 import { TokenCache, type ApiToken } from "./token-cache";
 
-export class DatabaseUnavailable extends Error {}
-
 const state = globalThis as unknown as { __hubTokenCache?: TokenCache; __hubTokenListener?: Promise<void> };
 export const tokenCache = (state.__hubTokenCache ??= new TokenCache(Date.now, env.TOKEN_CACHE_TTL_MS));
 
@@ -31,15 +29,10 @@ function prepareLookup(db: ReturnType<typeof getDb>) {
 }
 
 async function loadToken(hash: string): Promise<ApiToken | null> {
-  let row;
-  try {
-    const db = getDb();
-    let lookup = preparedLookups.get(db);
-    if (!lookup) preparedLookups.set(db, (lookup = prepareLookup(db)));
-    [row] = await lookup.execute({ hash });
-  } catch (error) {
-    throw new DatabaseUnavailable("token lookup failed", { cause: error });
-  }
+  const db = getDb();
+  let lookup = preparedLookups.get(db);
+  if (!lookup) preparedLookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ hash });
   if (!row) return null;
   // Stored entries were validated on save; anything unparsable is dropped (denies, never widens).
   const ipAllowList = row.ipAllowList.flatMap((text) => {
@@ -51,7 +44,7 @@ async function loadToken(hash: string): Promise<ApiToken | null> {
   return { ...row, ipAllowList };
 }
 
-/** The token with this SHA-256, cached; throws DatabaseUnavailable rather than guessing. */
+/** The token with this SHA-256, cached; throws the database's error rather than guessing. */
 export async function findTokenByHash(hash: string): Promise<ApiToken | null> {
   const cached = tokenCache.get(hash);
   if (cached !== undefined) return cached;
