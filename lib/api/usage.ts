@@ -15,15 +15,25 @@ const MAX_PENDING_KEYS = 50_000;
  */
 export class UsageRecorder {
   private counts = new Map<string, number>();
-  private lastUsed = new Map<string, { at: Date; ip: string | null }>();
+  private lastUsed = new Map<string, { at: number; ip: string | null }>();
+  private today = { starts: 0, ends: 0, text: "" };
   private lastUsedWritten = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
 
-  record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = new Date()) {
-    const key = `${token.id}|${token.accountId}|${at.toISOString().slice(0, 10)}|${outcome}`;
+  record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now()) {
+    const key = `${token.id}|${token.accountId}|${this.dayOf(at)}|${outcome}`;
     if (this.counts.size < MAX_PENDING_KEYS || this.counts.has(key)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     if (outcome === "allowed") this.lastUsed.set(token.id, { at, ip });
+  }
+
+  /** The UTC day of `at` as YYYY-MM-DD, remembered for the day (this runs on every request). */
+  private dayOf(at: number): string {
+    if (at < this.today.starts || at >= this.today.ends) {
+      const starts = at - (at % 86_400_000);
+      this.today = { starts, ends: starts + 86_400_000, text: new Date(starts).toISOString().slice(0, 10) };
+    }
+    return this.today.text;
   }
 
   start() {
@@ -55,9 +65,9 @@ export class UsageRecorder {
       for (const [id, used] of due) {
         await getDb()
           .update(apiTokens)
-          .set({ lastUsedAt: used.at, lastUsedIp: used.ip })
+          .set({ lastUsedAt: new Date(used.at), lastUsedIp: used.ip })
           // Never moves backwards when another instance wrote a later use first.
-          .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, used.at))));
+          .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(used.at)))));
         this.lastUsedWritten.set(id, now);
         if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);
       }
