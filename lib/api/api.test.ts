@@ -1,6 +1,6 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
@@ -11,7 +11,7 @@ import { issueToken, seedApiAccount } from "./api-fixtures";
 import { openApiDocument } from "./openapi";
 import { call, startApiServer, type CallResult } from "./test-server";
 import { startTokenInvalidation } from "./token-store";
-import { usage } from "./usage";
+import { usage, UsageRecorder } from "./usage";
 
 withTestDatabase();
 
@@ -293,6 +293,23 @@ describe("usage", () => {
     expect(row!.lastUsedIp).toBe("127.0.0.1");
     expect(row!.lastUsedAt).not.toBeNull();
     expect(row!.secretHash).toBe(hashToken(token.token));
+  });
+
+  it("writes the last use of many tokens at once, never moving one backwards", async () => {
+    const tokens = await Promise.all([1, 2, 3].map((i) => issueToken(actor, { type: "activity", description: `last use ${i}` })));
+    const later = new Date(Date.now() + 60_000);
+    // Another instance already recorded a later use of the third token.
+    await getDb().update(apiTokens).set({ lastUsedAt: later, lastUsedIp: "10.0.0.9" }).where(eq(apiTokens.id, tokens[2]!.id));
+    const recorder = new UsageRecorder();
+    tokens.forEach((t, i) => recorder.record({ id: t.id, accountId: actor.accountId }, "allowed", `192.0.2.${i + 1}`));
+    await recorder.flush();
+    const rows = await getDb()
+      .select({ id: apiTokens.id, ip: apiTokens.lastUsedIp, at: apiTokens.lastUsedAt })
+      .from(apiTokens)
+      .where(inArray(apiTokens.id, tokens.map((t) => t.id)));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(tokens.map((t) => byId.get(t.id)!.ip)).toEqual(["192.0.2.1", "192.0.2.2", "10.0.0.9"]);
+    expect(byId.get(tokens[2]!.id)!.at!.getTime()).toBe(later.getTime());
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 import type { ApiToken } from "./token-cache";
@@ -62,15 +62,13 @@ export class UsageRecorder {
     const due = [...this.lastUsed].filter(([id]) => now - (this.lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
     try {
       if (counts.size > 0) await upsertCounts(counts);
+      if (due.length > 0) await writeLastUsed(due);
       for (const [id, used] of due) {
-        await getDb()
-          .update(apiTokens)
-          .set({ lastUsedAt: new Date(used.at), lastUsedIp: used.ip })
-          // Never moves backwards when another instance wrote a later use first.
-          .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(used.at)))));
         this.lastUsedWritten.set(id, now);
         if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);
       }
+      // Older marks no longer hold anything back.
+      for (const [id, at] of this.lastUsedWritten) if (now - at >= LAST_USED_EVERY_MS) this.lastUsedWritten.delete(id);
     } catch (error) {
       // A token deleted with its account meanwhile: those counts have nowhere to go.
       if (!isForeignKeyViolation(error)) {
@@ -84,6 +82,18 @@ export class UsageRecorder {
 function isForeignKeyViolation(error: unknown): boolean {
   const codeOf = (e: unknown) => (e as { code?: string } | undefined)?.code;
   return codeOf(error) === "23503" || codeOf((error as { cause?: unknown })?.cause) === "23503";
+}
+
+/** Last use of many tokens in one statement per 5,000 (three parameters each). */
+async function writeLastUsed(due: Array<[string, { at: number; ip: string | null }]>) {
+  for (let i = 0; i < due.length; i += 5_000) {
+    const rows = due.slice(i, i + 5_000).map(([id, used]) => sql`(${id}::uuid, ${new Date(used.at).toISOString()}::timestamptz, ${used.ip}::text)`);
+    await getDb().execute(sql`
+      update ${apiTokens} set last_used_at = v.at, last_used_ip = v.ip
+      from (values ${sql.join(rows, sql`, `)}) as v(id, at, ip)
+      -- Never moves backwards when another instance wrote a later use first.
+      where ${apiTokens.id} = v.id and (${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < v.at)`);
+  }
 }
 
 async function upsertCounts(counts: Map<string, number>) {
