@@ -49,11 +49,16 @@ function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest
 }
 
 /** Serves one /api/v1 request on a plain Node HTTP server. */
-export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, clientIp: string | null): Promise<void> {
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  clientIp: string | null,
+  route: (request: ApiRequest) => Promise<ApiResponse> = routeApiRequest,
+): Promise<void> {
   const started = performance.now();
   let response: ApiResponse;
   try {
-    response = await routeApiRequest(toApiRequest(req, clientIp));
+    response = await route(toApiRequest(req, clientIp));
   } catch (error) {
     // Bad bodies are the caller's mistake; anything else is ours, and never leaks details.
     response = error instanceof BadBody ? invalidRequest(error.message) : unavailable();

@@ -10,17 +10,55 @@ export interface LoadResult {
 }
 
 export const CONNECTIONS = 50;
-const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 8);
+export const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 6);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+export interface Scenario {
+  name: string;
+  url: string;
+  options?: { token?: string; tokens?: string[] };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Runs the scenarios one after another, ROUNDS times over, and keeps each one's median: on a
+ * small shared machine throughput drifts by tens of percent within a minute, and interleaving
+ * spreads that drift over every scenario instead of favouring the one that ran in a quiet spell.
+ * A short unmeasured run of each comes first, so no scenario pays for JIT compilation or cold
+ * database buffers.
+ */
+export async function loadInRounds(scenarios: Scenario[]): Promise<LoadResult[]> {
+  for (const scenario of scenarios) {
+    console.log(`warm-up: ${scenario.name}`);
+    await load(scenario.name, scenario.url, { ...scenario.options, seconds: 2 });
+  }
+  const results = scenarios.map(() => [] as LoadResult[]);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [i, scenario] of scenarios.entries()) {
+      console.log(`load (round ${round}/${ROUNDS}): ${scenario.name}`);
+      results[i]!.push(await load(scenario.name, scenario.url, scenario.options));
+    }
+  }
+  return results.map((runs) => ({
+    name: runs[0]!.name,
+    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }));
+}
 
 /** A bounded load on loopback: 50 connections for a few seconds. `tokens` rotates one per request. */
-export async function load(name: string, url: string, options: { token?: string; tokens?: string[] } = {}): Promise<LoadResult> {
+export async function load(name: string, url: string, options: { token?: string; tokens?: string[]; seconds?: number } = {}): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:/.test(url)) throw new Error("bench traffic goes to 127.0.0.1 only");
   let next = 0;
   const rotate = options.tokens;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: DURATION_SECONDS,
+    duration: options.seconds ?? DURATION_SECONDS,
     headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
     requests: rotate
       ? [

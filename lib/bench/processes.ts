@@ -30,9 +30,16 @@ function stopper(child: ChildProcess) {
   };
 }
 
-/** A production instance of the app (the same entry point as `npm start`). */
-export async function startApp(port: number, extraEnv: Record<string, string> = {}): Promise<Running> {
-  const child = spawn("npx", ["tsx", "lib/server/start.ts"], {
+/** The no-auth ceiling route that lib/bench/app.ts adds to the app. */
+export const CEILING_PATH = "/api/v1/bench-ceiling/profile";
+
+/**
+ * A production instance of the app: `npm start`'s server, plus the ceiling route when
+ * `ceilingToken` (the settings the unauthenticated lookup runs with) is given.
+ */
+export async function startApp(port: number, extraEnv: Record<string, string> = {}, ceilingToken?: object): Promise<Running> {
+  const entry = ceilingToken ? "lib/bench/app.ts" : "lib/server/start.ts";
+  const child = spawn("npx", ["tsx", entry], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -40,6 +47,7 @@ export async function startApp(port: number, extraEnv: Record<string, string> = 
       PORT: String(port),
       LOG_LEVEL: "warn",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+      ...(ceilingToken ? { BENCH_CEILING_TOKEN: JSON.stringify(ceilingToken) } : {}),
       ...extraEnv,
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -30,7 +30,15 @@ export async function createBenchAccount(tag: string): Promise<BenchAccount> {
   return { ...row!, email };
 }
 
-/** Active Profile Read tokens linked on email, whitelisting loopback, with no practical rate limit. */
+/** The bench's Profile Read tokens: linked on email, whitelisting loopback, no practical rate limit. */
+export const PROFILE_TOKEN_SETTINGS = {
+  type: "profile_read" as const,
+  rateLimit: 1_000_000_000,
+  exposedAttributes: ["email", "first_name", "loyalty_tier"],
+  linkingAttribute: "email",
+};
+
+/** Active Profile Read tokens with PROFILE_TOKEN_SETTINGS and `127.0.0.1` whitelisted. */
 export async function insertProfileTokens(account: BenchAccount, count: number): Promise<Array<{ id: string; token: string }>> {
   const issued = Array.from({ length: count }, () => generateToken("profile_read"));
   const out: Array<{ id: string; token: string }> = [];
@@ -39,14 +47,11 @@ export async function insertProfileTokens(account: BenchAccount, count: number):
       .insert(apiTokens)
       .values(
         batch.map((secret, i) => ({
+          ...PROFILE_TOKEN_SETTINGS,
           accountId: account.accountId,
-          type: "profile_read" as const,
           description: `bench ${out.length + i}`,
           secretHash: secret.hash,
           displayPrefix: secret.displayPrefix,
-          rateLimit: 1_000_000_000,
-          exposedAttributes: ["email", "first_name", "loyalty_tier"],
-          linkingAttribute: "email",
           ipAllowList: ["127.0.0.1"],
           createdById: account.userId,
         })),

@@ -1,11 +1,12 @@
 /**
  * The Hub's one process: /api/v1 on a lean Node handler (the token APIs' hot path), every
- * other path to Next.js. `npm run dev` and `npm start` both run this file.
+ * other path to Next.js. `npm run dev` and `npm start` run it through start.ts.
  */
 import { createServer } from "node:http";
 import next from "next";
 import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
+import { routeApiRequest } from "@/lib/api/routes";
 import { startTokenInvalidation } from "@/lib/api/token-store";
 import { usage } from "@/lib/api/usage";
 import { prepareDatabase } from "@/lib/demo-data";
@@ -19,7 +20,8 @@ const dev = env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 
-async function main() {
+/** `api` answers /api/v1; only the benchmark passes another one (with its no-auth ceiling route). */
+export async function startHub(api = routeApiRequest) {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
@@ -32,7 +34,7 @@ async function main() {
   const server = createServer((req, res) => {
     const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
     if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
-      void handleApiRequest(req, res, clientIp);
+      void handleApiRequest(req, res, clientIp, api);
       return;
     }
     // Pages learn the caller's address only from us: whatever a client sent is replaced.
@@ -55,8 +57,3 @@ async function main() {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 }
-
-main().catch((error) => {
-  log.fatal({ err: (error as Error).message }, "hub failed to start");
-  process.exit(1);
-});
