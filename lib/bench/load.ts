@@ -3,6 +3,8 @@ import autocannon from "autocannon";
 export interface LoadResult {
   name: string;
   requestsPerSecond: number;
+  /** Requests per second of each round, when measured in rounds. */
+  rounds?: number[];
   p50: number;
   p99: number;
   non2xx: number;
@@ -10,8 +12,8 @@ export interface LoadResult {
 }
 
 export const CONNECTIONS = 50;
-export const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 6);
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+export const DURATION_SECONDS = Number(process.env.BENCH_DURATION ?? 4);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 export interface Scenario {
   name: string;
@@ -24,7 +26,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /**
  * Runs the scenarios one after another, ROUNDS times over, and keeps each one's median: on a
  * small shared machine throughput drifts by tens of percent within a minute, and interleaving
- * spreads that drift over every scenario instead of favouring the one that ran in a quiet spell.
+ * spreads that drift over every scenario instead of favouring the one that ran in a quiet spell
+ * (ratios are taken round by round, between runs a few seconds apart: see `ratio`).
  * A short unmeasured run of each comes first, so no scenario pays for JIT compilation or cold
  * database buffers.
  */
@@ -43,11 +46,19 @@ export async function loadInRounds(scenarios: Scenario[]): Promise<LoadResult[]>
   return results.map((runs) => ({
     name: runs[0]!.name,
     requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    rounds: runs.map((r) => r.requestsPerSecond),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
     non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
   }));
+}
+
+/** `l`'s throughput over `to`'s: the median of their round-by-round ratios when both ran in the same rounds. */
+export function ratio(l: LoadResult, to: LoadResult): number {
+  const paired = l.rounds && to.rounds && l.rounds.length === to.rounds.length;
+  const value = paired ? median(l.rounds!.map((r, i) => r / to.rounds![i]!)) : l.requestsPerSecond / to.requestsPerSecond;
+  return Math.round(value * 100) / 100;
 }
 
 /** A bounded load on loopback: 50 connections for a few seconds. `tokens` rotates one per request. */

@@ -1,47 +1,62 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked } from "@/lib/tokens/queries";
-import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ROUNDS, type LoadResult } from "./load";
+import { recreateDatabase, usingDatabase } from "./databases";
+import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
-import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS } from "./seed";
+import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 
 const JANE_QUERY = "?email=jane.remington%40demo-retail.test";
 const JANE = `/api/v1/profile${JANE_QUERY}`;
 
-export async function runBench() {
+export async function runBench(server: string) {
   const running: Running[] = [];
   try {
+    const url1k = await recreateDatabase(server, "hub_bench");
+    process.env.DATABASE_URL = url1k;
     await migrateDatabase();
     console.log("seeding…");
     const account = await createBenchAccount("api");
     const [warm] = await insertProfileTokens(account, 1);
     const cold = await insertProfileTokens(account, 999); // the table now holds 1,000 tokens
+    await settle();
+    // A copy with the token table filled to 1,000,000 rows: the same tokens, profiles and plans,
+    // so 1k and 1M can be measured side by side in the same rounds.
+    console.log("copying it and filling the copy's token table to 1,000,000 rows…");
+    await closeDb();
+    const url1M = await recreateDatabase(server, "hub_bench_1m", "hub_bench");
+    await usingDatabase(url1M, async () => {
+      await fillTokensTo(account, 1_000_000);
+      await settle();
+    });
 
     // The ceiling route runs the same Profile Read handler as if authenticated with this token.
     const app = await startApp(3301, {}, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
+    running.push(app);
     // The same build with the token cache off: every request looks its token up in Postgres.
     const uncached = await startApp(3302, { TOKEN_CACHE_TTL_MS: "0" });
-    running.push(app, uncached);
+    running.push(uncached);
+    const app1M = await startApp(3303, { DATABASE_URL: url1M });
+    running.push(app1M);
+    const uncached1M = await startApp(3304, { DATABASE_URL: url1M, TOKEN_CACHE_TTL_MS: "0" });
+    running.push(uncached1M);
     const body = await (await fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${warm!.token}` } })).text();
     const bare = await startBareServer(3300, body);
     running.push(bare);
 
-    const ceiling = { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` };
-    const lookups = (size: string) => [
-      ceiling,
-      { name: `profile lookup, warm cache (${size} tokens)`, url: `${app.url}${JANE}`, options: { token: warm!.token } },
-      { name: `profile lookup, cold: DB per request (${size} tokens)`, url: `${uncached.url}${JANE}`, options: { tokens: cold.map((t) => t.token) } },
-    ];
-    const with1k = await loadInRounds([
+    const warmLookup = (name: string, instance: Running) => ({ name, url: `${instance.url}${JANE}`, options: { token: warm!.token } });
+    const coldLookup = (name: string, instance: Running) => ({ name, url: `${instance.url}${JANE}`, options: { tokens: cold.map((t) => t.token) } });
+    const loads = await loadInRounds([
       { name: "bare Node http (physical ceiling)", url: `${bare.url}/` },
       { name: "app /api/v1/health: no auth, no database", url: `${app.url}/api/v1/health` },
       { name: "Next.js route handler /api/health (select 1)", url: `${app.url}/api/health` },
-      ...lookups("1k"),
+      { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
+      warmLookup("profile lookup, warm cache (1k tokens)", app),
+      coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
+      warmLookup("profile lookup, warm cache (1M tokens)", app1M),
+      coldLookup("profile lookup, cold: DB per request (1M tokens)", uncached1M),
     ]);
-    console.log("filling the token table to 1,000,000 rows…");
-    await fillTokensTo(account, 1_000_000);
-    const with1M = await loadInRounds(lookups("1M"));
 
     console.log("revocation propagation…");
     const propagation = await measureRevocation(app, account, cold.slice(0, 20));
@@ -49,7 +64,7 @@ export async function runBench() {
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return report(with1k, with1M, propagation, pages);
+    return report(loads, propagation, pages);
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -87,51 +102,40 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
   ];
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const ratio = (l: LoadResult, to: LoadResult) => round2(l.requestsPerSecond / to.requestsPerSecond);
-
-function report(with1k: LoadResult[], with1M: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[]) {
-  const find = (loads: LoadResult[], prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
-  const health = find(with1k, "app /api/v1/health");
-  const bare = find(with1k, "bare Node");
-  console.log(`\nLoad: ${CONNECTIONS} connections, ${DURATION_SECONDS} s a run, median of ${ROUNDS} interleaved rounds, 127.0.0.1`);
-  const table = (loads: LoadResult[]) => {
-    const ceiling = find(loads, "profile lookup, no auth");
-    console.table(
-      loads.map((l) => ({
-        scenario: l.name,
-        "req/s": l.requestsPerSecond,
-        "p50 ms": l.p50,
-        "p99 ms": l.p99,
-        "vs app ceiling": ratio(l, ceiling),
-        "vs /health": ratio(l, health),
-        "vs bare Node": ratio(l, bare),
-        "non-2xx": l.non2xx,
-        errors: l.errors,
-      })),
-    );
-  };
-  table(with1k);
-  console.log("After filling the token table to 1,000,000 rows:");
-  table(with1M);
-  // Each lookup against the ceiling measured in its own rounds, so drift between the two
-  // phases cancels out of the flatness figure.
-  const versusCeiling = (loads: LoadResult[], prefix: string) => ratio(find(loads, prefix), find(loads, "profile lookup, no auth"));
-  const warm1k = find(with1k, "profile lookup, warm");
-  const cold1k = find(with1k, "profile lookup, cold");
+function report(loads: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[]) {
+  const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
+  const ceiling = find("profile lookup, no auth");
+  const health = find("app /api/v1/health");
+  const bare = find("bare Node");
+  console.log(`\nLoad: ${CONNECTIONS} connections, ${DURATION_SECONDS} s a run, ${ROUNDS} interleaved rounds (medians; ratios round by round), 127.0.0.1`);
+  console.table(
+    loads.map((l) => ({
+      scenario: l.name,
+      "req/s": l.requestsPerSecond,
+      "p50 ms": l.p50,
+      "p99 ms": l.p99,
+      "vs app ceiling": ratio(l, ceiling),
+      "vs /health": ratio(l, health),
+      "vs bare Node": ratio(l, bare),
+      "non-2xx": l.non2xx,
+      errors: l.errors,
+    })),
+  );
+  const warm = find("profile lookup, warm cache (1k");
+  const cold = find("profile lookup, cold: DB per request (1k");
   const summary = {
-    warmRatio: versusCeiling(with1k, "profile lookup, warm"),
-    coldRatio: versusCeiling(with1k, "profile lookup, cold"),
-    warmP99Ms: warm1k.p99,
-    coldP99Ms: cold1k.p99,
-    warmVsHealth: ratio(warm1k, health),
-    nextRouteVsBare: ratio(find(with1k, "Next.js route"), bare),
+    warmRatio: ratio(warm, ceiling),
+    coldRatio: ratio(cold, ceiling),
+    warmP99Ms: warm.p99,
+    coldP99Ms: cold.p99,
+    warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
+    coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),
+    warmVsHealth: ratio(warm, health),
+    nextRouteVsBare: ratio(find("Next.js route"), bare),
     healthVsBare: ratio(health, bare),
-    warmFlatness1kTo1M: round2(versusCeiling(with1M, "profile lookup, warm") / versusCeiling(with1k, "profile lookup, warm")),
-    coldFlatness1kTo1M: round2(versusCeiling(with1M, "profile lookup, cold") / versusCeiling(with1k, "profile lookup, cold")),
     revocationMs: propagation,
   };
   console.table(summary);
   console.table(pages.map((p) => ({ page: p.name, "median ms": p.median, "p95 ms": p.p95 })));
-  return { when: new Date().toISOString(), connections: CONNECTIONS, rounds: ROUNDS, with1k, with1M, summary, pages };
+  return { when: new Date().toISOString(), connections: CONNECTIONS, rounds: ROUNDS, seconds: DURATION_SECONDS, loads, summary, pages };
 }

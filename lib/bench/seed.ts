@@ -74,7 +74,6 @@ export async function fillTokensTo(account: BenchAccount, total: number): Promis
              'hub_act_xxx', 'revoked', 600, ${account.userId}, now()
       from generate_series(1, ${size}) g`);
   }
-  await getDb().execute(sql`analyze api_tokens`);
   return missing;
 }
 
@@ -94,6 +93,11 @@ export async function insertHistory(account: BenchAccount, tokenId: string, coun
     select ${tokenId}, ${account.accountId}, ${account.userId}, 'Bench', 'edited',
            '[{"field":"Description","from":"a","to":"b"}]'::jsonb, '127.0.0.1', now() - (g || ' seconds')::interval
     from generate_series(1, ${count}) g`);
+}
+
+/** Fresh statistics and no dead rows, so autovacuum does not wake up in the middle of a load. */
+export async function settle() {
+  await getDb().execute(sql`vacuum analyze`);
 }
 
 export async function deleteBenchAccounts() {
