@@ -1,4 +1,4 @@
-import type { ZodError } from "zod";
+import type { ZodError } from "@/lib/zod";
 
 /** What every server action returns: data, or messages for the form (never a raw error). */
 export type ActionResult<T = undefined> =

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 export const METRICS = ["cases_closed", "messages_sent", "average_response_seconds"] as const;
 export const GROUP_BY = ["user", "group", "day"] as const;

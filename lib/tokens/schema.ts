@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { allowsEverything, parseIpEntry } from "@/lib/net/ip";
 import type { TokenType } from "./secret";
 
