@@ -10,9 +10,20 @@ test("every page carries the security headers; the API never allows framing", as
   await page.getByRole("link", { name: "Go to token settings" }).click();
   const details = new URL(page.url()).pathname;
   const paths = ["/login", "/manage/integrations", "/manage/integrations/api-tokens", "/manage/integrations/api-tokens/new", details, `${details}/usage`, `${details}/history`];
+  const nonces = new Set<string>();
   for (const path of paths) {
     const response = await page.request.get(path);
     const headers = response.headers();
+    // Scripts run by this response's nonce only: every script tag carries it, none is allowed inline.
+    const csp = headers["content-security-policy"]!;
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce, path).toBeTruthy();
+    expect(csp, path).toContain("'strict-dynamic'");
+    expect(/script-src[^;]*'unsafe-inline'/.test(csp), path).toBe(false);
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length, path).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    nonces.add(nonce!);
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
     expect(headers["content-security-policy"], path).toContain("object-src 'none'");
     expect(headers["x-frame-options"], path).toBe("DENY");
@@ -20,9 +31,32 @@ test("every page carries the security headers; the API never allows framing", as
     expect(headers["x-content-type-options"], path).toBe("nosniff");
     expect(headers["strict-transport-security"], path).toContain("max-age=");
   }
+  expect(nonces.size, "a fresh nonce for every response").toBe(paths.length);
   const api = await request.get("/api/v1/users", { headers: { Authorization: `Bearer ${token}` } });
   expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   expect(api.headers()["cache-control"]).toBe("no-store");
+});
+
+test("pages run under the policy without a single violation", async ({ page }) => {
+  await page.addInitScript(() => {
+    const store = window as unknown as { cspViolations: string[] };
+    store.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => store.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  await page.goto("/login");
+  await page.waitForLoadState("networkidle");
+  expect(await violations(), "/login").toEqual([]);
+  await signInTo(page, "secrets", "marketer");
+  for (const path of ["/no-such-page", "/manage/integrations", "/manage/integrations/api-tokens", "/manage/integrations/api-tokens/new"]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    expect(await violations(), path).toEqual([]);
+  }
+  // And the scripts did run: the Manage menu opens only once React has hydrated the page.
+  const manage = page.getByRole("button", { name: "Manage" });
+  await manage.click();
+  await expect(manage).toHaveAttribute("aria-expanded", "true");
 });
 
 test("the session cookie is httpOnly, SameSite and Secure", async ({ page }) => {

@@ -13,7 +13,7 @@ import { prepareDatabase } from "@/lib/demo-data";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
-import { pageSecurityHeaders } from "@/lib/server/security-headers";
+import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 
 const dev = env.NODE_ENV !== "production";
@@ -29,7 +29,6 @@ export async function startHub(api = routeApiRequest) {
   const app = next({ dev, hostname, port, turbopack: dev });
   await app.prepare();
   const handleNext = app.getRequestHandler();
-  const pageHeaders = Object.entries(pageSecurityHeaders(!dev));
 
   const server = createServer((req, res) => {
     const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
@@ -37,9 +36,13 @@ export async function startHub(api = routeApiRequest) {
       void handleApiRequest(req, res, clientIp, api);
       return;
     }
-    // Pages learn the caller's address only from us: whatever a client sent is replaced.
+    // Pages learn the caller's address and the script nonce only from us: whatever a client
+    // sent under these names is replaced. Next.js reads the nonce from the request's policy.
     req.headers[CLIENT_IP_HEADER] = clientIp ?? "unknown";
-    for (const [name, value] of pageHeaders) res.setHeader(name, value);
+    const headers = pageSecurityHeaders(!dev, newNonce());
+    req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+    delete req.headers["content-security-policy-report-only"];
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     void handleNext(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
