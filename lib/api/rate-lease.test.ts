@@ -1,5 +1,9 @@
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { afterAll, describe, expect, it } from "vitest";
+import { claimOn } from "./rate-limit";
 import { LeasedBudget, sliceSize, type Claim } from "./rate-lease";
 
 /** A shared fixed-window counter, like the Redis one, on a clock the test moves. */
@@ -88,5 +92,38 @@ describe("leased rate-limit budget", () => {
     expect(await budget.spend("t", 1_000)).toMatchObject({ allowed: true, remaining: 999 });
     expect(budget.peek("t")).toMatchObject({ remaining: 999 });
     expect(await budget.spend("t", 1_000)).toMatchObject({ remaining: 998 });
+  });
+});
+
+async function twoInstancesAgainst(store: RateLimiterAbstract) {
+  const key = randomUUID();
+  const instances = [0, 1].map(() => new LeasedBudget((k, points) => claimOn(store, k, points)));
+  let allowed = 0;
+  // 1,200 requests at a limit of 1,000, ten at a time, alternating instances.
+  for (let i = 0; i < 120; i++) {
+    const results = await Promise.all(Array.from({ length: 10 }, (_, j) => instances[j % 2]!.spend(key, 1_000)));
+    allowed += results.filter((r) => r.allowed).length;
+  }
+  return allowed;
+}
+
+describe("leased budget on rate-limiter-flexible's counters", () => {
+  it("in memory: two instances admit at most the limit, short of it by at most a slice each", async () => {
+    const allowed = await twoInstancesAgainst(new RateLimiterMemory({ points: 1_000, duration: 60 }));
+    expect(allowed).toBeLessThanOrEqual(1_000);
+    expect(allowed).toBeGreaterThanOrEqual(1_000 - 2 * sliceSize(1_000));
+  });
+
+  const redisUrl = process.env.REDIS_URL;
+  describe.skipIf(!redisUrl)("in real Redis", () => {
+    const redis = redisUrl ? new Redis(redisUrl) : null;
+    afterAll(() => redis?.disconnect());
+
+    it("two instances sharing one Redis counter admit at most the limit", async () => {
+      const store = new RateLimiterRedis({ storeClient: redis!, keyPrefix: `lease-test-${randomUUID()}`, points: 1_000, duration: 60 });
+      const allowed = await twoInstancesAgainst(store);
+      expect(allowed).toBeLessThanOrEqual(1_000);
+      expect(allowed).toBeGreaterThanOrEqual(1_000 - 2 * sliceSize(1_000));
+    });
   });
 });

@@ -22,7 +22,7 @@ const cache = globalThis as unknown as { __hubApiLimiters?: Map<string, Limiter>
 const limiters = (cache.__hubApiLimiters ??= new Map());
 
 /** Adds points to the shared counter; a refusal is an answer too (the counter still moved). */
-async function claimOn(store: RateLimiterAbstract, key: string, points: number): Promise<Claim> {
+export async function claimOn(store: RateLimiterAbstract, key: string, points: number): Promise<Claim> {
   try {
     return await store.consume(key, points);
   } catch (rejection) {
