@@ -32,7 +32,9 @@ export const apiTokens = pgTable(
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
-    index("api_tokens_account_status").on(t.accountId, t.status),
+    // The console's list order exactly (active first, newest first; DESC sorts nulls first),
+    // so a page of 50 is read straight off the index; its prefix serves the cap's count.
+    index("api_tokens_account_list").on(t.accountId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 
@@ -63,5 +65,6 @@ export const tokenEvents = pgTable(
     ip: text("ip").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("token_events_token_created").on(t.tokenId, t.createdAt)],
+  // History's order, newest first, read straight off the index a page at a time.
+  (t) => [index("token_events_token_history").on(t.tokenId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())],
 );
