@@ -6,7 +6,6 @@ import { createServer } from "node:http";
 import next from "next";
 import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
-import { routeApiRequest } from "@/lib/api/routes";
 import { startTokenInvalidation } from "@/lib/api/token-store";
 import { usage } from "@/lib/api/usage";
 import { prepareDatabase } from "@/lib/demo-data";
@@ -20,8 +19,11 @@ const dev = env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
 
-/** `api` answers /api/v1; only the benchmark passes another one (with its no-auth ceiling route). */
-export async function startHub(api = routeApiRequest) {
+/**
+ * `api` answers /api/v1 (the app's routes when omitted); only the benchmark passes its own,
+ * with its no-auth ceiling route.
+ */
+export async function startHub(api?: Parameters<typeof handleApiRequest>[3]) {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
