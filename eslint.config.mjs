@@ -24,7 +24,7 @@ const config = [
     rules: { "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\"." }] }] },
   },
   {
-    files: ["lib/cli/**", "lib/bench/**", "e2e/**"],
+    files: ["lib/cli/**", "bench/**", "e2e/**"],
     rules: { "no-console": "off" },
   },
   {

@@ -7,13 +7,13 @@ export default defineConfig({
   resolve: {
     alias: {
       "@/": root,
-      "server-only": `${root}lib/testing/empty.ts`,
+      "server-only": `${root}test/empty.ts`,
     },
   },
   test: {
-    include: ["{lib,db,components,app}/**/*.test.{ts,tsx}"],
+    include: ["{lib,db,components,app,test}/**/*.test.{ts,tsx}"],
     environment: "node",
-    globalSetup: ["lib/testing/global-setup.ts"],
+    globalSetup: ["test/global-setup.ts"],
     // Each file gets its own in-memory PGlite when DATABASE_URL is unset.
     env: { LOG_LEVEL: "silent", ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" }) },
     pool: "forks",

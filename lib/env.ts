@@ -1,10 +1,11 @@
 import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
+import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
 
 const appEnvSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: z.enum(["development", "production", "test"]).optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     REDIS_URL: z
       .string()
@@ -13,13 +14,15 @@ const appEnvSchema = z
       .or(z.literal("").transform(() => undefined)),
     TRUST_PROXY: z.string().optional(),
     NEXT_PHASE: z.string().optional(),
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     // How long an instance trusts a cached token between notifications; 0 turns the cache off.
     TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {
     // `next build` loads modules to analyse routes; the secret is for the running server only.
-    if (value.NODE_ENV === "production" && !value.AUTH_SECRET && !value.NEXT_PHASE?.includes("build")) {
+    if (modeOf(value) === "production" && !value.AUTH_SECRET && !value.NEXT_PHASE?.includes("build")) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
     }
   });
@@ -30,7 +33,15 @@ export function parseEnv(source: NodeJS.ProcessEnv) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return { ...parsed.data, ...readDbConfig(source), trustedProxies: parseTrustedProxies(parsed.data.TRUST_PROXY) };
+  const mode = modeOf(source);
+  return {
+    ...parsed.data,
+    ...readDbConfig(source),
+    mode,
+    /** Next.js in development mode (hot reload, readable errors): anything but production. */
+    dev: mode !== "production",
+    trustedProxies: parseTrustedProxies(parsed.data.TRUST_PROXY),
+  };
 }
 
 /** The environment, validated once when the process first needs it. */

@@ -1,4 +1,4 @@
-/** Set by lib/server/hub.ts on every page request from the socket (and TRUST_PROXY). */
+/** Set by lib/server/app-server.ts on every page request from the socket (and TRUST_PROXY). */
 export const CLIENT_IP_HEADER = "x-hub-client-ip";
 
 /** The caller's IP as the console records it (history rows, sign-in throttling). */

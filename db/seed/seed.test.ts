@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { accounts, attributes, cases, messages, profiles, teamMembers, users } from "@/db/schema";
-import { withTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/test/database";
 import { demoAccounts, seedDemoData, type DemoAccountSpec } from "./index";
 
 withTestDatabase();

@@ -6,10 +6,10 @@ import { like } from "drizzle-orm";
 import { closeDb, getDb } from "../../db";
 import { apiTokens, accounts, tokenEvents } from "../../db/schema";
 import { hashPassword } from "../../lib/auth/password";
-import { seedDemoAccounts, DEMO_PASSWORD } from "../../lib/demo-data";
+import { seedDemoAccounts, DEMO_PASSWORD } from "../../lib/server/prepare-database";
 import { migrateDatabase } from "../../db/migrate";
-import { createTestAccount } from "../../lib/testing/accounts";
-import { assertLocalDatabase } from "../../lib/testing/local-database";
+import { createTestAccount } from "../../test/accounts";
+import { assertLocalDatabase } from "../../test/local-database";
 import { generateToken } from "../../lib/tokens/secret";
 import { journeyAccounts, journeySlug, seededTokens } from "./fixtures";
 

@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
-import { assertLocalDatabase } from "../../lib/testing/local-database";
+import { assertLocalDatabase } from "../../test/local-database";
 import { SERVER_LOG } from "./server-log";
 
 assertLocalDatabase();

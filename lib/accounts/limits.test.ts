@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { signInAs } from "@/lib/testing/next-mocks";
+import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { accounts } from "@/db/schema";
 import { eq } from "drizzle-orm";
-import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
+import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, updateToken } from "@/lib/tokens/actions";
-import { activityInput } from "@/lib/tokens/test-helpers";
+import { activityInput } from "@/test/token-fixtures";
 import { setAccountLimits } from "./limits";
 
 withTestDatabase();

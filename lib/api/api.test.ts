@@ -4,12 +4,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
-import { withTestDatabase } from "@/lib/testing/database";
+import { withTestDatabase } from "@/test/database";
 import { applyTokenEdit, markTokenRevoked, rotateTokenSecret, type Actor } from "@/lib/tokens/queries";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
-import { issueToken, seedApiAccount } from "./api-fixtures";
+import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { openApiDocument } from "./openapi";
-import { call, startApiServer, type CallResult } from "./test-server";
+import { call, startApiServer, type CallResult } from "@/test/api-server";
 import { startTokenInvalidation } from "./token-store";
 import { usage, UsageRecorder } from "./usage";
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTestDatabase } from "@/lib/testing/database";
-import { issueToken, seedApiAccount } from "./api-fixtures";
-import { call, startApiServer } from "./test-server";
+import { withTestDatabase } from "@/test/database";
+import { issueToken, seedApiAccount } from "@/test/api-fixtures";
+import { call, startApiServer } from "@/test/api-server";
 import { startTokenInvalidation } from "./token-store";
 
 withTestDatabase();

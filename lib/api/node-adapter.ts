@@ -25,7 +25,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest {
+export function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest {
   const url = new URL(req.url ?? "/", "http://api.local");
   return {
     method: req.method ?? "GET",
@@ -49,21 +49,21 @@ function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest
 }
 
 /** Serves one /api/v1 request on a plain Node HTTP server. */
-export async function handleApiRequest(
-  req: IncomingMessage,
-  res: ServerResponse,
-  clientIp: string | null,
-  route: (request: ApiRequest) => Promise<ApiResponse> = routeApiRequest,
-): Promise<void> {
+export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, clientIp: string | null): Promise<void> {
   const started = performance.now();
   let response: ApiResponse;
   try {
-    response = await route(toApiRequest(req, clientIp));
+    response = await routeApiRequest(toApiRequest(req, clientIp));
   } catch (error) {
     // Bad bodies are the caller's mistake; anything else is ours, and never leaks details.
     response = error instanceof BadBody ? invalidRequest(error.message) : unavailable();
     if (!(error instanceof BadBody)) log.error({ method: req.method, path: pathOf(req), err: (error as Error).message }, "api request failed");
   }
+  writeApiResponse(req, res, response, started, clientIp);
+}
+
+/** Writes an API response with the headers every /api/v1 answer carries, and logs it. */
+export function writeApiResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse, started: number, clientIp: string | null) {
   const body = JSON.stringify(response.body);
   res.writeHead(response.status, {
     "Content-Type": "application/json; charset=utf-8",

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked } from "@/lib/tokens/queries";
-import { issueToken, seedApiAccount } from "./api-fixtures";
-import { call, startApiServer } from "./test-server";
+import { issueToken, seedApiAccount } from "@/test/api-fixtures";
+import { call, startApiServer } from "@/test/api-server";
 import { startTokenInvalidation, tokenCache } from "./token-store";
 
 /**

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { modeOf } from "@/lib/mode";
 
 /**
  * The part of the Auth.js configuration that the proxy also loads: no database, no providers.
@@ -8,7 +9,7 @@ export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
-  useSecureCookies: process.env.NODE_ENV === "production",
+  useSecureCookies: modeOf(process.env) === "production",
   providers: [],
   callbacks: {
     authorized({ auth, request }) {

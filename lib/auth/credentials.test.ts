@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
+import { createTestAccount, withTestDatabase } from "@/test/database";
 import { authorizeCredentials, SignInThrottled } from "./credentials";
 import { hashPassword } from "./password";
 import { signInPolicy } from "./sign-in-throttle";

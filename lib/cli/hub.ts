@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { setAccountLimits } from "@/lib/accounts/limits";
-import { seedDemoAccounts } from "@/lib/demo-data";
+import { seedDemoAccounts } from "@/lib/server/prepare-database";
 
 type Command = (args: string[]) => Promise<string>;
 

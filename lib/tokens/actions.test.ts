@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { signInAs, nextMocks } from "@/lib/testing/next-mocks";
+import { signInAs, nextMocks } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { apiTokens, tokenEvents } from "@/db/schema";
-import { createTestAccount, withTestDatabase, type TestAccount } from "@/lib/testing/database";
+import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { createToken, resetToken, revokeToken, updateToken } from "./actions";
 import { hashToken } from "./secret";
-import { activityInput, profileReadInput, storedHash, tokenSnapshot } from "./test-helpers";
+import { activityInput, profileReadInput, storedHash, tokenSnapshot } from "@/test/token-fixtures";
 
 withTestDatabase();
 

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { signInAs } from "@/lib/testing/next-mocks";
+import { signInAs } from "@/test/next-mocks";
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { signInSchema } from "@/lib/auth/schema";
-import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
+import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken } from "./actions";
 import { createTokenSchema, updateTokenSchema } from "./schema";
-import { tokenSnapshot } from "./test-helpers";
+import { tokenSnapshot } from "@/test/token-fixtures";
 
 withTestDatabase();
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { signInAs } from "@/lib/testing/next-mocks";
-import { createTestAccount, withTestDatabase } from "@/lib/testing/database";
+import { signInAs } from "@/test/next-mocks";
+import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, revokeToken, updateToken } from "./actions";
 import { getToken, getTokenAllowance, listTokenEvents, listTokens, pageNumber } from "./queries";
-import { activityInput, profileReadInput } from "./test-helpers";
+import { activityInput, profileReadInput } from "@/test/token-fixtures";
 
 withTestDatabase();
 

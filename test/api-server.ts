@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseTrustedProxies, resolveClientIp } from "@/lib/net/client-ip";
-import { handleApiRequest } from "./node-adapter";
+import { handleApiRequest } from "@/lib/api/node-adapter";
 
 /** A real HTTP server around the API handler, on an ephemeral loopback port. */
 export async function startApiServer(options: { trustProxy?: string; host?: string } = {}) {

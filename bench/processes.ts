@@ -30,7 +30,7 @@ function stopper(child: ChildProcess) {
   };
 }
 
-/** The no-auth ceiling route that lib/bench/app.ts adds to the app. */
+/** The no-auth ceiling route that bench/app.ts adds to the app. */
 export const CEILING_PATH = "/api/v1/bench-ceiling/profile";
 
 /**
@@ -38,7 +38,7 @@ export const CEILING_PATH = "/api/v1/bench-ceiling/profile";
  * `ceilingToken` (the settings the unauthenticated lookup runs with) is given.
  */
 export async function startApp(port: number, extraEnv: Record<string, string> = {}, ceilingToken?: object): Promise<Running> {
-  const entry = ceilingToken ? "lib/bench/app.ts" : "lib/server/start.ts";
+  const entry = ceilingToken ? "bench/app.ts" : "lib/server/start.ts";
   const child = spawn("npx", ["tsx", entry], {
     env: {
       ...process.env,

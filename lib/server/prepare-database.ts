@@ -2,14 +2,14 @@ import { getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
+import { env } from "@/lib/env";
 
 /** The shared demo password, for development and tests only. */
 export const DEMO_PASSWORD = "demo-password";
 
 /** Seeds the demo accounts. Production needs an explicit password: no well-known one there. */
 export async function seedDemoAccounts(): Promise<string[]> {
-  const production = process.env.NODE_ENV === "production";
-  const password = production ? process.env.HUB_DEMO_PASSWORD : DEMO_PASSWORD;
+  const password = env.mode === "production" ? process.env.HUB_DEMO_PASSWORD : DEMO_PASSWORD;
   if (!password || password.length < 12) {
     throw new Error("In production the seed needs HUB_DEMO_PASSWORD (12 characters or more).");
   }
@@ -17,10 +17,8 @@ export async function seedDemoAccounts(): Promise<string[]> {
 }
 
 /** Start-up: migrations always; demo data on an empty database in development. */
-export async function prepareDatabase(): Promise<void> {
+export async function prepareDatabase(): Promise<{ demoCreated: string[] }> {
   await migrateDatabase();
-  if (process.env.NODE_ENV === "development") {
-    const created = await seedDemoAccounts();
-    if (created.length > 0) console.info(`[hub] demo data created: ${created.join(", ")}`);
-  }
+  if (env.mode !== "development") return { demoCreated: [] };
+  return { demoCreated: await seedDemoAccounts() };
 }

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens, tokenEvents } from "@/db/schema";
-import type { CreateTokenInput } from "./schema";
+import type { CreateTokenInput } from "@/lib/tokens/schema";
 
 export const activityInput = (overrides: Partial<CreateTokenInput> = {}): CreateTokenInput => ({
   type: "activity",

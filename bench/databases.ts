@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { closeDb } from "@/db";
-import { assertLocalDatabase } from "@/lib/testing/local-database";
+import { assertLocalDatabase } from "@/test/local-database";
 
 /** `base` with its database name replaced. */
 export function databaseUrl(base: string, name: string): string {

@@ -1,0 +1,79 @@
+/**
+ * The Hub's one process: /api/v1 on a lean Node handler (the token APIs' hot path), every
+ * other path to Next.js. `npm run dev` and `npm start` run `startHub()` through start.ts; the
+ * benchmark composes its own server from the same pieces.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import next from "next";
+import { closeDb } from "@/db";
+import { handleApiRequest } from "@/lib/api/node-adapter";
+import { startTokenInvalidation } from "@/lib/api/token-store";
+import { usage } from "@/lib/api/usage";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { resolveClientIp } from "@/lib/net/client-ip";
+import { CLIENT_IP_HEADER } from "@/lib/request-ip";
+import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
+import { prepareDatabase } from "@/lib/server/prepare-database";
+
+export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
+
+/** Migrations (and demo data in development), the token cache's listener, the usage writer. */
+export async function startServices(): Promise<void> {
+  await prepareDatabase();
+  await startTokenInvalidation();
+  usage.start();
+}
+
+/** Next.js, prepared, in the process's mode. */
+export async function prepareNext() {
+  const app = next({ dev: env.dev, hostname: env.HOST, port: env.PORT, turbopack: env.dev });
+  await app.prepare();
+  return app;
+}
+
+/** One HTTP server: /api/v1 to `api`, everything else to Next with the page security headers. */
+export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, api: ApiListener = handleApiRequest): Server {
+  const handleNext = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
+    if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
+      void api(req, res, clientIp);
+      return;
+    }
+    // Pages learn the caller's address and the script nonce only from us: whatever a client
+    // sent under these names is replaced. Next.js reads the nonce from the request's policy.
+    req.headers[CLIENT_IP_HEADER] = clientIp ?? "unknown";
+    const headers = pageSecurityHeaders(!env.dev, newNonce());
+    req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+    delete req.headers["content-security-policy-report-only"];
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    void handleNext(req, res);
+  });
+  if (env.dev) server.on("upgrade", app.getUpgradeHandler());
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts written first). */
+export function listen(server: Server, onReady: () => void = () => {}): void {
+  server.listen(env.PORT, env.HOST, () => {
+    log.info({ url: `http://${env.HOST}:${env.PORT}`, mode: env.dev ? "development" : "production" }, "hub ready");
+    onReady();
+  });
+  const shutdown = () => {
+    server.close();
+    void usage
+      .stop()
+      .then(() => closeDb())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+export async function startHub(onReady?: () => void): Promise<void> {
+  await startServices();
+  listen(createAppServer(await prepareNext()), onReady);
+}
