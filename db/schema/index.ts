@@ -3,3 +3,4 @@ export * from "./profiles";
 export * from "./activity";
 export * from "./tokens";
 export * from "./usage";
+export * from "./operator";

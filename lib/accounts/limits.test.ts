@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { accounts } from "@/db/schema";
+import { accounts, operatorEvents } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, updateToken } from "@/lib/tokens/actions";
@@ -30,6 +30,10 @@ describe("setAccountLimits (operator)", () => {
     const first = results[0]!;
     if (!first.ok) throw new Error("create failed");
     expect(await updateToken(first.data.tokenId, { ...activityInput(), rateLimit: 1200 })).toEqual({ ok: true, data: undefined });
+    const records = await getDb().select().from(operatorEvents).where(eq(operatorEvents.accountId, account.accountId));
+    expect(records.map((r) => [r.action, r.detail])).toEqual([
+      ["limits.changed", { from: { maxActiveTokens: 5, rateLimitCeiling: 600 }, to: { maxActiveTokens: 6, rateLimitCeiling: 1200 } }],
+    ]);
   });
 
   it("refuses nonsense and unknown accounts", async () => {

@@ -1,10 +1,14 @@
 /**
  * The operator's command line: `npm run hub -- <command>`.
- * Commands: migrate · seed · set-limits · help
+ * Commands: migrate · seed · create-account · set-limits · history · help
  */
+import "@/lib/server/load-env-files"; // first: the same environment as the server
 import { parseArgs } from "node:util";
-import { closeDb } from "@/db";
+import { desc } from "drizzle-orm";
+import { closeDb, getDb } from "@/db";
+import { operatorEvents } from "@/db/schema";
 import { migrateDatabase } from "@/db/migrate";
+import { createAccount, generateInitialPassword, slugFor } from "@/lib/accounts/create-account";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { seedDemoAccounts } from "@/lib/server/prepare-database";
 
@@ -19,6 +23,32 @@ const commands: Record<string, Command> = {
     await migrateDatabase();
     const created = await seedDemoAccounts();
     return created.length ? `Demo data created: ${created.join(", ")}.` : "Demo data already present; nothing changed.";
+  },
+  async "create-account"(args) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        name: { type: "string" },
+        slug: { type: "string" },
+        "admin-email": { type: "string" },
+        "admin-name": { type: "string" },
+        "password-stdin": { type: "boolean" },
+      },
+    });
+    const generated = !values["password-stdin"];
+    const password = generated ? generateInitialPassword() : (await readStdin()).replace(/\r?\n$/, "");
+    await migrateDatabase();
+    const account = await createAccount({
+      name: values.name ?? "",
+      slug: values.slug ?? slugFor(values.name ?? ""),
+      adminEmail: values["admin-email"] ?? "",
+      adminName: values["admin-name"] ?? values["admin-email"]?.split("@")[0] ?? "",
+      password,
+    });
+    const lines = [`Created account "${account.name}" (${account.slug}) with its first admin, ${account.adminEmail}.`];
+    // Printed once, to the operator's terminal only: the Hub stores just its argon2 hash.
+    if (generated) lines.push(`Initial password (shown once, hand it over safely): ${password}`);
+    return lines.join("\n");
   },
   async "set-limits"(args) {
     const { values } = parseArgs({
@@ -36,6 +66,12 @@ const commands: Record<string, Command> = {
     });
     return `${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute.`;
   },
+  async history() {
+    await migrateDatabase();
+    const rows = await getDb().select().from(operatorEvents).orderBy(desc(operatorEvents.id)).limit(50);
+    if (rows.length === 0) return "No operator changes recorded yet.";
+    return rows.map((r) => `${r.createdAt.toISOString()}  ${r.operator}  ${r.action}  ${JSON.stringify(r.detail)}`).join("\n");
+  },
   async help() {
     return usage;
   },
@@ -45,10 +81,23 @@ const usage = `Usage: npm run hub -- <command>
 
   migrate                      apply database migrations
   seed                         create the demo accounts if they are missing
+                               (with NODE_ENV=production: needs HUB_DEMO_PASSWORD)
+  create-account --name "Acme Retail" --admin-email owner@acme.example
+                 [--slug acme-retail] [--admin-name "Ada Owner"] [--password-stdin]
+                               a real account (no demo data) and its first admin; prints a
+                               generated initial password once, or reads one from stdin
   set-limits --account <slug> [--max-active-tokens N] [--rate-limit-ceiling N]
                                raise (or lower) an account's token cap and the highest
                                per-token rate limit its admins may set
+  history                      the latest operator changes (who, what, when)
 `;
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("Password (at least 12 characters), then Enter and Ctrl-D: ");
+  let text = "";
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text;
+}
 
 async function main() {
   const [name = "help", ...args] = process.argv.slice(2);
