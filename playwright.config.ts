@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
+import { launchOptions } from "./e2e/support/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 
-// Debian's Chromium where Playwright cannot download its own (PLAYWRIGHT_CHROMIUM_PATH=/usr/bin/chromium).
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
-
 export default defineConfig({
   testDir: "./e2e",
+  // The newcomer's path runs its own servers: playwright.newcomer.config.ts.
+  testIgnore: ["newcomer/**"],
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
@@ -19,10 +19,7 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath,
-      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
+    launchOptions,
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },

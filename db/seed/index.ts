@@ -4,38 +4,10 @@ import { accounts, attributes, cases, forms, messages, profiles, teamGroups, tea
 import { planActivity } from "./activity";
 import { attributeCatalogue } from "./catalogue";
 import { generateProfiles } from "./profiles";
+import { demoAccounts, type DemoAccountSpec } from "./demo-accounts";
 import { chunk, createRandom } from "./random";
 
-export interface DemoAccountSpec {
-  slug: string;
-  name: string;
-  domain: string;
-  users: Array<{ email: string; name: string; role: "admin" | "marketer" }>;
-  profileCount: number;
-  teamSize: number;
-}
-
-export const demoAccounts: DemoAccountSpec[] = [
-  {
-    slug: "demo-retail",
-    name: "Demo Retail",
-    domain: "demo-retail.test",
-    users: [
-      { email: "admin@demo.test", name: "Alex Admin", role: "admin" },
-      { email: "marketer@demo.test", name: "Morgan Marketer", role: "marketer" },
-    ],
-    profileCount: 3000,
-    teamSize: 12,
-  },
-  {
-    slug: "other-brand",
-    name: "Other Brand",
-    domain: "other-brand.test",
-    users: [{ email: "admin@other.test", name: "Olive Other", role: "admin" }],
-    profileCount: 200,
-    teamSize: 4,
-  },
-];
+export { DEMO_PASSWORD, demoAccounts, type DemoAccountSpec } from "./demo-accounts";
 
 export interface SeedOptions {
   /** Already hashed: the db layer never sees a plaintext password. */

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 
-export const DEMO_PASSWORD = "demo-password";
+export { DEMO_PASSWORD };
 export const demoUsers = {
   admin: "admin@demo.test",
   marketer: "marketer@demo.test",

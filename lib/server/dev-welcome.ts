@@ -1,6 +1,5 @@
-import { demoAccounts } from "@/db/seed";
+import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/demo-accounts";
 import { env } from "@/lib/env";
-import { DEMO_PASSWORD } from "./prepare-database";
 
 /**
  * Printed once when `npm run dev` is ready, so a newcomer needs nothing else open: where the

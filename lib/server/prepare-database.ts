@@ -1,11 +1,8 @@
 import { getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoData } from "@/db/seed";
+import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
-
-/** The shared demo password, for development and tests only. */
-export const DEMO_PASSWORD = "demo-password";
 
 /** Seeds the demo accounts. Production needs an explicit password: no well-known one there. */
 export async function seedDemoAccounts(): Promise<string[]> {
