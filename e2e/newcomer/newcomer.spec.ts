@@ -84,11 +84,11 @@ test("npm run dev on a fresh clone: every demo user signs in, a new token calls 
   const dev = startProcess("npm", ["run", "dev"], { cwd: clone.dir, env: cleanEnv({ PORT: String(port) }) as NodeJS.ProcessEnv, capture: true });
   try {
     await timed("first npm run dev until /login answers", () => waitForUrl(`${base}/login`, dev.child, 300_000, (s) => s === 200));
-    expect(dev.output(), "the first run says where the app is and how to sign in").toContain(`http://localhost:${port}`);
-    for (const user of demoUsers) expect(dev.output()).toContain(user.email);
+    expect.soft(dev.output(), "the first run says where the app is and how to sign in").toContain(`http://localhost:${port}`);
+    for (const user of demoUsers) expect.soft(dev.output()).toContain(user.email);
 
     // Static files never need a session.
-    expect((await fetch(`${base}/icon.svg`, { redirect: "manual" })).status).toBe(200);
+    expect.soft((await fetch(`${base}/icon.svg`, { redirect: "manual" })).status, "/icon.svg signed out").toBe(200);
 
     for (const [index, user] of demoUsers.entries()) {
       const page = await timed(`sign in as ${user.email}${index === 0 ? " (first compile)" : ""}`, async () => {
