@@ -1,6 +1,6 @@
 import type { Role } from "./queries";
 
-/** What each role may do (PRODUCT.md section 1). Checked on the server by every action. */
+/** What each role may do: marketers work with Activity tokens only. Checked on the server by every action. */
 export type Permission =
   | "tokens:view"
   | "tokens:write-activity"

@@ -190,7 +190,7 @@ describe("the five-token cap", () => {
   });
 });
 
-describe("authorization matrix (PRODUCT.md section 1)", () => {
+describe("authorization matrix: who may change which token", () => {
   type Who = "admin" | "marketer" | "otherAdmin";
   let other: TestAccount;
   beforeEach(async () => {

@@ -6,7 +6,7 @@ import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
-import { diffSettings } from "./history";
+import { diffSettings } from "./settings-diff";
 import {
   applyTokenEdit,
   getToken,
