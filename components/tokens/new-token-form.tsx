@@ -10,7 +10,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { createToken } from "@/lib/tokens/actions";
 import { tokenTypeDescriptions, tokenTypeLabels } from "@/lib/tokens/labels";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";
-import type { TokenType } from "@/lib/tokens/secret";
+import { TOKEN_TYPES, type TokenType } from "@/lib/tokens/types";
 import { applyActionErrors } from "./apply-action-errors";
 import type { AttributeOption } from "./attributes-picker";
 import { SecretReveal } from "./secret-reveal";
@@ -22,8 +22,6 @@ interface Props {
   capReached: string | null;
   currentIp?: string;
 }
-
-const types: TokenType[] = ["activity", "profile_read"];
 
 export function NewTokenForm({ attributes, canCreateProfileRead, capReached, currentIp }: Props) {
   const [pending, startTransition] = useTransition();
@@ -65,7 +63,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
       <fieldset aria-describedby="type-error">
         <legend className="text-sm font-medium text-slate-800">API type</legend>
         <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {types.map((type) => {
+          {TOKEN_TYPES.map((type) => {
             const disabled = type === "profile_read" && !canCreateProfileRead;
             return (
               <div

@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { updateToken } from "@/lib/tokens/actions";
 import { updateTokenSchema, type UpdateTokenInput } from "@/lib/tokens/schema";
-import type { TokenType } from "@/lib/tokens/secret";
+import type { TokenType } from "@/lib/tokens/types";
 import { applyActionErrors } from "./apply-action-errors";
 import type { AttributeOption } from "./attributes-picker";
 import { TokenSettingsFields, type SettingsValues } from "./token-settings-fields";

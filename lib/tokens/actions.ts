@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
+import { capMessage } from "./cap";
 import { diffSettings } from "./settings-diff";
 import {
   applyTokenEdit,
@@ -19,7 +20,7 @@ import {
   type Actor,
 } from "./queries";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
-import { generateToken, type TokenType } from "./secret";
+import { generateToken } from "./secret";
 
 // Every action below is a public POST endpoint: each establishes the user first and takes the
 // account from the session, never from its input. The plaintext token exists only in the
@@ -27,8 +28,6 @@ import { generateToken, type TokenType } from "./secret";
 
 const NOT_FOUND = "This API token does not exist or has been removed.";
 const REVOKED = "This API token has been revoked and can no longer be changed.";
-const writePermission = (type: TokenType): Permission =>
-  type === "profile_read" ? "tokens:write-profile-read" : "tokens:write-activity";
 
 async function actorFor(user: CurrentUser): Promise<Actor> {
   return { id: user.id, name: user.name, accountId: user.accountId, ip: requestIp(await headers()) };
@@ -51,7 +50,7 @@ export async function createToken(input: CreateTokenInput): Promise<ActionResult
   const parsed = createTokenSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const settings = parsed.data;
-  if (!can(user, writePermission(settings.type))) {
+  if (!canWriteToken(user, settings.type)) {
     return { ok: false, fieldErrors: { type: "Only admins can create Profile Read tokens" } };
   }
   const attrErrors = await attributeErrors(user.accountId, settings.exposedAttributes, settings.linkingAttribute);
@@ -60,10 +59,7 @@ export async function createToken(input: CreateTokenInput): Promise<ActionResult
   const secret = generateToken(settings.type);
   const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret);
   if (!outcome.ok) {
-    return {
-      ok: false,
-      formError: `Your account can have up to ${outcome.max} active API tokens. Revoke one before creating another.`,
-    };
+    return { ok: false, formError: capMessage(outcome.max) };
   }
   refreshTokenPages();
   return { ok: true, data: { tokenId: outcome.tokenId, token: secret.token } };
@@ -73,7 +69,7 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
   const user = await requireUser();
   const token = await getToken(user.accountId, String(tokenId));
   if (!token) return { ok: false, formError: NOT_FOUND };
-  if (!can(user, writePermission(token.type))) {
+  if (!canWriteToken(user, token.type)) {
     return { ok: false, formError: "Only admins can change Profile Read tokens." };
   }
   if (token.status !== "active") return { ok: false, formError: REVOKED };

@@ -1,4 +1,4 @@
-import type { TokenType } from "./secret";
+import type { TokenType } from "./types";
 
 export const tokenTypeLabels: Record<TokenType, string> = {
   activity: "Activity",

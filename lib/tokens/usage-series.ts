@@ -1,4 +1,6 @@
-export const OUTCOMES = ["allowed", "ip_refused", "rate_limited", "wrong_type", "invalid"] as const;
+import { usageOutcomeEnum } from "@/db/schema/usage";
+
+export const OUTCOMES = usageOutcomeEnum.enumValues;
 export type UsageOutcome = (typeof OUTCOMES)[number];
 
 export const outcomeLabels: Record<UsageOutcome, string> = {

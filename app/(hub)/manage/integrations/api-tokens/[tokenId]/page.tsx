@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
-import { can } from "@/lib/auth/permissions";
+import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requestIp } from "@/lib/request-ip";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
@@ -15,13 +15,11 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
   const active = token.status === "active";
-  const canEdit = can(user, token.type === "profile_read" ? "tokens:write-profile-read" : "tokens:write-activity");
   const readOnlyReason = !active
     ? "Revoked tokens cannot be changed."
-    : canEdit
+    : canWriteToken(user, token.type)
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
-  const ip = requestIp(await headers());
 
   return (
     <div className="space-y-6">
@@ -52,7 +50,7 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           attributes={attributes}
           rateLimitCeiling={allowance.rateLimitCeiling}
           readOnlyReason={readOnlyReason}
-          currentIp={ip === "unknown" ? undefined : ip}
+          currentIp={requestIp(await headers()) ?? undefined}
         />
       </section>
 

@@ -13,7 +13,6 @@ export const metadata: Metadata = { title: "New API Token" };
 export default async function NewApiTokenPage() {
   const user = await requireUser();
   const [allowance, attributes] = await Promise.all([getTokenAllowance(user.accountId), listAttributes(user.accountId)]);
-  const ip = requestIp(await headers());
   return (
     <div className="max-w-3xl">
       <PageHeader title="New API Token" back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }} />
@@ -25,7 +24,7 @@ export default async function NewApiTokenPage() {
           attributes={attributes}
           canCreateProfileRead={can(user, "tokens:write-profile-read")}
           capReached={capReason(allowance)}
-          currentIp={ip === "unknown" ? undefined : ip}
+          currentIp={requestIp(await headers()) ?? undefined}
         />
       </section>
     </div>
