@@ -28,3 +28,8 @@ export function usageSeries(rows: Array<{ day: string; outcome: UsageOutcome; co
   }
   return series;
 }
+
+/** The first UTC day (YYYY-MM-DD) of the last `days` days up to and including `today`. */
+export function firstDayOf(today: Date, days = 14): string {
+  return new Date(today.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+}
