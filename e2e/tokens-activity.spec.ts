@@ -9,7 +9,7 @@ import {
   signInTo,
 } from "./support/journey";
 
-test("create an Activity token as the article describes: shown once, copied, never again", async ({ page, context }) => {
+test("create an Activity token: shown once, copied, never again", async ({ page, context }) => {
   acceptLeaveWarnings(page);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInTo(page, "activity");

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { accounts, attributes, users } from "@/db/schema";
 import { attributeCatalogue } from "@/db/seed/catalogue";
+import type { Role } from "@/lib/auth/queries";
 
 export interface TestUser {
   id: string;
   email: string;
   name: string;
-  role: "admin" | "marketer";
+  role: Role;
   accountId: string;
   accountName: string;
 }
@@ -32,7 +33,7 @@ export async function createTestAccount(
     .returning({ id: accounts.id });
   const accountId = account!.id;
   await db.insert(attributes).values(attributeCatalogue.map(([key, displayName]) => ({ accountId, key, displayName })));
-  const make = async (role: "admin" | "marketer"): Promise<TestUser> => {
+  const make = async (role: Role): Promise<TestUser> => {
     const email = `${role}@${slug}.test`;
     const userName = `${role === "admin" ? "Ada" : "Max"} ${slug}`;
     const [row] = await db

@@ -1,24 +1,21 @@
 "use client";
 
-import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, inputClass } from "@/components/ui/field";
-import { MAX_IP_ENTRIES } from "@/lib/tokens/schema";
-
-type WithIps = { ipAllowList: Array<{ value: string }> };
+import { MAX_IP_ENTRIES, type SharedSettingsValues } from "@/lib/tokens/schema";
 
 interface Props {
-  // Both token forms carry `ipAllowList`; the picker needs nothing else from them.
-  control: Control<WithIps>;
-  register: UseFormRegister<WithIps>;
-  errors: FieldErrors<WithIps>;
   required: boolean;
   currentIp?: string;
   disabled?: boolean;
 }
 
 /** "IP whitelist": one row per address or range, each with its own message. */
-export function IpAllowListFields({ control, register, errors, required, currentIp, disabled }: Props) {
+export function IpAllowListFields({ required, currentIp, disabled }: Props) {
+  // Both token forms carry `ipAllowList`; the list needs nothing else from them.
+  const { control, register } = useFormContext<Pick<SharedSettingsValues, "ipAllowList">>();
+  const { errors } = useFormState({ control });
   const { fields, append, remove } = useFieldArray({ control, name: "ipAllowList" });
   const full = fields.length >= MAX_IP_ENTRIES;
   const listError = errors.ipAllowList?.message ?? errors.ipAllowList?.root?.message;

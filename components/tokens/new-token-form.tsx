@@ -2,7 +2,8 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
-import { useForm, useWatch, type Control, type UseFormRegister } from "react-hook-form";
+import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
@@ -10,11 +11,10 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { createToken } from "@/lib/tokens/actions";
 import { tokenTypeDescriptions, tokenTypeLabels } from "@/lib/tokens/labels";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";
-import type { TokenType } from "@/lib/tokens/secret";
-import { applyActionErrors } from "./apply-action-errors";
+import { TOKEN_TYPES, type TokenType } from "@/lib/tokens/types";
 import type { AttributeOption } from "./attributes-picker";
 import { SecretReveal } from "./secret-reveal";
-import { TokenSettingsFields, type SettingsValues } from "./token-settings-fields";
+import { TokenSettingsFields } from "./token-settings-fields";
 
 interface Props {
   attributes: AttributeOption[];
@@ -22,8 +22,6 @@ interface Props {
   capReached: string | null;
   currentIp?: string;
 }
-
-const types: TokenType[] = ["activity", "profile_read"];
 
 export function NewTokenForm({ attributes, canCreateProfileRead, capReached, currentIp }: Props) {
   const [pending, startTransition] = useTransition();
@@ -60,77 +58,76 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
   });
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
-      <FormAlert message={formError ?? capReached ?? undefined} />
-      <fieldset aria-describedby="type-error">
-        <legend className="text-sm font-medium text-slate-800">API type</legend>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          {types.map((type) => {
-            const disabled = type === "profile_read" && !canCreateProfileRead;
-            return (
-              <div
-                key={type}
-                className={`flex gap-3 rounded-lg border p-4 ${
-                  disabled ? "border-slate-200 bg-slate-50 text-slate-400" : "border-slate-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-1 has-[:checked]:ring-indigo-600"
-                }`}
-              >
-                <input
-                  id={`type-${type}`}
-                  type="radio"
-                  value={type}
-                  disabled={disabled}
-                  aria-describedby={`type-${type}-hint`}
-                  className="mt-0.5 h-4 w-4 accent-indigo-600"
-                  {...register("type", {
-                    onChange: () => {
-                      if (type === "profile_read" && (getValues("ipAllowList") ?? []).length === 0) setValue("ipAllowList", [{ value: "" }]);
-                    },
-                  })}
-                />
-                <div>
-                  {/* Only the name labels the radio; the description is its aria-describedby. */}
-                  <label htmlFor={`type-${type}`} className={`block text-sm font-semibold ${disabled ? "" : "cursor-pointer"}`}>
-                    {tokenTypeLabels[type]}
-                  </label>
-                  <p id={`type-${type}-hint`} className="mt-0.5 text-sm text-slate-500">
-                    {disabled ? "Only admins can create Profile Read tokens." : tokenTypeDescriptions[type]}
-                  </p>
+    <FormProvider {...form}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-6">
+        <FormAlert message={formError ?? capReached ?? undefined} />
+        <fieldset aria-describedby="type-error">
+          <legend className="text-sm font-medium text-slate-800">API type</legend>
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            {TOKEN_TYPES.map((type) => {
+              const disabled = type === "profile_read" && !canCreateProfileRead;
+              return (
+                <div
+                  key={type}
+                  className={`flex gap-3 rounded-lg border p-4 ${
+                    disabled ? "border-slate-200 bg-slate-50 text-slate-400" : "border-slate-300 has-[:checked]:border-indigo-600 has-[:checked]:ring-1 has-[:checked]:ring-indigo-600"
+                  }`}
+                >
+                  <input
+                    id={`type-${type}`}
+                    type="radio"
+                    value={type}
+                    disabled={disabled}
+                    aria-describedby={`type-${type}-hint`}
+                    className="mt-0.5 h-4 w-4 accent-indigo-600"
+                    {...register("type", {
+                      onChange: () => {
+                        if (type === "profile_read" && (getValues("ipAllowList") ?? []).length === 0) setValue("ipAllowList", [{ value: "" }]);
+                      },
+                    })}
+                  />
+                  <div>
+                    {/* Only the name labels the radio; the description is its aria-describedby. */}
+                    <label htmlFor={`type-${type}`} className={`block text-sm font-semibold ${disabled ? "" : "cursor-pointer"}`}>
+                      {tokenTypeLabels[type]}
+                    </label>
+                    <p id={`type-${type}-hint`} className="mt-0.5 text-sm text-slate-500">
+                      {disabled ? "Only admins can create Profile Read tokens." : tokenTypeDescriptions[type]}
+                    </p>
+                  </div>
                 </div>
-              </div>
-            );
-          })}
+              );
+            })}
+          </div>
+          <FieldError id="type-error" message={formState.errors.type?.message} />
+        </fieldset>
+
+        <TokenSettingsFields
+          profileRead={profileRead}
+          attributes={attributes}
+          currentIp={currentIp}
+        />
+
+        <div>
+          <label className="flex items-start gap-2 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              className="mt-0.5 h-4 w-4 rounded accent-indigo-600"
+              aria-invalid={formState.errors.acceptTerms ? true : undefined}
+              aria-describedby="terms-error"
+              {...register("acceptTerms")}
+            />
+            I agree to the terms and conditions
+          </label>
+          <FieldError id="terms-error" message={formState.errors.acceptTerms?.message} />
         </div>
-        <FieldError id="type-error" message={formState.errors.type?.message} />
-      </fieldset>
 
-      <TokenSettingsFields
-        control={form.control as unknown as Control<SettingsValues>}
-        register={register as unknown as UseFormRegister<SettingsValues>}
-        errors={formState.errors}
-        profileRead={profileRead}
-        attributes={attributes}
-        currentIp={currentIp}
-      />
-
-      <div>
-        <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input
-            type="checkbox"
-            className="mt-0.5 h-4 w-4 rounded accent-indigo-600"
-            aria-invalid={formState.errors.acceptTerms ? true : undefined}
-            aria-describedby="terms-error"
-            {...register("acceptTerms")}
-          />
-          I agree to the terms and conditions
-        </label>
-        <FieldError id="terms-error" message={formState.errors.acceptTerms?.message} />
-      </div>
-
-      <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
-        <Button type="submit" disabled={pending || !hydrated || Boolean(capReached)}>
-          {pending ? "Saving…" : "Save"}
-        </Button>
-      </div>
-    </form>
+        <div className="flex justify-end gap-3 border-t border-slate-200 pt-5">
+          <Button type="submit" disabled={pending || !hydrated || Boolean(capReached)}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { resetToken } from "@/lib/tokens/actions";
 import { tokenPreview } from "@/lib/tokens/labels";
-import type { TokenType } from "@/lib/tokens/secret";
+import type { TokenType } from "@/lib/tokens/types";
 import { SecretReveal } from "./secret-reveal";
 import { useConfirmedAction } from "./use-confirmed-action";
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { curlExample } from "@/lib/tokens/curl-example";
-import type { TokenType } from "@/lib/tokens/secret";
+import type { TokenType } from "@/lib/tokens/types";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useLeaveGuard } from "./use-leave-guard";
 

@@ -3,17 +3,17 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useForm, type Control, type UseFormRegister } from "react-hook-form";
+import { FormProvider, useForm } from "react-hook-form";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { updateToken } from "@/lib/tokens/actions";
 import { updateTokenSchema, type UpdateTokenInput } from "@/lib/tokens/schema";
-import type { TokenType } from "@/lib/tokens/secret";
-import { applyActionErrors } from "./apply-action-errors";
+import type { TokenType } from "@/lib/tokens/types";
 import type { AttributeOption } from "./attributes-picker";
-import { TokenSettingsFields, type SettingsValues } from "./token-settings-fields";
+import { TokenSettingsFields } from "./token-settings-fields";
 
 interface Props {
   tokenId: string;
@@ -54,37 +54,36 @@ export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimit
   });
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="token-settings-heading">
-      {readOnlyReason ? <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700">{readOnlyReason}</p> : null}
-      <FormAlert message={status?.message} tone={status?.tone} />
-      <TokenSettingsFields
-        control={form.control as unknown as Control<SettingsValues>}
-        register={register as unknown as UseFormRegister<SettingsValues>}
-        errors={formState.errors}
-        profileRead={type === "profile_read"}
-        attributes={attributes}
-        currentIp={currentIp}
-        disabled={readOnly}
-      />
-      <TextField
-        label="Rate limit (requests per minute)"
-        hint={`Up to ${rateLimitCeiling} for your account. Need more? Contact your Success Manager.`}
-        type="number"
-        inputMode="numeric"
-        min={1}
-        step={1}
-        className="max-w-xs"
-        disabled={readOnly}
-        error={formState.errors.rateLimit?.message}
-        {...register("rateLimit", { valueAsNumber: true })}
-      />
-      {readOnly ? null : (
-        <div className="flex justify-end border-t border-slate-200 pt-5">
-          <Button type="submit" disabled={pending || !hydrated}>
-            {pending ? "Saving…" : "Save"}
-          </Button>
-        </div>
-      )}
-    </form>
+    <FormProvider {...form}>
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="token-settings-heading">
+        {readOnlyReason ? <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700">{readOnlyReason}</p> : null}
+        <FormAlert message={status?.message} tone={status?.tone} />
+        <TokenSettingsFields
+          profileRead={type === "profile_read"}
+          attributes={attributes}
+          currentIp={currentIp}
+          disabled={readOnly}
+        />
+        <TextField
+          label="Rate limit (requests per minute)"
+          hint={`Up to ${rateLimitCeiling} for your account. Need more? Contact your Success Manager.`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          className="max-w-xs"
+          disabled={readOnly}
+          error={formState.errors.rateLimit?.message}
+          {...register("rateLimit", { valueAsNumber: true })}
+        />
+        {readOnly ? null : (
+          <div className="flex justify-end border-t border-slate-200 pt-5">
+            <Button type="submit" disabled={pending || !hydrated}>
+              {pending ? "Saving…" : "Save"}
+            </Button>
+          </div>
+        )}
+      </form>
+    </FormProvider>
   );
 }

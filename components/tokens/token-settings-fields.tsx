@@ -1,31 +1,26 @@
 "use client";
 
-import { Controller, type Control, type FieldErrors, type UseFormRegister } from "react-hook-form";
+import { Controller, useFormContext, useFormState } from "react-hook-form";
 import { TextField } from "@/components/ui/field";
-import { DESCRIPTION_MAX } from "@/lib/tokens/schema";
+import { DESCRIPTION_MAX, type SharedSettingsValues } from "@/lib/tokens/schema";
 import { AttributesPicker, type AttributeOption } from "./attributes-picker";
 import { IpAllowListFields } from "./ip-allow-list-fields";
 import { LinkingAttributePicker } from "./linking-attribute-picker";
 
-export type SettingsValues = {
-  description: string;
-  exposedAttributes: string[];
-  linkingAttribute: string;
-  ipAllowList: Array<{ value: string }>;
-};
-
 interface Props {
-  control: Control<SettingsValues>;
-  register: UseFormRegister<SettingsValues>;
-  errors: FieldErrors<SettingsValues>;
   profileRead: boolean;
   attributes: AttributeOption[];
   currentIp?: string;
   disabled?: boolean;
 }
 
-/** The settings both token forms share: description, Profile Read's attributes, IP whitelist. */
-export function TokenSettingsFields({ control, register, errors, profileRead, attributes, currentIp, disabled }: Props) {
+/**
+ * The settings both token forms share: description, Profile Read's attributes, IP whitelist.
+ * Rendered inside either form's FormProvider.
+ */
+export function TokenSettingsFields({ profileRead, attributes, currentIp, disabled }: Props) {
+  const { control, register } = useFormContext<SharedSettingsValues>();
+  const { errors } = useFormState({ control });
   return (
     <>
       <TextField
@@ -68,9 +63,6 @@ export function TokenSettingsFields({ control, register, errors, profileRead, at
         </>
       ) : null}
       <IpAllowListFields
-        control={control as unknown as Control<Pick<SettingsValues, "ipAllowList">>}
-        register={register as unknown as UseFormRegister<Pick<SettingsValues, "ipAllowList">>}
-        errors={errors}
         required={profileRead}
         currentIp={currentIp}
         disabled={disabled}

@@ -10,7 +10,7 @@ export async function signInTo(page: Page, key: JourneyAccount, role: "admin" | 
   await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
 }
 
-/** Manage › Integrations › API Tokens › New API Token, as the article walks it. */
+/** Manage › Integrations › API Tokens › New API Token, the way a person gets there from the menu. */
 export async function openNewTokenForm(page: Page) {
   await page.getByRole("button", { name: "Manage" }).click();
   await page.getByRole("link", { name: "Integrations" }).click();

@@ -16,6 +16,10 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are answers for the form.
     if (!(error instanceof AuthError)) throw error;
+    if (error.type === "CallbackRouteError") {
+      // Not a wrong password: the check itself failed (e.g. the database is down).
+      return { ok: false, formError: "The Hub could not sign you in right now. Try again in a moment." };
+    }
     if (error.type === "CredentialsSignin" && (error as { code?: string }).code === "throttled") {
       return { ok: false, formError: "Too many failed sign-in attempts. Wait 15 minutes, then try again." };
     }

@@ -12,10 +12,12 @@ export class SignInThrottled extends CredentialsSignin {
  * Auth.js `authorize`: returns the user id on success, null on any wrong credential (one generic
  * answer), and throws SignInThrottled once the email or IP has failed too often.
  */
-export async function authorizeCredentials(input: unknown, ip: string): Promise<{ id: string } | null> {
+export async function authorizeCredentials(input: unknown, clientIp: string | null): Promise<{ id: string } | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  // Callers whose address the server did not learn share one per-IP budget: never unthrottled.
+  const ip = clientIp ?? "unknown";
 
   if ((await signInRetryAfter(email, ip)) > 0) throw new SignInThrottled();
 

@@ -1,6 +1,7 @@
+import type { TokenType } from "@/lib/tokens/types";
 import type { Role } from "./queries";
 
-/** What each role may do (PRODUCT.md section 1). Checked on the server by every action. */
+/** What each role may do: marketers work with Activity tokens only. Checked on the server by every action. */
 export type Permission =
   | "tokens:view"
   | "tokens:write-activity"
@@ -15,4 +16,9 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
 
 export function can(user: { role: Role }, permission: Permission): boolean {
   return grants[user.role].has(permission);
+}
+
+/** Creating or editing a token: Profile Read tokens expose personal data, so they need more. */
+export function canWriteToken(user: { role: Role }, type: TokenType): boolean {
+  return can(user, type === "profile_read" ? "tokens:write-profile-read" : "tokens:write-activity");
 }

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, users } from "@/db/schema";
+import { accounts, roleEnum, users } from "@/db/schema";
 
-export type Role = "admin" | "marketer";
+export type Role = (typeof roleEnum.enumValues)[number];
 
 export interface CurrentUser {
   id: string;

@@ -43,7 +43,8 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
     }
     // Pages learn the caller's address and the script nonce only from us: whatever a client
     // sent under these names is replaced. Next.js reads the nonce from the request's policy.
-    req.headers[CLIENT_IP_HEADER] = clientIp ?? "unknown";
+    if (clientIp) req.headers[CLIENT_IP_HEADER] = clientIp;
+    else delete req.headers[CLIENT_IP_HEADER];
     const headers = pageSecurityHeaders(!env.dev, newNonce());
     req.headers["content-security-policy"] = headers["Content-Security-Policy"];
     delete req.headers["content-security-policy-report-only"];

@@ -160,7 +160,7 @@ describe("the five-token cap", () => {
     for (let i = 0; i < 5; i++) ids.push((await created()).tokenId);
     expect(await createToken(activityInput())).toEqual({
       ok: false,
-      formError: "Your account can have up to 5 active API tokens. Revoke one before creating another.",
+      formError: "Your account can have up to 5 active API tokens. Revoke one to create another.",
     });
     await revokeToken(ids[0]!);
     expect((await createToken(activityInput())).ok).toBe(true);
@@ -190,7 +190,7 @@ describe("the five-token cap", () => {
   });
 });
 
-describe("authorization matrix (PRODUCT.md section 1)", () => {
+describe("authorization matrix: who may change which token", () => {
   type Who = "admin" | "marketer" | "otherAdmin";
   let other: TestAccount;
   beforeEach(async () => {

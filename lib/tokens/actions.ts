@@ -2,11 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { answerUnexpected } from "@/lib/action-guard";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
-import { diffSettings } from "./history";
+import { capMessage } from "./cap";
+import { diffSettings } from "./settings-diff";
 import {
   applyTokenEdit,
   getToken,
@@ -19,16 +21,15 @@ import {
   type Actor,
 } from "./queries";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
-import { generateToken, type TokenType } from "./secret";
+import { generateToken } from "./secret";
 
 // Every action below is a public POST endpoint: each establishes the user first and takes the
-// account from the session, never from its input. The plaintext token exists only in the
-// result of createToken and resetToken.
+// account from the session, never from its input; the rest runs in answerUnexpected, so an
+// outage reads as a clear message in the form. The plaintext token exists only in the result
+// of createToken and resetToken.
 
 const NOT_FOUND = "This API token does not exist or has been removed.";
 const REVOKED = "This API token has been revoked and can no longer be changed.";
-const writePermission = (type: TokenType): Permission =>
-  type === "profile_read" ? "tokens:write-profile-read" : "tokens:write-activity";
 
 async function actorFor(user: CurrentUser): Promise<Actor> {
   return { id: user.id, name: user.name, accountId: user.accountId, ip: requestIp(await headers()) };
@@ -48,85 +49,88 @@ async function attributeErrors(accountId: string, exposed: string[], linking: st
 
 export async function createToken(input: CreateTokenInput): Promise<ActionResult<{ tokenId: string; token: string }>> {
   const user = await requireUser();
-  const parsed = createTokenSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const settings = parsed.data;
-  if (!can(user, writePermission(settings.type))) {
-    return { ok: false, fieldErrors: { type: "Only admins can create Profile Read tokens" } };
-  }
-  const attrErrors = await attributeErrors(user.accountId, settings.exposedAttributes, settings.linkingAttribute);
-  if (attrErrors) return { ok: false, fieldErrors: attrErrors };
+  return answerUnexpected("createToken", async () => {
+    const parsed = createTokenSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const settings = parsed.data;
+    if (!canWriteToken(user, settings.type)) {
+      return { ok: false, fieldErrors: { type: "Only admins can create Profile Read tokens" } };
+    }
+    const attrErrors = await attributeErrors(user.accountId, settings.exposedAttributes, settings.linkingAttribute);
+    if (attrErrors) return { ok: false, fieldErrors: attrErrors };
 
-  const secret = generateToken(settings.type);
-  const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret);
-  if (!outcome.ok) {
-    return {
-      ok: false,
-      formError: `Your account can have up to ${outcome.max} active API tokens. Revoke one before creating another.`,
-    };
-  }
-  refreshTokenPages();
-  return { ok: true, data: { tokenId: outcome.tokenId, token: secret.token } };
+    const secret = generateToken(settings.type);
+    const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret);
+    if (!outcome.ok) return { ok: false, formError: capMessage(outcome.max) };
+    refreshTokenPages();
+    return { ok: true, data: { tokenId: outcome.tokenId, token: secret.token } };
+  });
 }
 
 export async function updateToken(tokenId: string, input: UpdateTokenInput): Promise<ActionResult> {
   const user = await requireUser();
-  const token = await getToken(user.accountId, String(tokenId));
-  if (!token) return { ok: false, formError: NOT_FOUND };
-  if (!can(user, writePermission(token.type))) {
-    return { ok: false, formError: "Only admins can change Profile Read tokens." };
-  }
-  if (token.status !== "active") return { ok: false, formError: REVOKED };
-  // The stored type decides the rules; the form's copy of it is not trusted.
-  const parsed = updateTokenSchema.safeParse({ ...(input as object), type: token.type });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
-  const { type: _type, ...next } = parsed.data;
+  return answerUnexpected("updateToken", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!canWriteToken(user, token.type)) {
+      return { ok: false, formError: "Only admins can change Profile Read tokens." };
+    }
+    if (token.status !== "active") return { ok: false, formError: REVOKED };
+    // The stored type decides the rules; the form's copy of it is not trusted.
+    const parsed = updateTokenSchema.safeParse({ ...(input as object), type: token.type });
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const { type: _type, ...next } = parsed.data;
 
-  const { rateLimitCeiling } = await getTokenAllowance(user.accountId);
-  if (next.rateLimit > rateLimitCeiling && next.rateLimit !== token.rateLimit) {
-    return {
-      ok: false,
-      fieldErrors: {
-        rateLimit: `Your account allows up to ${rateLimitCeiling} requests per minute. Contact your Success Manager to raise it.`,
-      },
-    };
-  }
-  const attrErrors = await attributeErrors(user.accountId, next.exposedAttributes, next.linkingAttribute);
-  if (attrErrors) return { ok: false, fieldErrors: attrErrors };
+    const { rateLimitCeiling } = await getTokenAllowance(user.accountId);
+    if (next.rateLimit > rateLimitCeiling && next.rateLimit !== token.rateLimit) {
+      return {
+        ok: false,
+        fieldErrors: {
+          rateLimit: `Your account allows up to ${rateLimitCeiling} requests per minute. Contact your Success Manager to raise it.`,
+        },
+      };
+    }
+    const attrErrors = await attributeErrors(user.accountId, next.exposedAttributes, next.linkingAttribute);
+    if (attrErrors) return { ok: false, fieldErrors: attrErrors };
 
-  const names = new Map((await listAttributes(user.accountId)).map((a) => [a.key, a.displayName]));
-  const outcome = await applyTokenEdit(await actorFor(user), token.id, next, (before) =>
-    diffSettings(before, next, (key) => names.get(key) ?? key),
-  );
-  if (outcome === "missing") return { ok: false, formError: REVOKED };
-  refreshTokenPages();
-  return { ok: true, data: undefined };
+    const names = new Map((await listAttributes(user.accountId)).map((a) => [a.key, a.displayName]));
+    const outcome = await applyTokenEdit(await actorFor(user), token.id, next, (before) =>
+      diffSettings(before, next, (key) => names.get(key) ?? key),
+    );
+    if (outcome === "missing") return { ok: false, formError: REVOKED };
+    refreshTokenPages();
+    return { ok: true, data: undefined };
+  });
 }
 
 export async function resetToken(tokenId: string): Promise<ActionResult<{ token: string }>> {
   const user = await requireUser();
-  const token = await getToken(user.accountId, String(tokenId));
-  if (!token) return { ok: false, formError: NOT_FOUND };
-  if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can reset API tokens." };
-  if (token.status !== "active") return { ok: false, formError: REVOKED };
+  return answerUnexpected("resetToken", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can reset API tokens." };
+    if (token.status !== "active") return { ok: false, formError: REVOKED };
 
-  const secret = generateToken(token.type);
-  const rotated = await rotateTokenSecret(await actorFor(user), token.id, secret);
-  if (!rotated) return { ok: false, formError: REVOKED };
-  refreshTokenPages();
-  return { ok: true, data: { token: secret.token } };
+    const secret = generateToken(token.type);
+    const rotated = await rotateTokenSecret(await actorFor(user), token.id, secret);
+    if (!rotated) return { ok: false, formError: REVOKED };
+    refreshTokenPages();
+    return { ok: true, data: { token: secret.token } };
+  });
 }
 
 export async function revokeToken(tokenId: string): Promise<ActionResult> {
   const user = await requireUser();
-  const token = await getToken(user.accountId, String(tokenId));
-  if (!token) return { ok: false, formError: NOT_FOUND };
-  if (!can(user, "tokens:revoke")) return { ok: false, formError: "Only admins can revoke API tokens." };
-  if (token.status !== "active") return { ok: false, formError: "This API token is already revoked." };
+  return answerUnexpected("revokeToken", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!can(user, "tokens:revoke")) return { ok: false, formError: "Only admins can revoke API tokens." };
+    if (token.status !== "active") return { ok: false, formError: "This API token is already revoked." };
 
-  if (!(await markTokenRevoked(await actorFor(user), token.id))) {
-    return { ok: false, formError: "This API token is already revoked." };
-  }
-  refreshTokenPages();
-  return { ok: true, data: undefined };
+    if (!(await markTokenRevoked(await actorFor(user), token.id))) {
+      return { ok: false, formError: "This API token is already revoked." };
+    }
+    refreshTokenPages();
+    return { ok: true, data: undefined };
+  });
 }

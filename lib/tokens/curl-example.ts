@@ -1,4 +1,4 @@
-import type { TokenType } from "./secret";
+import type { TokenType } from "./types";
 
 /**
  * A first request to try with a new token. It names $HUB_API_TOKEN rather than the secret,

@@ -1,4 +1,4 @@
-import type { TokenType } from "./secret";
+import type { TokenEventAction, TokenType } from "./types";
 
 export const tokenTypeLabels: Record<TokenType, string> = {
   activity: "Activity",
@@ -12,3 +12,11 @@ export const tokenTypeDescriptions: Record<TokenType, string> = {
 
 /** The preview shown in lists: prefix only, never the secret. */
 export const tokenPreview = (displayPrefix: string) => `${displayPrefix}…`;
+
+/** History's "Action" column. */
+export const tokenEventLabels: Record<TokenEventAction, string> = {
+  created: "Created",
+  edited: "Edited",
+  reset: "Reset",
+  revoked: "Revoked",
+};

@@ -3,8 +3,9 @@ import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
-import type { TokenSettings } from "./schema";
-import type { IssuedSecret, TokenType } from "./secret";
+import type { EditableTokenSettings, TokenSettings } from "./schema";
+import type { IssuedSecret } from "./secret";
+import type { TokenEventAction, TokenType } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A malformed id answers like a missing one, without asking the database. */
@@ -14,7 +15,7 @@ export interface Actor {
   id: string;
   name: string;
   accountId: string;
-  ip: string;
+  ip: string | null;
 }
 
 export async function getTokenAllowance(accountId: string) {
@@ -212,10 +213,6 @@ export async function markTokenRevoked(actor: Actor, tokenId: string): Promise<b
   });
 }
 
-export type EditableSettings = Pick<TokenSettings, "description" | "exposedAttributes" | "linkingAttribute" | "ipAllowList"> & {
-  rateLimit: number;
-};
-
 /**
  * Applies an edit to an active token and records which fields changed, computed against the
  * row as locked in this transaction so concurrent edits each log what they really changed.
@@ -223,8 +220,8 @@ export type EditableSettings = Pick<TokenSettings, "description" | "exposedAttri
 export async function applyTokenEdit(
   actor: Actor,
   tokenId: string,
-  next: EditableSettings,
-  diff: (before: EditableSettings) => TokenFieldChange[],
+  next: EditableTokenSettings,
+  diff: (before: EditableTokenSettings) => TokenFieldChange[],
 ): Promise<"updated" | "unchanged" | "missing"> {
   return getDb().transaction(async (tx) => {
     const [current] = await tx
@@ -251,6 +248,7 @@ export async function applyTokenEdit(
   });
 }
 
-function event(actor: Actor, tokenId: string, action: "created" | "edited" | "reset" | "revoked", changes: TokenFieldChange[] = []) {
-  return { tokenId, accountId: actor.accountId, actorId: actor.id, actorName: actor.name, action, changes, ip: actor.ip };
+function event(actor: Actor, tokenId: string, action: TokenEventAction, changes: TokenFieldChange[] = []) {
+  // A history row always names an origin; "unknown" is what people read when the server had none.
+  return { tokenId, accountId: actor.accountId, actorId: actor.id, actorName: actor.name, action, changes, ip: actor.ip ?? "unknown" };
 }

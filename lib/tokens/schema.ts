@@ -1,12 +1,12 @@
 import { z } from "@/lib/zod";
 import { allowsEverything, parseIpEntry } from "@/lib/net/ip";
-import type { TokenType } from "./secret";
+import { TOKEN_TYPES } from "./types";
 
 export const MAX_IP_ENTRIES = 50;
 export const DESCRIPTION_MAX = 100;
 
 const baseShape = {
-  type: z.enum(["activity", "profile_read"], { error: "Choose an API type" }),
+  type: z.enum(TOKEN_TYPES, { error: "Choose an API type" }),
   description: z
     .string({ error: "Enter a description" })
     .trim()
@@ -18,16 +18,14 @@ const baseShape = {
   ipAllowList: z.array(z.object({ value: z.string().max(100, "That is not an IP address or range") })).default([]),
 };
 
-type BaseValues = {
-  type: TokenType;
-  description: string;
-  exposedAttributes: string[];
-  linkingAttribute: string;
-  ipAllowList: Array<{ value: string }>;
-};
+const settingsObject = z.object(baseShape);
+/** The settings as both forms hold them, defaults filled in. */
+type SettingsValues = z.output<typeof settingsObject>;
+/** What the fields both forms share edit (each form decides the type itself). */
+export type SharedSettingsValues = Omit<SettingsValues, "type">;
 
 /** The rules that depend on the type, shared by the create and edit forms. */
-function checkSettings(values: BaseValues, ctx: z.RefinementCtx) {
+function checkSettings(values: SettingsValues, ctx: z.RefinementCtx) {
   const profileRead = values.type === "profile_read";
   if (values.ipAllowList.length > MAX_IP_ENTRIES) {
     ctx.addIssue({ code: "custom", path: ["ipAllowList"], message: `Add at most ${MAX_IP_ENTRIES} IP addresses or ranges` });
@@ -56,7 +54,7 @@ function checkSettings(values: BaseValues, ctx: z.RefinementCtx) {
 }
 
 /** What the database stores: canonical IP entries; attributes only for Profile Read tokens. */
-function toSettings(values: BaseValues) {
+function toSettings(values: SettingsValues) {
   const profileRead = values.type === "profile_read";
   return {
     type: values.type,
@@ -70,17 +68,15 @@ function toSettings(values: BaseValues) {
   };
 }
 
-export const createTokenSchema = z
-  .object({
-    ...baseShape,
+export const createTokenSchema = settingsObject
+  .extend({
     acceptTerms: z.boolean().refine((v) => v, "You must agree to the terms and conditions"),
   })
   .superRefine(checkSettings)
   .transform(toSettings);
 
-export const updateTokenSchema = z
-  .object({
-    ...baseShape,
+export const updateTokenSchema = settingsObject
+  .extend({
     rateLimit: z
       .number({ error: "Enter the number of requests per minute" })
       .int("Enter a whole number of requests per minute")
@@ -92,4 +88,5 @@ export const updateTokenSchema = z
 export type CreateTokenInput = z.input<typeof createTokenSchema>;
 export type UpdateTokenInput = z.input<typeof updateTokenSchema>;
 export type TokenSettings = z.output<typeof createTokenSchema>;
-export type UpdatedTokenSettings = z.output<typeof updateTokenSchema>;
+/** A token's editable settings as stored: what an edit writes and History compares. */
+export type EditableTokenSettings = Omit<z.output<typeof updateTokenSchema>, "type">;

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import CRC32 from "crc-32";
 
-export type TokenType = "activity" | "profile_read";
+import type { TokenType } from "./types";
+
+export type { TokenType };
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const RANDOM_LENGTH = 32;

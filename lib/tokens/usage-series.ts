@@ -1,4 +1,6 @@
-export const OUTCOMES = ["allowed", "ip_refused", "rate_limited", "wrong_type", "invalid"] as const;
+import { usageOutcomeEnum } from "@/db/schema/usage";
+
+export const OUTCOMES = usageOutcomeEnum.enumValues;
 export type UsageOutcome = (typeof OUTCOMES)[number];
 
 export const outcomeLabels: Record<UsageOutcome, string> = {
@@ -25,4 +27,9 @@ export function usageSeries(rows: Array<{ day: string; outcome: UsageOutcome; co
     if (entry) entry[row.outcome] += row.count;
   }
   return series;
+}
+
+/** The first UTC day (YYYY-MM-DD) of the last `days` days up to and including `today`. */
+export function firstDayOf(today: Date, days = 14): string {
+  return new Date(today.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
 }

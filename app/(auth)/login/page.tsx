@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Panel } from "@/components/ui/panel";
 import { LoginForm } from "./_components/login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,9 +16,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-4 text-2xl font-semibold tracking-tight">Sign in to the Hub</h1>
           <p className="mt-1 text-sm text-slate-600">Manage your integrations and API tokens.</p>
         </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <Panel>
           <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
-        </div>
+        </Panel>
       </div>
     </main>
   );

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
+import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -23,11 +24,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     setFormError(undefined);
     startTransition(async () => {
       const result = await signInWithPassword(values);
-      if (result.ok) return;
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field as keyof SignInInput, { message });
-      }
-      setFormError(result.formError);
+      if (!result.ok) setFormError(applyActionErrors(result, setError));
     });
   });
 

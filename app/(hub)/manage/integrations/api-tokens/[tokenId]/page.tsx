@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
-import { can } from "@/lib/auth/permissions";
+import { Panel } from "@/components/ui/panel";
+import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requestIp } from "@/lib/request-ip";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
@@ -15,17 +16,15 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
   const active = token.status === "active";
-  const canEdit = can(user, token.type === "profile_read" ? "tokens:write-profile-read" : "tokens:write-activity");
   const readOnlyReason = !active
     ? "Revoked tokens cannot be changed."
-    : canEdit
+    : canWriteToken(user, token.type)
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
-  const ip = requestIp(await headers());
 
   return (
     <div className="space-y-6">
-      <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <Panel as="section">
         <ResetTokenPanel
           tokenId={token.id}
           displayPrefix={token.displayPrefix}
@@ -33,9 +32,9 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           type={token.type}
           linkingAttribute={token.linkingAttribute}
         />
-      </section>
+      </Panel>
 
-      <section aria-labelledby="token-settings-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <Panel as="section" aria-labelledby="token-settings-heading">
         <h2 id="token-settings-heading" className="mb-5 text-base font-semibold text-slate-900">
           API Token Settings
         </h2>
@@ -52,12 +51,12 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           attributes={attributes}
           rateLimitCeiling={allowance.rateLimitCeiling}
           readOnlyReason={readOnlyReason}
-          currentIp={ip === "unknown" ? undefined : ip}
+          currentIp={requestIp(await headers()) ?? undefined}
         />
-      </section>
+      </Panel>
 
       {active && can(user, "tokens:revoke") ? (
-        <section aria-labelledby="revoke-heading" className="rounded-xl border border-red-200 bg-white p-6 shadow-sm">
+        <Panel as="section" variant="danger" aria-labelledby="revoke-heading">
           <h2 id="revoke-heading" className="text-base font-semibold text-slate-900">
             Revoke this token
           </h2>
@@ -65,7 +64,7 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
             Revoking is permanent. Requests with this token are refused from that moment on.
           </p>
           <RevokeTokenButton tokenId={token.id} description={token.description} />
-        </section>
+        </Panel>
       ) : null}
     </div>
   );

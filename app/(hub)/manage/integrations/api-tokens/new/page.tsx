@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NewTokenForm } from "@/components/tokens/new-token-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { Panel } from "@/components/ui/panel";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
@@ -13,11 +14,10 @@ export const metadata: Metadata = { title: "New API Token" };
 export default async function NewApiTokenPage() {
   const user = await requireUser();
   const [allowance, attributes] = await Promise.all([getTokenAllowance(user.accountId), listAttributes(user.accountId)]);
-  const ip = requestIp(await headers());
   return (
     <div className="max-w-3xl">
       <PageHeader title="New API Token" back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }} />
-      <section aria-labelledby="token-settings-heading" className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <Panel as="section" aria-labelledby="token-settings-heading">
         <h2 id="token-settings-heading" className="mb-5 text-base font-semibold text-slate-900">
           API Token Settings
         </h2>
@@ -25,9 +25,9 @@ export default async function NewApiTokenPage() {
           attributes={attributes}
           canCreateProfileRead={can(user, "tokens:write-profile-read")}
           capReached={capReason(allowance)}
-          currentIp={ip === "unknown" ? undefined : ip}
+          currentIp={requestIp(await headers()) ?? undefined}
         />
-      </section>
+      </Panel>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffSettings, type ComparableSettings } from "./history";
+import { diffSettings, type ComparableSettings } from "./settings-diff";
 
 const base: ComparableSettings = {
   description: "Warehouse sync",

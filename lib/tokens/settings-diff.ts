@@ -1,12 +1,7 @@
 import type { TokenFieldChange } from "@/db/schema";
+import type { EditableTokenSettings as ComparableSettings } from "./schema";
 
-export interface ComparableSettings {
-  description: string;
-  exposedAttributes: string[];
-  linkingAttribute: string | null;
-  ipAllowList: string[];
-  rateLimit: number;
-}
+export type { ComparableSettings };
 
 export const fieldLabels: Record<keyof ComparableSettings, string> = {
   description: "Description",

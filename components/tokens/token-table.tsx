@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { Panel } from "@/components/ui/panel";
+import { TableHead } from "@/components/ui/table-head";
+import { formatDateTime } from "@/lib/format";
+import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
+import type { listTokens } from "@/lib/tokens/queries";
+import { TokenStatusBadge } from "./token-status-badge";
+
+type TokenRow = Awaited<ReturnType<typeof listTokens>>["rows"][number];
+
+/** The account's tokens, one row each; revoked ones stay, greyed. */
+export function TokenTable({ tokens, accountName }: { tokens: TokenRow[]; accountName: string }) {
+  return (
+    <Panel variant="table">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">API tokens of {accountName}</caption>
+        <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"]} />
+        <tbody className="divide-y divide-slate-100">
+          {tokens.map((token) => (
+            <tr key={token.id} className={token.status === "revoked" ? "text-slate-500" : undefined}>
+              <td className="max-w-xs px-4 py-3">
+                <Link
+                  href={`/manage/integrations/api-tokens/${token.id}`}
+                  className="font-medium break-words text-indigo-700 hover:underline"
+                >
+                  {token.description}
+                </Link>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">{tokenTypeLabels[token.type]}</td>
+              <td className="px-4 py-3 font-mono whitespace-nowrap">{tokenPreview(token.displayPrefix)}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{token.createdByName ?? "Former user"}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(token.createdAt)}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(token.lastUsedAt)}</td>
+              <td className="px-4 py-3">
+                <TokenStatusBadge status={token.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}
+
+/** What the list shows before the account's first token. */
+export function NoTokensYet() {
+  return (
+    <Panel variant="empty">
+      <p className="font-medium text-slate-800">No API tokens yet</p>
+      <p className="mt-1 text-sm text-slate-600">Create one to call the Activity or Profile Read API.</p>
+    </Panel>
+  );
+}
