@@ -24,6 +24,10 @@ test("a marketer sees every token, creates Activity tokens, and cannot touch Pro
 
   await page.goto("/manage/integrations/api-tokens");
   await page.getByRole("link", { name: "Seeded activity feed" }).click();
+  // The limit is shown, read-only: only admins change it (the action refuses it too).
+  await expect(page.getByLabel("Rate limit (requests per minute)")).toHaveValue("600");
+  await expect(page.getByLabel("Rate limit (requests per minute)")).not.toBeEditable();
+  await expect(page.getByText("Only admins can change the rate limit.")).toBeVisible();
   await page.getByLabel("Description").fill("Seeded activity feed (edited by marketer)");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("alert", { name: "Form status" })).toHaveText("Changes saved.");

@@ -22,11 +22,13 @@ interface Props {
   attributes: AttributeOption[];
   rateLimitCeiling: number;
   readOnlyReason: string | null;
+  /** Marketers see the limit but only admins change it (the server refuses it too). */
+  rateLimitReadOnly: boolean;
   currentIp?: string;
 }
 
 /** Details tab: the creation form's editable fields (not the type) and the rate limit. */
-export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimitCeiling, readOnlyReason, currentIp }: Props) {
+export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimitCeiling, readOnlyReason, rateLimitReadOnly, currentIp }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
@@ -66,13 +68,18 @@ export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimit
         />
         <TextField
           label="Rate limit (requests per minute)"
-          hint={`Up to ${rateLimitCeiling} for your account. Need more? Contact your Success Manager.`}
+          hint={
+            rateLimitReadOnly
+              ? "Only admins can change the rate limit."
+              : `Up to ${rateLimitCeiling} for your account. Need more? Contact your Success Manager.`
+          }
           type="number"
           inputMode="numeric"
           min={1}
           step={1}
           className="max-w-xs"
           disabled={readOnly}
+          readOnly={rateLimitReadOnly}
           error={formState.errors.rateLimit?.message}
           {...register("rateLimit", { valueAsNumber: true })}
         />

@@ -7,10 +7,11 @@ export type Permission =
   | "tokens:write-activity"
   | "tokens:write-profile-read"
   | "tokens:reset"
-  | "tokens:revoke";
+  | "tokens:revoke"
+  | "tokens:set-rate-limit";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

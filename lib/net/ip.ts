@@ -68,6 +68,16 @@ export function allowsEverything(entry: IpEntry): boolean {
   return entry.bits === 0;
 }
 
+/**
+ * The widest range a Profile Read whitelist may hold: a /8 of IPv4, a /32 of IPv6. With at most
+ * 50 entries no such list can cover every address, however it is split up.
+ */
+export const PROFILE_READ_WIDEST = { ipv4: 8, ipv6: 32 } as const;
+
+export function widerThanProfileReadBound(entry: IpEntry): boolean {
+  return entry.bits < PROFILE_READ_WIDEST[entry.address.kind()];
+}
+
 /** Parses a client address as the API sees it (socket or trusted proxy header); null if not an IP. */
 export function parseClientIp(text: string): Address | null {
   try {

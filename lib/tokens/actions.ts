@@ -80,6 +80,9 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
     const parsed = updateTokenSchema.safeParse({ ...(input as object), type: token.type });
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
     const { type: _type, ...next } = parsed.data;
+    if (next.rateLimit !== token.rateLimit && !can(user, "tokens:set-rate-limit")) {
+      return { ok: false, fieldErrors: { rateLimit: "Only admins can change the rate limit." } };
+    }
 
     const { rateLimitCeiling } = await getTokenAllowance(user.accountId);
     if (next.rateLimit > rateLimitCeiling && next.rateLimit !== token.rateLimit) {

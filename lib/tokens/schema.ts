@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
-import { allowsEverything, parseIpEntry } from "@/lib/net/ip";
+import { allowsEverything, parseIpEntry, PROFILE_READ_WIDEST, widerThanProfileReadBound } from "@/lib/net/ip";
+import { hasHiddenCharacters, hasVisibleCharacter } from "@/lib/text";
 import { TOKEN_TYPES } from "./types";
 
 export const MAX_IP_ENTRIES = 50;
@@ -11,7 +12,9 @@ const baseShape = {
     .string({ error: "Enter a description" })
     .trim()
     .min(1, "Enter a description")
-    .max(DESCRIPTION_MAX, `Use ${DESCRIPTION_MAX} characters or fewer`),
+    .max(DESCRIPTION_MAX, `Use ${DESCRIPTION_MAX} characters or fewer`)
+    .refine((v) => !hasHiddenCharacters(v), "Remove the invisible or control characters from the description")
+    .refine(hasVisibleCharacter, "Enter a description with visible characters"),
   exposedAttributes: z.array(z.string().max(64)).max(200).default([]),
   linkingAttribute: z.string().max(64).default(""),
   // Objects, not strings: react-hook-form's field arrays key rows by object.
@@ -37,6 +40,11 @@ function checkSettings(values: SettingsValues, ctx: z.RefinementCtx) {
     if (!parsed.ok) return ctx.addIssue({ code: "custom", path, message: parsed.message });
     if (profileRead && allowsEverything(parsed.entry)) {
       return ctx.addIssue({ code: "custom", path, message: "Profile Read tokens cannot allow every address: enter your servers' addresses" });
+    }
+    // Bounded ranges, so no list of at most 50 can add up to "everyone" (0.0.0.0/1 + 128.0.0.0/1).
+    if (profileRead && widerThanProfileReadBound(parsed.entry)) {
+      const { ipv4, ipv6 } = PROFILE_READ_WIDEST;
+      return ctx.addIssue({ code: "custom", path, message: `Profile Read ranges may be at most /${ipv4} (IPv4) or /${ipv6} (IPv6): enter your servers' addresses` });
     }
     if (seen.has(parsed.entry.canonical)) return ctx.addIssue({ code: "custom", path, message: "This address or range is already in the list" });
     seen.set(parsed.entry.canonical, index);

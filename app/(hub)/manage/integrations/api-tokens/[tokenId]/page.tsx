@@ -51,6 +51,7 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           attributes={attributes}
           rateLimitCeiling={allowance.rateLimitCeiling}
           readOnlyReason={readOnlyReason}
+          rateLimitReadOnly={!can(user, "tokens:set-rate-limit")}
           currentIp={requestIp(await headers()) ?? undefined}
         />
       </Panel>
