@@ -13,7 +13,9 @@ export function parseTrustedProxies(value: string | undefined): IpEntry[] {
 /**
  * The client's address: the socket's, unless the socket is a trusted proxy, in which case the
  * rightmost X-Forwarded-For entry that is not itself a trusted proxy. Anyone else's
- * X-Forwarded-For changes nothing. IPv4-mapped IPv6 comes back as IPv4.
+ * X-Forwarded-For changes nothing. IPv4-mapped IPv6 comes back as IPv4. A hop that is not a
+ * plain address (`ip:port`, `[v6]`, `unknown`, an obfuscated name) makes the client unknown
+ * (null): it must never fall back to the proxy's own address, which a whitelist may hold.
  */
 export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: IpEntry[]): string | null {
   let ip = socketAddress ? parseClientIp(socketAddress) : null;
@@ -21,9 +23,9 @@ export function resolveClientIp(socketAddress: string | undefined, forwardedFor:
   if (trusted.length === 0 || !forwardedFor) return ip.toString();
   const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
   while (ipAllowed(trusted, ip) && hops.length > 0) {
-    const next = parseClientIp(hops.pop()!);
-    if (!next) break;
-    ip = next;
+    const hop = parseIpEntry(hops.pop()!);
+    if (!hop.ok || hop.entry.canonical.includes("/")) return null;
+    ip = hop.entry.address;
   }
   return ip.toString();
 }
