@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, getDbHandle, reconnectBackoff } from "@/db";
 import { TOKEN_CHANGES_CHANNEL } from "@/db/notify";
+import { processSingleton } from "@/db/process-singleton";
 import { apiTokens } from "@/db/schema";
 import { env } from "@/lib/env";
 import { parseIpEntry } from "@/lib/net/ip";
 import { TokenCache, type ApiToken } from "./token-cache";
 
-const state = globalThis as unknown as { __hubTokenCache?: TokenCache; __hubTokenListener?: Promise<void> };
-export const tokenCache = (state.__hubTokenCache ??= new TokenCache(Date.now, env.TOKEN_CACHE_TTL_MS));
+export const tokenCache = processSingleton("tokenCache", () => new TokenCache(Date.now, env.TOKEN_CACHE_TTL_MS));
 
 // The hot path's one query, prepared once per database handle (parsed and planned once).
 const preparedLookups = new WeakMap<object, ReturnType<typeof prepareLookup>>();
@@ -60,8 +60,7 @@ export async function findTokenByHash(hash: string): Promise<ApiToken | null> {
  * database, and a database outage answers 503 instead of serving what may have been revoked.
  */
 export function startTokenInvalidation(): Promise<void> {
-  state.__hubTokenListener ??= listen();
-  return state.__hubTokenListener;
+  return processSingleton("tokenListener", listen);
 }
 
 async function listen(): Promise<void> {

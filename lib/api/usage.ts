@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { processSingleton } from "@/db/process-singleton";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 import type { ApiToken } from "./token-cache";
 
@@ -110,5 +111,4 @@ async function upsertCounts(counts: Map<string, number>) {
     });
 }
 
-const state = globalThis as unknown as { __hubUsage?: UsageRecorder };
-export const usage = (state.__hubUsage ??= new UsageRecorder());
+export const usage = processSingleton("usage", () => new UsageRecorder());
