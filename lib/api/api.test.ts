@@ -10,7 +10,7 @@ import { generateToken, hashToken } from "@/lib/tokens/secret";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { openApiDocument } from "./openapi";
 import { call, startApiServer, type CallResult } from "@/test/api-server";
-import { startTokenInvalidation } from "./token-store";
+import { startTokenInvalidation } from "./token-invalidation";
 import { usage, UsageRecorder } from "./usage";
 
 withTestDatabase();

@@ -2,8 +2,7 @@ import { ipAllowed, parseClientIp } from "@/lib/net/ip";
 import { hashToken, parseToken, type TokenType } from "@/lib/tokens/secret";
 import { invalidToken, apiError } from "./errors";
 import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders } from "./rate-limit";
-import type { ApiToken } from "./token-cache";
-import { findTokenByHash } from "./token-store";
+import { findTokenByHash, type ApiToken } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 

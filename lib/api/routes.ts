@@ -6,8 +6,7 @@ import { authenticate } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { apiError, invalidRequest, unavailable } from "./errors";
 import { openApiDocument } from "./openapi";
-import type { ApiToken } from "./token-cache";
-import { tokenCache } from "./token-store";
+import { tokenCache, type ApiToken } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
 type Handler = (request: ApiRequest, token: ApiToken) => Promise<ApiResponse>;
