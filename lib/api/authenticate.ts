@@ -1,6 +1,6 @@
 import { ipAllowed, parseClientIp } from "@/lib/net/ip";
 import { hashToken, parseToken, type TokenType } from "@/lib/tokens/secret";
-import { invalidToken, apiError } from "./errors";
+import { apiError } from "./errors";
 import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders } from "./rate-limit";
 import { findTokenByHash, type ApiToken } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
@@ -22,8 +22,8 @@ export function presentedToken(request: ApiRequest): string | null {
 async function refuseAnonymous(request: ApiRequest): Promise<AuthResult> {
   const state = await consume("ip", request.clientIp ?? "unknown", ANONYMOUS_LIMIT);
   const headers = rateLimitHeaders(state);
-  if (!state.allowed) return { ok: false, response: apiError(429, "rate_limited", "Too many requests. Retry after the time in Retry-After.", headers) };
-  return { ok: false, response: invalidToken(headers) };
+  if (!state.allowed) return { ok: false, response: apiError("rate_limited", undefined, headers) };
+  return { ok: false, response: apiError("invalid_token", undefined, headers) };
 }
 
 /**
@@ -40,17 +40,17 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
     return refuseAnonymous(request);
   }
 
-  const refuse = async (status: number, code: "wrong_token_type" | "ip_not_allowed", message: string): Promise<AuthResult> => {
+  const refuse = async (code: "wrong_token_type" | "ip_not_allowed", message: string): Promise<AuthResult> => {
     usage.record(token, code === "wrong_token_type" ? "wrong_type" : "ip_refused", request.clientIp);
     const headers = rateLimitHeaders(await peek("token", token.id, token.rateLimit));
-    return { ok: false, response: apiError(status, code, message, headers) };
+    return { ok: false, response: apiError(code, message, headers) };
   };
   if (token.type !== type) {
-    return refuse(403, "wrong_token_type", `This endpoint needs ${type === "activity" ? "an Activity" : "a Profile Read"} token.`);
+    return refuse("wrong_token_type", `This endpoint needs ${type === "activity" ? "an Activity" : "a Profile Read"} token.`);
   }
   const ip = request.clientIp ? parseClientIp(request.clientIp) : null;
   if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) {
-    return refuse(403, "ip_not_allowed", "Requests from this IP address are not allowed for this token.");
+    return refuse("ip_not_allowed", "Requests from this IP address are not allowed for this token.");
   }
 
   const state = await consume("token", token.id, token.rateLimit);
@@ -59,7 +59,7 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
     usage.record(token, "rate_limited", request.clientIp);
     return {
       ok: false,
-      response: apiError(429, "rate_limited", `Rate limit of ${token.rateLimit} requests per minute exceeded. Retry after ${state.resetSeconds} seconds.`, headers),
+      response: apiError("rate_limited", `Rate limit of ${token.rateLimit} requests per minute exceeded. Retry after ${state.resetSeconds} seconds.`, headers),
     };
   }
   usage.record(token, "allowed", request.clientIp);

@@ -29,6 +29,7 @@ const failures = (tokenType: string) => ({
   "401": json(error(["invalid_token"]), "Missing, malformed, unknown or revoked token"),
   "403": json(error(["wrong_token_type", "ip_not_allowed"]), `Not ${tokenType} token, or the IP is not whitelisted`),
   "429": json(error(["rate_limited"]), "Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
+  "500": { description: "An unexpected failure on our side (logged)", content: { "application/json": { schema: error(["internal"]) } } },
   "503": { description: "Database unreachable", content: { "application/json": { schema: error(["unavailable"]) } } },
 });
 

@@ -4,7 +4,7 @@ import { findProfileByAttribute } from "@/lib/profiles/queries";
 import type { TokenType } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
-import { apiError, invalidRequest, unavailable } from "./errors";
+import { apiError } from "./errors";
 import { openApiDocument } from "./openapi";
 import { tokenCache, type ApiToken } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
@@ -30,7 +30,7 @@ export const routes: Route[] = [
     handler: async (request, token) => {
       const body = await request.readJson();
       const parsed = activityQuerySchema.safeParse(body);
-      if (!parsed.success) return invalidRequest(parsed.error.issues.map((i) => i.message).join("; "));
+      if (!parsed.success) return apiError("invalid_request", parsed.error.issues.map((i) => i.message).join("; "));
       return ok({ data: await runActivityQuery(token.accountId, parsed.data) });
     },
   },
@@ -43,10 +43,10 @@ export const routes: Route[] = [
       const names = [...new Set(request.query.keys())];
       const value = request.query.get(key);
       if (names.length !== 1 || names[0] !== key || !value) {
-        return invalidRequest(`Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
+        return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
       }
       const profile = await findProfileByAttribute(token.accountId, key, value);
-      if (!profile) return apiError(404, "profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      if (!profile) return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
       // Only what the token exposes, in the order it was chosen.
       return ok({ data: Object.fromEntries(token.exposedAttributes.map((k) => [k, profile[k] ?? null])) });
     },
@@ -63,14 +63,14 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
     return { status: 200, body: openApiDocument, headers: { "Cache-Control": "public, max-age=300" } };
   }
   const matching = routes.filter((r) => r.path === request.path);
-  if (matching.length === 0) return apiError(404, "not_found", "There is no such endpoint. See /api/v1/openapi.json.");
+  if (matching.length === 0) return apiError("not_found");
   const route = matching.find((r) => r.method === request.method);
   if (!route) {
-    return apiError(405, "method_not_allowed", `Use ${matching.map((r) => r.method).join(" or ")} for this endpoint.`, {
+    return apiError("method_not_allowed", `Use ${matching.map((r) => r.method).join(" or ")} for this endpoint.`, {
       Allow: matching.map((r) => r.method).join(", "),
     });
   }
-  if (!databaseBreaker.admit()) return unavailable();
+  if (!databaseBreaker.admit()) return apiError("unavailable");
   let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
   try {
     const auth = await authenticate(request, route.type);
@@ -82,7 +82,7 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
   } catch (error) {
     outcome = { error };
     // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
-    if (isConnectionFailure(error)) return unavailable();
+    if (isConnectionFailure(error)) return apiError("unavailable");
     throw error;
   } finally {
     databaseBreaker.settle(outcome);
