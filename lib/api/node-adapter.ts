@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
+import { parseClientIp } from "@/lib/net/ip";
 import { apiSecurityHeaders } from "@/lib/server/security-headers";
 import { describeError } from "./error-log";
 import { apiError } from "./errors";
@@ -33,6 +34,7 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
     path: url.pathname.replace(/\/+$/, "") || "/",
     query: url.searchParams,
     clientIp,
+    clientAddress: clientIp ? parseClientIp(clientIp) : null,
     header: (name) => {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;

@@ -1,12 +1,11 @@
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
-import type { TokenType } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { apiError } from "./errors";
 import { openApiDocument } from "./openapi";
-import { tokenCache, type ApiToken } from "./token-cache";
+import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
 type Handler = (request: ApiRequest, token: ApiToken) => Promise<ApiResponse>;

@@ -5,6 +5,8 @@ import { getTokenByHash, type TokenRow } from "./queries";
 
 /** A token as the API checks it: the stored row, its IP whitelist parsed. */
 export type ApiToken = Omit<TokenRow, "ipAllowList"> & { ipAllowList: IpEntry[] };
+/** Taken from the database's enum, as stored. */
+export type TokenType = ApiToken["type"];
 
 const DEFAULT_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 5_000;

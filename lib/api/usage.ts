@@ -1,8 +1,7 @@
 import { processSingleton } from "@/db/process-singleton";
 import { addUsageCounts, updateLastUses } from "./queries";
+import type { Outcome } from "./outcomes";
 import type { ApiToken } from "./token-cache";
-
-export type Outcome = "allowed" | "ip_refused" | "rate_limited" | "wrong_type" | "invalid";
 
 const FLUSH_EVERY_MS = 2_000;
 const LAST_USED_EVERY_MS = 60_000;
