@@ -1,6 +1,7 @@
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
+import { profileQuerySchema } from "@/lib/profiles/schema";
 import { authenticate } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { apiError } from "./errors";
@@ -39,11 +40,13 @@ export const routes: Route[] = [
     type: "profile_read",
     handler: async (request, token) => {
       const key = token.linkingAttribute!;
-      const names = [...new Set(request.query.keys())];
-      const value = request.query.get(key);
-      if (names.length !== 1 || names[0] !== key || !value) {
+      // Each parameter's first value, as URLSearchParams.get reads it.
+      const query = Object.fromEntries([...request.query.keys()].map((name) => [name, request.query.get(name)]));
+      const parsed = profileQuerySchema(key).safeParse(query);
+      if (!parsed.success) {
         return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
       }
+      const value = parsed.data[key]!;
       const profile = await findProfileByAttribute(token.accountId, key, value);
       if (!profile) return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
       // Only what the token exposes, in the order it was chosen.
