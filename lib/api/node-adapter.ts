@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
 import { parseClientIp } from "@/lib/net/ip";
-import { apiSecurityHeaders } from "@/lib/server/security-headers";
 import { describeError } from "./error-log";
 import { apiError } from "./errors";
 import { routeApiRequest } from "./routes";
+import { apiSecurityHeaders } from "./security-headers";
 import type { ApiRequest, ApiResponse } from "./types";
 
 const MAX_BODY_BYTES = 16 * 1024;
