@@ -105,9 +105,9 @@ export const openApiDocument = {
     },
   },
   paths: {
-    "/api/v1/health": {
+    "/api/v1/live": {
       get: {
-        summary: "Liveness (no token)",
+        summary: "Liveness: the process answers (no token, no database)",
         responses: {
           "200": {
             description: "The API process is up",

@@ -57,8 +57,9 @@ export const routes: Route[] = [
 
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
 export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
-  if (request.method === "GET" && request.path === "/api/v1/health") {
-    // Liveness for load balancers: no token, no database; says whether the token cache is on.
+  if (request.method === "GET" && request.path === "/api/v1/live") {
+    // Liveness: no token, no database (readiness, which asks the database, is /api/ready);
+    // says whether the token cache is on.
     return { status: 200, body: { ok: true, tokenCache: tokenCache.isLive() ? "live" : "off" } };
   }
   if (request.method === "GET" && request.path === "/api/v1/openapi.json") {
