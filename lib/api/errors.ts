@@ -29,8 +29,6 @@ const errors = {
 
 export type ErrorCode = keyof typeof errors;
 
-export const errorCodes = Object.keys(errors) as ErrorCode[];
-
 export const errorStatus = (code: ErrorCode): number => errors[code].status;
 
 export function apiError(code: ErrorCode, message?: string, headers: Record<string, string> = {}): ApiResponse {
