@@ -28,7 +28,7 @@ export default defineConfig({
   webServer: {
     command: `tsx e2e/support/server.ts`,
     // A route that touches the database: "Ready" comes before migrations finish.
-    url: `${baseURL}/api/health`,
+    url: `${baseURL}/api/ready`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",

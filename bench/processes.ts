@@ -54,7 +54,7 @@ export async function startApp(port: number, extraEnv: Record<string, string> = 
     detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/api/v1/health`, child);
+  await waitFor(`${url}/api/v1/live`, child);
   return { url, stop: stopper(child) };
 }
 

@@ -53,8 +53,8 @@ export async function runBench(server: string) {
     const coldLookup = (name: string, instance: Running) => ({ name, url: `${instance.url}${JANE}`, options: { tokens: cold.map((t) => t.token) } });
     const loads = await loadInRounds([
       { name: "bare Node http (physical ceiling)", url: `${bare.url}/` },
-      { name: "app /api/v1/health: no auth, no database", url: `${app.url}/api/v1/health` },
-      { name: "Next.js route handler /api/health (select 1)", url: `${nextApp.url}/api/health` },
+      { name: "app /api/v1/live: no auth, no database", url: `${app.url}/api/v1/live` },
+      { name: "Next.js route handler /api/ready (select 1)", url: `${nextApp.url}/api/ready` },
       { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
       warmLookup("profile lookup, warm cache (1k tokens)", app),
       coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
@@ -112,7 +112,7 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
 function report(loads: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[]) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
   const ceiling = find("profile lookup, no auth");
-  const health = find("app /api/v1/health");
+  const live = find("app /api/v1/live");
   const bare = find("bare Node");
   console.log(`\nLoad: ${CONNECTIONS} connections, ${DURATION_SECONDS} s a run, ${ROUNDS} interleaved rounds (medians; ratios round by round), 127.0.0.1`);
   console.table(
@@ -122,7 +122,7 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
       "p50 ms": l.p50,
       "p99 ms": l.p99,
       "vs app ceiling": ratio(l, ceiling),
-      "vs /health": ratio(l, health),
+      "vs /live": ratio(l, live),
       "vs bare Node": ratio(l, bare),
       "non-2xx": l.non2xx,
       errors: l.errors,
@@ -138,9 +138,9 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
     coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),
     noiseCeilingVsItself: ratio(find("profile lookup, no auth, again"), ceiling),
-    warmVsHealth: ratio(warm, health),
+    warmVsLive: ratio(warm, live),
     nextRouteVsBare: ratio(find("Next.js route"), bare),
-    healthVsBare: ratio(health, bare),
+    liveVsBare: ratio(live, bare),
     revocationMs: propagation,
   };
   console.table(summary);

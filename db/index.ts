@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { readDbConfig } from "./config";
+import { processSingleton, releaseProcessSingleton } from "./process-singleton";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -41,12 +42,9 @@ function open(): DbHandle {
   return { kind: "pglite", db, client, close: () => client.close() };
 }
 
-const cache = globalThis as unknown as { __hubDb?: DbHandle };
-
 /** The one database handle of this process, opened on first use (never during `next build`). */
 export function getDbHandle(): DbHandle {
-  cache.__hubDb ??= open();
-  return cache.__hubDb;
+  return processSingleton("db", open);
 }
 
 export function getDb(): Db {
@@ -54,9 +52,7 @@ export function getDb(): Db {
 }
 
 export async function closeDb(): Promise<void> {
-  const handle = cache.__hubDb;
-  cache.__hubDb = undefined;
-  await handle?.close();
+  await releaseProcessSingleton<DbHandle>("db")?.close();
 }
 
 export { schema };

@@ -4,7 +4,7 @@ export const accounts = pgTable("accounts", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
-  // Per-account settings the operator may raise (the article's "contact your Success Manager").
+  // Per-account settings only the operator may raise (customers ask their Success Manager).
   maxActiveTokens: integer("max_active_tokens").notNull().default(5),
   rateLimitCeiling: integer("rate_limit_ceiling").notNull().default(600),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

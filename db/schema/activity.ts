@@ -12,7 +12,8 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
-// The team-performance data the Activity API reports on (Respond and Reporting in the article).
+// The team-performance data the Activity API reports on: team members, groups, forms, and the
+// cases and messages they handle.
 
 export const teamMembers = pgTable(
   "team_members",

@@ -12,7 +12,7 @@ export async function startInstance(port: number) {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if ((await fetch(`${url}/api/ready`)).ok) break;
     } catch {
       // not listening yet
     }

@@ -11,8 +11,9 @@ const limitSchema = z.coerce
   .max(1_000_000, "Limits are at most 1,000,000");
 
 /**
- * The operator's lever (the product's "contact your Success Manager"): an account's token cap
- * and the rate-limit ceiling its admins may set per token. Not reachable from the console.
+ * The operator's lever (customers raise limits by contacting their Success Manager): an
+ * account's token cap and the rate-limit ceiling its admins may set per token. Not reachable
+ * from the console.
  */
 export async function setAccountLimits(slug: string, input: { maxActiveTokens?: string; rateLimitCeiling?: string }) {
   const changes: { maxActiveTokens?: number; rateLimitCeiling?: number } = {};

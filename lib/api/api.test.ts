@@ -10,7 +10,7 @@ import { generateToken, hashToken } from "@/lib/tokens/secret";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { openApiDocument } from "./openapi";
 import { call, startApiServer, type CallResult } from "@/test/api-server";
-import { startTokenInvalidation } from "./token-store";
+import { startTokenInvalidation } from "./token-invalidation";
 import { usage, UsageRecorder } from "./usage";
 
 withTestDatabase();
@@ -268,8 +268,9 @@ describe("routing", () => {
     const wrong = await get("/api/v1/users", { method: "DELETE", token: activity.token });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.allow).toBe("GET");
-    const health = await get("/api/v1/health");
-    expect(health.body).toEqual({ ok: true, tokenCache: "live" });
+    const live = await get("/api/v1/live");
+    expect(live.body).toEqual({ ok: true, tokenCache: "live" });
+    expect((await get("/api/v1/health")).status).toBe(404);
     const doc = await get("/api/v1/openapi.json");
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toBe("3.1.0");

@@ -1,9 +1,8 @@
-import { ipAllowed, parseClientIp } from "@/lib/net/ip";
-import { hashToken, parseToken, type TokenType } from "@/lib/tokens/secret";
-import { invalidToken, apiError } from "./errors";
-import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders } from "./rate-limit";
-import type { ApiToken } from "./token-cache";
-import { findTokenByHash } from "./token-store";
+import { ipAllowed } from "@/lib/net/ip";
+import { hashToken, parseToken } from "@/lib/tokens/secret";
+import { refusal, type Outcome } from "./outcomes";
+import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
+import { findTokenByHash, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 
@@ -19,50 +18,40 @@ export function presentedToken(request: ApiRequest): string | null {
   return request.header("auth-api-token")?.trim() || null;
 }
 
-/** A refusal without a usable token: counted against the caller's IP, so guessing is throttled too. */
-async function refuseAnonymous(request: ApiRequest): Promise<AuthResult> {
-  const state = await consume("ip", request.clientIp ?? "unknown", ANONYMOUS_LIMIT);
-  const headers = rateLimitHeaders(state);
-  if (!state.allowed) return { ok: false, response: apiError(429, "rate_limited", "Too many requests. Retry after the time in Retry-After.", headers) };
-  return { ok: false, response: invalidToken(headers) };
-}
-
 /**
  * Every token-authenticated endpoint starts here. Shape and checksum are checked before any
- * database work; then the token (cached), its type, the caller's IP, and its rate limit.
+ * database work; then the token (cached), its type, the caller's IP, and its rate limit. A
+ * known token's request gets one outcome, counted once.
  */
 export async function authenticate(request: ApiRequest, type: TokenType): Promise<AuthResult> {
   const raw = presentedToken(request);
-  if (!raw || !parseToken(raw)) return refuseAnonymous(request);
+  const token = raw && parseToken(raw) ? await findTokenByHash(hashToken(raw)) : null;
+  if (!token) return refuseAnonymous(request, type);
+  const decision = await decide(request, token, type);
+  usage.record(token, decision.outcome, request.clientIp);
+  if (decision.outcome === "invalid") return refuseAnonymous(request, type);
+  const headers = rateLimitHeaders(decision.rate);
+  if (decision.outcome === "allowed") return { ok: true, token, headers };
+  return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false }, headers) };
+}
 
-  const token = await findTokenByHash(hashToken(raw));
-  if (!token || token.status !== "active") {
-    if (token) usage.record(token, "invalid", request.clientIp);
-    return refuseAnonymous(request);
-  }
+type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">; rate: RateState };
 
-  const refuse = async (status: number, code: "wrong_token_type" | "ip_not_allowed", message: string): Promise<AuthResult> => {
-    usage.record(token, code === "wrong_token_type" ? "wrong_type" : "ip_refused", request.clientIp);
-    const headers = rateLimitHeaders(await peek("token", token.id, token.rateLimit));
-    return { ok: false, response: apiError(status, code, message, headers) };
-  };
-  if (token.type !== type) {
-    return refuse(403, "wrong_token_type", `This endpoint needs ${type === "activity" ? "an Activity" : "a Profile Read"} token.`);
-  }
-  const ip = request.clientIp ? parseClientIp(request.clientIp) : null;
+async function decide(request: ApiRequest, token: ApiToken, type: TokenType): Promise<Decision> {
+  if (token.status !== "active") return { outcome: "invalid" };
+  // Refusals for type or IP must not eat into the token's budget: its state is only read.
+  if (token.type !== type) return { outcome: "wrong_type", rate: await peek("token", token.id, token.rateLimit) };
+  const ip = request.clientAddress;
   if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) {
-    return refuse(403, "ip_not_allowed", "Requests from this IP address are not allowed for this token.");
+    return { outcome: "ip_refused", rate: await peek("token", token.id, token.rateLimit) };
   }
+  const rate = await consume("token", token.id, token.rateLimit);
+  return { outcome: rate.allowed ? "allowed" : "rate_limited", rate };
+}
 
-  const state = await consume("token", token.id, token.rateLimit);
-  const headers = rateLimitHeaders(state);
-  if (!state.allowed) {
-    usage.record(token, "rate_limited", request.clientIp);
-    return {
-      ok: false,
-      response: apiError(429, "rate_limited", `Rate limit of ${token.rateLimit} requests per minute exceeded. Retry after ${state.resetSeconds} seconds.`, headers),
-    };
-  }
-  usage.record(token, "allowed", request.clientIp);
-  return { ok: true, token, headers };
+/** A refusal without a usable token: counted against the caller's IP, so guessing is throttled too. */
+async function refuseAnonymous(request: ApiRequest, type: TokenType): Promise<AuthResult> {
+  const rate = await consume("ip", request.clientIp ?? "unknown", ANONYMOUS_LIMIT);
+  const outcome = rate.allowed ? "invalid" : "rate_limited";
+  return { ok: false, response: refusal(outcome, { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { parseClientIp } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
 import type { ApiRequest } from "./types";
@@ -21,6 +22,7 @@ const request = (token: string): ApiRequest => ({
   query: new URLSearchParams(),
   header: (name) => (name === "authorization" ? `Bearer ${token}` : undefined),
   clientIp: "127.0.0.1",
+  clientAddress: parseClientIp("127.0.0.1"),
   readJson: async () => ({}),
 });
 

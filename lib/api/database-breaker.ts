@@ -1,3 +1,5 @@
+import { processSingleton } from "@/db/process-singleton";
+
 /**
  * Fail fast while the database is unreachable. The driver makes each query on a dead
  * connection wait for its next reconnect attempt (up to a second), so without this every API
@@ -56,5 +58,4 @@ export class DatabaseBreaker {
   }
 }
 
-const state = globalThis as unknown as { __hubDatabaseBreaker?: DatabaseBreaker };
-export const databaseBreaker = (state.__hubDatabaseBreaker ??= new DatabaseBreaker());
+export const databaseBreaker = processSingleton("databaseBreaker", () => new DatabaseBreaker());

@@ -1,29 +1,37 @@
 import type { ApiResponse } from "./types";
 
-export type ErrorCode =
-  | "invalid_token"
-  | "wrong_token_type"
-  | "ip_not_allowed"
-  | "rate_limited"
-  | "invalid_request"
-  | "unavailable"
-  | "profile_not_found"
-  | "not_found"
-  | "method_not_allowed";
+type ErrorSpec = { status: number; message: string; headers?: Record<string, string> };
 
-export function apiError(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): ApiResponse {
-  return { status, body: { error: { code, message } }, headers };
+/**
+ * Every error the API answers with: its status, what it says when the caller needs to be told
+ * no more, and the headers it always carries. The status is never chosen at the call site.
+ */
+const errors = {
+  // One answer for missing, malformed, mistyped, unknown and revoked tokens: callers cannot tell
+  // which (the owner can, in the token's Usage tab).
+  invalid_token: {
+    status: 401,
+    message: "The API token is missing, malformed, unknown or revoked.",
+    headers: { "WWW-Authenticate": 'Bearer realm="hub", error="invalid_token"' },
+  },
+  wrong_token_type: { status: 403, message: "This endpoint needs a token of another type." },
+  ip_not_allowed: { status: 403, message: "Requests from this IP address are not allowed for this token." },
+  rate_limited: { status: 429, message: "Too many requests. Retry after the time in Retry-After." },
+  invalid_request: { status: 400, message: "The request is not valid." },
+  profile_not_found: { status: 404, message: "No profile matches." },
+  not_found: { status: 404, message: "There is no such endpoint. See /api/v1/openapi.json." },
+  method_not_allowed: { status: 405, message: "This endpoint does not accept that method." },
+  // Never a guess from what may be stale: the database must answer (never fail open).
+  unavailable: { status: 503, message: "The service is temporarily unavailable. Try again shortly.", headers: { "Retry-After": "5" } },
+  // Ours, not the caller's and not an outage: retrying soon will not help, so no Retry-After.
+  internal: { status: 500, message: "Something went wrong on our side. The failure has been logged." },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errors;
+
+export const errorStatus = (code: ErrorCode): number => errors[code].status;
+
+export function apiError(code: ErrorCode, message?: string, headers: Record<string, string> = {}): ApiResponse {
+  const spec: ErrorSpec = errors[code];
+  return { status: spec.status, body: { error: { code, message: message ?? spec.message } }, headers: { ...spec.headers, ...headers } };
 }
-
-// One answer for missing, malformed, mistyped, unknown and revoked tokens: callers cannot tell
-// which (the owner can, in the token's Usage tab).
-export const invalidToken = (headers: Record<string, string> = {}) =>
-  apiError(401, "invalid_token", "The API token is missing, malformed, unknown or revoked.", {
-    "WWW-Authenticate": 'Bearer realm="hub", error="invalid_token"',
-    ...headers,
-  });
-
-export const unavailable = () =>
-  apiError(503, "unavailable", "The service is temporarily unavailable. Try again shortly.", { "Retry-After": "5" });
-
-export const invalidRequest = (message: string) => apiError(400, "invalid_request", message);

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
-import { apiSecurityHeaders } from "@/lib/server/security-headers";
-import { invalidRequest, unavailable } from "./errors";
+import { parseClientIp } from "@/lib/net/ip";
+import { describeError } from "./error-log";
+import { apiError } from "./errors";
 import { routeApiRequest } from "./routes";
+import { apiSecurityHeaders } from "./security-headers";
 import type { ApiRequest, ApiResponse } from "./types";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -32,6 +34,7 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
     path: url.pathname.replace(/\/+$/, "") || "/",
     query: url.searchParams,
     clientIp,
+    clientAddress: clientIp ? parseClientIp(clientIp) : null,
     header: (name) => {
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;
@@ -55,9 +58,13 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   try {
     response = await routeApiRequest(toApiRequest(req, clientIp));
   } catch (error) {
-    // Bad bodies are the caller's mistake; anything else is ours, and never leaks details.
-    response = error instanceof BadBody ? invalidRequest(error.message) : unavailable();
-    if (!(error instanceof BadBody)) log.error({ method: req.method, path: pathOf(req), err: (error as Error).message }, "api request failed");
+    // Bad bodies are the caller's mistake. Anything else is ours (an unreachable database was
+    // answered with 503 by the router): logged with its cause, never sent to the caller.
+    if (error instanceof BadBody) response = apiError("invalid_request", error.message);
+    else {
+      response = apiError("internal");
+      log.error({ method: req.method, path: pathOf(req), error: describeError(error) }, "api request failed");
+    }
   }
   writeApiResponse(req, res, response, started, clientIp);
 }

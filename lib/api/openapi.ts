@@ -1,6 +1,15 @@
-import { GROUP_BY, METRICS } from "@/lib/activity/schema";
+import { activityQuerySchema } from "@/lib/activity/schema";
+import { linkingValueSchema } from "@/lib/profiles/schema";
+import { z } from "@/lib/zod";
+import { errorStatus, type ErrorCode } from "./errors";
 
-const error = (codes: string[]) => ({
+/** A request schema as the API's own zod schema describes it (what a caller may send). */
+function requestSchema(schema: z.ZodType): object {
+  const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, { io: "input" });
+  return jsonSchema;
+}
+
+const error = (codes: ErrorCode[]) => ({
   type: "object",
   required: ["error"],
   additionalProperties: false,
@@ -25,11 +34,21 @@ const json = (schema: object, description: string, extraHeaders: object = {}) =>
   content: { "application/json": { schema } },
 });
 
+/** The response for these error codes, under the status errors.ts gives them (one status each). */
+function failure(codes: [ErrorCode, ...ErrorCode[]], description: string, headers: object | null = {}) {
+  const status = errorStatus(codes[0]);
+  if (codes.some((code) => errorStatus(code) !== status)) throw new Error(`${codes.join(", ")} do not share a status`);
+  // Answers given before or without a rate-limit check carry no rate-limit headers.
+  const response = headers ? json(error(codes), description, headers) : { description, content: { "application/json": { schema: error(codes) } } };
+  return { [String(status)]: response };
+}
+
 const failures = (tokenType: string) => ({
-  "401": json(error(["invalid_token"]), "Missing, malformed, unknown or revoked token"),
-  "403": json(error(["wrong_token_type", "ip_not_allowed"]), `Not ${tokenType} token, or the IP is not whitelisted`),
-  "429": json(error(["rate_limited"]), "Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
-  "503": { description: "Database unreachable", content: { "application/json": { schema: error(["unavailable"]) } } },
+  ...failure(["invalid_token"], "Missing, malformed, unknown or revoked token"),
+  ...failure(["wrong_token_type", "ip_not_allowed"], `Not ${tokenType} token, or the IP is not whitelisted`),
+  ...failure(["rate_limited"], "Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
+  ...failure(["internal"], "An unexpected failure on our side (logged)", null),
+  ...failure(["unavailable"], "Database unreachable", null),
 });
 
 const list = (item: object) => ({ type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "array", items: item } } });
@@ -63,7 +82,13 @@ const activityRow = {
 
 const bearer = [{ bearer: [] }, { apiTokenHeader: [] }];
 
-/** OpenAPI 3.1 description of /api/v1; tests check real responses against it. */
+/** The profile lookup's one parameter: named after the token's linking attribute, so per token. */
+export const LINKING_PARAMETER = "{linking attribute}";
+
+/**
+ * OpenAPI 3.1 description of /api/v1. Request schemas are generated from the zod schemas the
+ * API parses with; tests check real responses, and sample requests, against it.
+ */
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -80,9 +105,9 @@ export const openApiDocument = {
     },
   },
   paths: {
-    "/api/v1/health": {
+    "/api/v1/live": {
       get: {
-        summary: "Liveness (no token)",
+        summary: "Liveness: the process answers (no token, no database)",
         responses: {
           "200": {
             description: "The API process is up",
@@ -103,23 +128,12 @@ export const openApiDocument = {
     "/api/v1/activity/query": {
       post: {
         summary: "One metric over whole UTC days, grouped by user, group or day",
+        description: "`from` must not be after `to`, both must be real dates, and the range may span at most 366 days.",
         security: bearer,
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: strictObject({
-                metric: { type: "string", enum: [...METRICS] },
-                from: { type: "string", format: "date" },
-                to: { type: "string", format: "date" },
-                group_by: { type: "string", enum: [...GROUP_BY] },
-              }),
-            },
-          },
-        },
+        requestBody: { required: true, content: { "application/json": { schema: requestSchema(activityQuerySchema) } } },
         responses: {
           "200": json(list(activityRow), "One row per user, group or day"),
-          "400": json(error(["invalid_request"]), "The body is not a valid query"),
+          ...failure(["invalid_request"], "The body is not a valid query"),
           ...failures("an Activity"),
         },
       },
@@ -129,14 +143,14 @@ export const openApiDocument = {
         summary: "One profile, by the token's linking attribute",
         description: "Pass exactly one query parameter: the token's linking attribute, e.g. `?email=jane@example.com`.",
         security: bearer,
-        parameters: [{ name: "{linking attribute}", in: "query", required: true, schema: { type: "string" } }],
+        parameters: [{ name: LINKING_PARAMETER, in: "query", required: true, schema: requestSchema(linkingValueSchema) }],
         responses: {
           "200": json(
             { type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "object", description: "The token's exposed attributes only" } } },
             "The profile's exposed attributes",
           ),
-          "400": json(error(["invalid_request"]), "Another parameter than the linking attribute"),
-          "404": json(error(["profile_not_found"]), "No profile matches"),
+          ...failure(["invalid_request"], "Another parameter than the linking attribute"),
+          ...failure(["profile_not_found"], "No profile matches"),
           ...failures("a Profile Read"),
         },
       },

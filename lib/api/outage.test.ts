@@ -8,7 +8,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked } from "@/lib/tokens/queries";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
-import { startTokenInvalidation, tokenCache } from "./token-store";
+import { tokenCache } from "./token-cache";
+import { startTokenInvalidation } from "./token-invalidation";
 
 /**
  * A database outage, for real: a throwaway PostgreSQL cluster of this test's own is stopped

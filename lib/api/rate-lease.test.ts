@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { afterAll, describe, expect, it } from "vitest";
-import { claimOn } from "./rate-limit";
+import { countOn } from "@/lib/rate-limiter";
 import { LeasedBudget, sliceSize, type Claim } from "./rate-lease";
 
 /** A shared fixed-window counter, like the Redis one, on a clock the test moves. */
@@ -97,7 +97,7 @@ describe("leased rate-limit budget", () => {
 
 async function twoInstancesAgainst(store: RateLimiterAbstract) {
   const key = randomUUID();
-  const instances = [0, 1].map(() => new LeasedBudget((k, points) => claimOn(store, k, points)));
+  const instances = [0, 1].map(() => new LeasedBudget((k, points) => countOn(store, k, points)));
   let allowed = 0;
   // 1,200 requests at a limit of 1,000, ten at a time, alternating instances.
   for (let i = 0; i < 120; i++) {

@@ -1,6 +1,7 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { getRedis } from "@/lib/redis";
-import { LeasedBudget, type Claim, type Spend } from "./rate-lease";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { processSingleton } from "@/db/process-singleton";
+import { countOn, sharedLimiter } from "@/lib/rate-limiter";
+import { LeasedBudget, type Spend } from "./rate-lease";
 
 const WINDOW_SECONDS = 60;
 /** Requests per minute per IP for calls without a valid token (they still get rate-limit headers). */
@@ -18,18 +19,7 @@ interface Limiter {
   budget: LeasedBudget;
 }
 
-const cache = globalThis as unknown as { __hubApiLimiters?: Map<string, Limiter> };
-const limiters = (cache.__hubApiLimiters ??= new Map());
-
-/** Adds points to the shared counter; a refusal is an answer too (the counter still moved). */
-export async function claimOn(store: RateLimiterAbstract, key: string, points: number): Promise<Claim> {
-  try {
-    return await store.consume(key, points);
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return rejection;
-    throw rejection;
-  }
-}
+const limiters = processSingleton("apiLimiters", () => new Map<string, Limiter>());
 
 /**
  * One limiter per (kind, points): a token's limit comes from its settings. With REDIS_URL the
@@ -41,11 +31,8 @@ function limiterFor(kind: "token" | "ip", points: number): Limiter {
   const key = `${kind}:${points}`;
   let limiter = limiters.get(key);
   if (!limiter) {
-    const options = { keyPrefix: `api-${kind}`, points, duration: WINDOW_SECONDS };
-    const memory = new RateLimiterMemory(options);
-    const redis = getRedis();
-    const store = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
-    limiter = { store, budget: new LeasedBudget((k, p) => claimOn(store, k, p)) };
+    const store = sharedLimiter({ keyPrefix: `api-${kind}`, points, duration: WINDOW_SECONDS });
+    limiter = { store, budget: new LeasedBudget((k, p) => countOn(store, k, p)) };
     limiters.set(key, limiter);
   }
   return limiter;

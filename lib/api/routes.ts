@@ -1,13 +1,12 @@
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
-import type { TokenType } from "@/lib/tokens/secret";
+import { profileQuerySchema } from "@/lib/profiles/schema";
 import { authenticate } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
-import { apiError, invalidRequest, unavailable } from "./errors";
+import { apiError } from "./errors";
 import { openApiDocument } from "./openapi";
-import type { ApiToken } from "./token-cache";
-import { tokenCache } from "./token-store";
+import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
 type Handler = (request: ApiRequest, token: ApiToken) => Promise<ApiResponse>;
@@ -31,7 +30,7 @@ export const routes: Route[] = [
     handler: async (request, token) => {
       const body = await request.readJson();
       const parsed = activityQuerySchema.safeParse(body);
-      if (!parsed.success) return invalidRequest(parsed.error.issues.map((i) => i.message).join("; "));
+      if (!parsed.success) return apiError("invalid_request", parsed.error.issues.map((i) => i.message).join("; "));
       return ok({ data: await runActivityQuery(token.accountId, parsed.data) });
     },
   },
@@ -41,13 +40,15 @@ export const routes: Route[] = [
     type: "profile_read",
     handler: async (request, token) => {
       const key = token.linkingAttribute!;
-      const names = [...new Set(request.query.keys())];
-      const value = request.query.get(key);
-      if (names.length !== 1 || names[0] !== key || !value) {
-        return invalidRequest(`Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
+      // Each parameter's first value, as URLSearchParams.get reads it.
+      const query = Object.fromEntries([...request.query.keys()].map((name) => [name, request.query.get(name)]));
+      const parsed = profileQuerySchema(key).safeParse(query);
+      if (!parsed.success) {
+        return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
       }
+      const value = parsed.data[key]!;
       const profile = await findProfileByAttribute(token.accountId, key, value);
-      if (!profile) return apiError(404, "profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      if (!profile) return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
       // Only what the token exposes, in the order it was chosen.
       return ok({ data: Object.fromEntries(token.exposedAttributes.map((k) => [k, profile[k] ?? null])) });
     },
@@ -56,22 +57,23 @@ export const routes: Route[] = [
 
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
 export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
-  if (request.method === "GET" && request.path === "/api/v1/health") {
-    // Liveness for load balancers: no token, no database; says whether the token cache is on.
+  if (request.method === "GET" && request.path === "/api/v1/live") {
+    // Liveness: no token, no database (readiness, which asks the database, is /api/ready);
+    // says whether the token cache is on.
     return { status: 200, body: { ok: true, tokenCache: tokenCache.isLive() ? "live" : "off" } };
   }
   if (request.method === "GET" && request.path === "/api/v1/openapi.json") {
     return { status: 200, body: openApiDocument, headers: { "Cache-Control": "public, max-age=300" } };
   }
   const matching = routes.filter((r) => r.path === request.path);
-  if (matching.length === 0) return apiError(404, "not_found", "There is no such endpoint. See /api/v1/openapi.json.");
+  if (matching.length === 0) return apiError("not_found");
   const route = matching.find((r) => r.method === request.method);
   if (!route) {
-    return apiError(405, "method_not_allowed", `Use ${matching.map((r) => r.method).join(" or ")} for this endpoint.`, {
+    return apiError("method_not_allowed", `Use ${matching.map((r) => r.method).join(" or ")} for this endpoint.`, {
       Allow: matching.map((r) => r.method).join(", "),
     });
   }
-  if (!databaseBreaker.admit()) return unavailable();
+  if (!databaseBreaker.admit()) return apiError("unavailable");
   let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
   try {
     const auth = await authenticate(request, route.type);
@@ -83,7 +85,7 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
   } catch (error) {
     outcome = { error };
     // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
-    if (isConnectionFailure(error)) return unavailable();
+    if (isConnectionFailure(error)) return apiError("unavailable");
     throw error;
   } finally {
     databaseBreaker.settle(outcome);

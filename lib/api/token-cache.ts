@@ -1,16 +1,12 @@
-import type { IpEntry } from "@/lib/net/ip";
-import type { TokenType } from "@/lib/tokens/secret";
+import { processSingleton } from "@/db/process-singleton";
+import { env } from "@/lib/env";
+import { parseIpEntry, type IpEntry } from "@/lib/net/ip";
+import { getTokenByHash, type TokenRow } from "./queries";
 
-export interface ApiToken {
-  id: string;
-  accountId: string;
-  type: TokenType;
-  status: "active" | "revoked";
-  rateLimit: number;
-  exposedAttributes: string[];
-  linkingAttribute: string | null;
-  ipAllowList: IpEntry[];
-}
+/** A token as the API checks it: the stored row, its IP whitelist parsed. */
+export type ApiToken = Omit<TokenRow, "ipAllowList"> & { ipAllowList: IpEntry[] };
+/** Taken from the database's enum, as stored. */
+export type TokenType = ApiToken["type"];
 
 const DEFAULT_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 5_000;
@@ -89,4 +85,29 @@ export class TokenCache {
   get size() {
     return this.entries.size;
   }
+}
+
+/** The process's cache, emptied by every instance's changes (token-invalidation.ts). */
+export const tokenCache = processSingleton("tokenCache", () => new TokenCache(Date.now, env.TOKEN_CACHE_TTL_MS));
+
+/** The token with this SHA-256, cached; throws the database's error rather than guessing. */
+export async function findTokenByHash(hash: string): Promise<ApiToken | null> {
+  const cached = tokenCache.get(hash);
+  if (cached !== undefined) return cached;
+  const stamp = tokenCache.stamp();
+  const row = await getTokenByHash(hash);
+  const token = row && toApiToken(row);
+  tokenCache.set(hash, token, stamp);
+  return token;
+}
+
+function toApiToken(row: TokenRow): ApiToken {
+  // Stored entries were validated on save; anything unparsable is dropped (denies, never widens).
+  const ipAllowList = row.ipAllowList.flatMap((text) => {
+    const parsed = parseIpEntry(text);
+    return parsed.ok ? [parsed.entry] : [];
+  });
+  // A whitelist that had entries but none readable must not turn into "allow everyone".
+  if (row.ipAllowList.length > 0 && ipAllowList.length === 0) return { ...row, status: "revoked", ipAllowList };
+  return { ...row, ipAllowList };
 }

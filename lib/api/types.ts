@@ -1,3 +1,5 @@
+import type { IpAddress } from "@/lib/net/ip";
+
 /** The API's view of a request, independent of the HTTP server that received it. */
 export interface ApiRequest {
   method: string;
@@ -6,6 +8,8 @@ export interface ApiRequest {
   header(name: string): string | undefined;
   /** The socket address (or the trusted proxy's forwarded one); null when unknown. */
   clientIp: string | null;
+  /** `clientIp` parsed, once, for whitelist checks; null when unknown. */
+  clientAddress: IpAddress | null;
   readJson(): Promise<unknown>;
 }
 

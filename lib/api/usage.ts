@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
-import { getDb } from "@/db";
-import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import { processSingleton } from "@/db/process-singleton";
+import { addUsageCounts, updateLastUses } from "./queries";
+import type { Outcome } from "./outcomes";
 import type { ApiToken } from "./token-cache";
-
-export type Outcome = "allowed" | "ip_refused" | "rate_limited" | "wrong_type" | "invalid";
 
 const FLUSH_EVERY_MS = 2_000;
 const LAST_USED_EVERY_MS = 60_000;
@@ -61,8 +59,8 @@ export class UsageRecorder {
     const now = Date.now();
     const due = [...this.lastUsed].filter(([id]) => now - (this.lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
     try {
-      if (counts.size > 0) await upsertCounts(counts);
-      if (due.length > 0) await writeLastUsed(due);
+      if (counts.size > 0) await addUsageCounts(toRows(counts));
+      if (due.length > 0) await updateLastUses(due.map(([tokenId, used]) => ({ tokenId, ...used })));
       for (const [id, used] of due) {
         this.lastUsedWritten.set(id, now);
         if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);
@@ -84,31 +82,11 @@ function isForeignKeyViolation(error: unknown): boolean {
   return codeOf(error) === "23503" || codeOf((error as { cause?: unknown })?.cause) === "23503";
 }
 
-/** Last use of many tokens in one statement per 5,000 (three parameters each). */
-async function writeLastUsed(due: Array<[string, { at: number; ip: string | null }]>) {
-  for (let i = 0; i < due.length; i += 5_000) {
-    const rows = due.slice(i, i + 5_000).map(([id, used]) => sql`(${id}::uuid, ${new Date(used.at).toISOString()}::timestamptz, ${used.ip}::text)`);
-    await getDb().execute(sql`
-      update ${apiTokens} set last_used_at = v.at, last_used_ip = v.ip
-      from (values ${sql.join(rows, sql`, `)}) as v(id, at, ip)
-      -- Never moves backwards when another instance wrote a later use first.
-      where ${apiTokens.id} = v.id and (${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < v.at)`);
-  }
-}
-
-async function upsertCounts(counts: Map<string, number>) {
-  const rows = [...counts].map(([key, count]) => {
+function toRows(counts: Map<string, number>) {
+  return [...counts].map(([key, count]) => {
     const [tokenId, accountId, day, outcome] = key.split("|") as [string, string, string, Outcome];
     return { tokenId, accountId, day, outcome, count };
   });
-  await getDb()
-    .insert(tokenUsageDaily)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [tokenUsageDaily.tokenId, tokenUsageDaily.day, tokenUsageDaily.outcome],
-      set: { count: sql`${tokenUsageDaily.count} + excluded.count` },
-    });
 }
 
-const state = globalThis as unknown as { __hubUsage?: UsageRecorder };
-export const usage = (state.__hubUsage ??= new UsageRecorder());
+export const usage = processSingleton("usage", () => new UsageRecorder());

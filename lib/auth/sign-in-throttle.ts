@@ -1,5 +1,5 @@
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { getRedis } from "@/lib/redis";
+import { processSingleton } from "@/db/process-singleton";
+import { countOn, sharedLimiter } from "@/lib/rate-limiter";
 
 /** Failed sign-ins allowed per window before that email, or that IP, must wait. */
 export const signInPolicy = {
@@ -7,20 +7,11 @@ export const signInPolicy = {
   perIp: { points: 30, duration: 15 * 60 },
 } as const;
 
-function limiter(keyPrefix: string, policy: { points: number; duration: number }): RateLimiterAbstract {
-  const redis = getRedis();
-  const memory = new RateLimiterMemory({ keyPrefix, ...policy });
-  // With Redis down the memory limiter still throttles this instance: degraded, never open.
-  return redis ? new RateLimiterRedis({ storeClient: redis, keyPrefix, ...policy, insuranceLimiter: memory }) : memory;
-}
-
-const cache = globalThis as unknown as { __hubSignInLimiters?: { email: RateLimiterAbstract; ip: RateLimiterAbstract } };
 function limiters() {
-  cache.__hubSignInLimiters ??= {
-    email: limiter("signin-email", signInPolicy.perEmail),
-    ip: limiter("signin-ip", signInPolicy.perIp),
-  };
-  return cache.__hubSignInLimiters;
+  return processSingleton("signInLimiters", () => ({
+    email: sharedLimiter({ keyPrefix: "signin-email", ...signInPolicy.perEmail }),
+    ip: sharedLimiter({ keyPrefix: "signin-ip", ...signInPolicy.perIp }),
+  }));
 }
 
 /** Seconds until this email and IP may try again, or 0 when they may try now. */
@@ -40,15 +31,10 @@ export async function signInRetryAfter(email: string, ip: string): Promise<numbe
 
 export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
   const { email: byEmail, ip: byIp } = limiters();
-  await Promise.all([byEmail.consume(email).catch(swallowLimit), byIp.consume(ip).catch(swallowLimit)]);
+  // Already over the limit is fine: the count is what we want.
+  await Promise.all([countOn(byEmail, email), countOn(byIp, ip)]);
 }
 
 export async function clearFailedSignIns(email: string): Promise<void> {
   await limiters().email.delete(email);
-}
-
-function swallowLimit(error: unknown) {
-  // A rejection with RateLimiterRes only means "already over the limit": the count is what we want.
-  if (error instanceof RateLimiterRes) return;
-  throw error;
 }

@@ -1,11 +1,11 @@
 import ipaddr from "ipaddr.js";
 
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
+export type IpAddress = ipaddr.IPv4 | ipaddr.IPv6;
 
 export type IpEntry = {
   /** Canonical text: IPv4 dotted quad, compressed IPv6, with `/bits` for ranges. */
   canonical: string;
-  address: Address;
+  address: IpAddress;
   bits: number;
 };
 
@@ -14,14 +14,14 @@ export type ParsedIpEntry = { ok: true; entry: IpEntry } | { ok: false; message:
 export const INVALID_IP_MESSAGE = "Enter an IPv4 or IPv6 address, or a range such as 203.0.113.0/24";
 
 /** IPv4-mapped IPv6 (`::ffff:127.0.0.1`) is the IPv4 address. */
-function normalise(address: Address): Address {
+function normalise(address: IpAddress): IpAddress {
   return address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress()
     ? (address as ipaddr.IPv6).toIPv4Address()
     : address;
 }
 
 /** Strict: dotted-quad IPv4 only (ipaddr.js alone also accepts forms like `127.1` or hex). */
-function parseAddress(text: string): Address | null {
+function parseAddress(text: string): IpAddress | null {
   if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
   if (text.includes(":") && ipaddr.IPv6.isValid(text) && !text.includes("%")) return normalise(ipaddr.IPv6.parse(text));
   return null;
@@ -54,7 +54,7 @@ export function parseIpEntry(raw: string): ParsedIpEntry {
   return { ok: true, entry: { canonical, address: parsed, bits } };
 }
 
-function networkAddress(address: Address, bits: number): Address {
+function networkAddress(address: IpAddress, bits: number): IpAddress {
   const bytes = address.toByteArray();
   for (let i = 0; i < bytes.length; i++) {
     const keep = Math.max(0, Math.min(8, bits - i * 8));
@@ -79,7 +79,7 @@ export function widerThanProfileReadBound(entry: IpEntry): boolean {
 }
 
 /** Parses a client address as the API sees it (socket or trusted proxy header); null if not an IP. */
-export function parseClientIp(text: string): Address | null {
+export function parseClientIp(text: string): IpAddress | null {
   try {
     return normalise(ipaddr.parse(text.trim()));
   } catch {
@@ -88,7 +88,7 @@ export function parseClientIp(text: string): Address | null {
 }
 
 /** True when `ip` falls inside any entry; an empty list allows every address. */
-export function ipAllowed(entries: readonly IpEntry[], ip: Address): boolean {
+export function ipAllowed(entries: readonly IpEntry[], ip: IpAddress): boolean {
   if (entries.length === 0) return true;
   return entries.some((e) => e.address.kind() === ip.kind() && ip.match(e.address, e.bits));
 }

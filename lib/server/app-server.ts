@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
-import { startTokenInvalidation } from "@/lib/api/token-store";
+import { startTokenInvalidation } from "@/lib/api/token-invalidation";
 import { usage } from "@/lib/api/usage";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

@@ -33,10 +33,3 @@ export function pageSecurityHeaders(production: boolean, nonce: string): Record<
     ...(production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
-
-/** The API returns JSON only: nothing in it may run, be framed, or leak a referrer. */
-export const apiSecurityHeaders: Record<string, string> = {
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-  "Referrer-Policy": "no-referrer",
-  "X-Content-Type-Options": "nosniff",
-};

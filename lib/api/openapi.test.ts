@@ -1,0 +1,74 @@
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { activityQuerySchema, GROUP_BY, METRICS } from "@/lib/activity/schema";
+import { profileQuerySchema } from "@/lib/profiles/schema";
+import { LINKING_PARAMETER, openApiDocument } from "./openapi";
+
+// The document's request half against what the API accepts: the same samples through ajv on
+// the published schema and through the zod schema the handler parses with.
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+
+const activityBody = ajv.compile(openApiDocument.paths["/api/v1/activity/query"].post.requestBody.content["application/json"].schema);
+const activityAccepts = (body: unknown) => activityQuerySchema.safeParse(body).success;
+const valid = { metric: "cases_closed", from: "2026-11-01", to: "2026-11-14", group_by: "day" };
+
+/** The query the document describes for a token linked on `key`: its parameters, and no others. */
+function documentedQuery(key: string) {
+  const parameters = openApiDocument.paths["/api/v1/profile"].get.parameters;
+  const properties = Object.fromEntries(parameters.map((p) => [p.name === LINKING_PARAMETER ? key : p.name, p.schema]));
+  const required = parameters.filter((p) => p.required).map((p) => (p.name === LINKING_PARAMETER ? key : p.name));
+  return ajv.compile({ type: "object", properties, required, additionalProperties: false });
+}
+
+describe("OpenAPI request schemas", () => {
+  it.each([
+    [valid, true],
+    [{ ...valid, metric: "average_response_seconds", group_by: "user" }, true],
+    [{ ...valid, metric: "revenue" }, false],
+    [{ ...valid, group_by: "week" }, false],
+    [{ ...valid, from: "1 Nov 2026" }, false],
+    [{ ...valid, to: 20261114 }, false],
+    [{ ...valid, extra: 1 }, false],
+    [{ metric: "cases_closed", from: "2026-11-01", to: "2026-11-14" }, false],
+    [[], false],
+    [null, false],
+  ])("activity query %j: document and API both say %s", (body, accepted) => {
+    expect(activityBody(body)).toBe(accepted);
+    expect(activityAccepts(body)).toBe(accepted);
+  });
+
+  // Cross-field and calendar rules JSON Schema cannot state: the document says them in words.
+  it.each([
+    { ...valid, from: "2026-11-15" },
+    { ...valid, from: "2026-02-30", to: "2026-03-01" },
+    { ...valid, from: "2024-01-01", to: "2026-03-01" },
+  ])("activity query %j: only the API refuses (the document's description names the rule)", (body) => {
+    expect(activityBody(body)).toBe(true);
+    expect(activityAccepts(body)).toBe(false);
+  });
+
+  it("never refuses a query the API accepts", () => {
+    const day = fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const body = fc.record({ metric: fc.constantFrom(...METRICS, "x"), from: day, to: day, group_by: fc.constantFrom(...GROUP_BY, "x") });
+    fc.assert(
+      fc.property(body, (b) => {
+        if (activityAccepts(b)) expect(activityBody(b)).toBe(true);
+        else if (b.metric === "x" || b.group_by === "x") expect(activityBody(b)).toBe(false);
+      }),
+    );
+  });
+
+  it.each([
+    [{ email: "jane@example.com" }, true],
+    [{ email: "" }, false],
+    [{}, false],
+    [{ customer_id: "C-00001" }, false],
+    [{ email: "jane@example.com", customer_id: "C-00001" }, false],
+  ])("profile query %j for a token linked on email: document and API both say %s", (query, accepted) => {
+    expect(documentedQuery("email")(query)).toBe(accepted);
+    expect(profileQuerySchema("email").safeParse(query).success).toBe(accepted);
+  });
+});

@@ -1,0 +1,67 @@
+import { eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db";
+import { apiTokens, tokenUsageDaily } from "@/db/schema";
+
+// Every statement the API runs on its own tables. What it reads for the Activity and Profile
+// Read answers is in lib/activity/queries.ts and lib/profiles/queries.ts.
+
+// The hot path's one query, prepared once per database handle (parsed and planned once).
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+function prepareLookup(db: Db) {
+  return db
+    .select({
+      id: apiTokens.id,
+      accountId: apiTokens.accountId,
+      type: apiTokens.type,
+      status: apiTokens.status,
+      rateLimit: apiTokens.rateLimit,
+      exposedAttributes: apiTokens.exposedAttributes,
+      linkingAttribute: apiTokens.linkingAttribute,
+      ipAllowList: apiTokens.ipAllowList,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.secretHash, sql.placeholder("hash")))
+    .prepare("hub_token_by_hash");
+}
+
+export type TokenRow = Awaited<ReturnType<ReturnType<typeof prepareLookup>["execute"]>>[number];
+
+/** The token with this SHA-256 as stored (never the hash itself), or null. */
+export async function getTokenByHash(hash: string): Promise<TokenRow | null> {
+  const db = getDb();
+  let lookup = preparedLookups.get(db);
+  if (!lookup) preparedLookups.set(db, (lookup = prepareLookup(db)));
+  const [row] = await lookup.execute({ hash });
+  return row ?? null;
+}
+
+export type UsageCount = typeof tokenUsageDaily.$inferInsert & { count: number };
+
+/** Adds counts to the per-token, per-day, per-outcome totals, in one statement. */
+export async function addUsageCounts(rows: UsageCount[]): Promise<void> {
+  await getDb()
+    .insert(tokenUsageDaily)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [tokenUsageDaily.tokenId, tokenUsageDaily.day, tokenUsageDaily.outcome],
+      set: { count: sql`${tokenUsageDaily.count} + excluded.count` },
+    });
+}
+
+export interface LastUse {
+  tokenId: string;
+  at: number;
+  ip: string | null;
+}
+
+/** Last use of many tokens in one statement per 5,000 (three parameters each). */
+export async function updateLastUses(uses: LastUse[]): Promise<void> {
+  for (let i = 0; i < uses.length; i += 5_000) {
+    const rows = uses.slice(i, i + 5_000).map((use) => sql`(${use.tokenId}::uuid, ${new Date(use.at).toISOString()}::timestamptz, ${use.ip}::text)`);
+    await getDb().execute(sql`
+      update ${apiTokens} set last_used_at = v.at, last_used_ip = v.ip
+      from (values ${sql.join(rows, sql`, `)}) as v(id, at, ip)
+      -- Never moves backwards when another instance wrote a later use first.
+      where ${apiTokens.id} = v.id and (${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < v.at)`);
+  }
+}
