@@ -143,3 +143,26 @@ test("a server action replayed from a foreign Origin is refused and writes nothi
   await page.reload();
   await expect(page.getByRole("row", { name: /Origin replay/ })).toHaveCount(2);
 });
+
+test("request bodies outside the API are capped: 413 before reading, 411 without a length", async ({ baseURL }) => {
+  const url = new URL("/api/auth/callback/credentials", baseURL);
+  const big = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: `email=a%40b.test&password=${"x".repeat(1024 * 1024)}`,
+  });
+  expect(big.status).toBe(413);
+  expect(await big.text()).toContain("64 KiB");
+  // A server action's route too, streamed without a length.
+  const chunks = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode("x".repeat(1024)));
+      controller.close();
+    },
+  });
+  const streamed = await fetch(new URL("/login", baseURL), { method: "POST", body: chunks, duplex: "half" } as RequestInit);
+  expect(streamed.status).toBe(411);
+  // Ordinary sign-in bodies are untouched.
+  const small = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.test&password=x", redirect: "manual" });
+  expect(small.status).toBeLessThan(400);
+});
