@@ -14,6 +14,7 @@ import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
+import { withinBodyLimit } from "@/lib/server/body-limit";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
@@ -41,8 +42,9 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
       void api(req, res, clientIp);
       return;
     }
+    if (!withinBodyLimit(req, res)) return;
     // Pages learn the caller's address and the script nonce only from us: whatever a client
-    // sent under these names is replaced. Next.js reads the nonce from the request's policy.
+    // sent under these names is replaced or removed. Next.js reads the nonce from the request's policy.
     if (clientIp) req.headers[CLIENT_IP_HEADER] = clientIp;
     else delete req.headers[CLIENT_IP_HEADER];
     const headers = pageSecurityHeaders(!env.dev, newNonce());
