@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { journeyEmail } from "./support/fixtures";
+import { scriptedSignIn } from "./support/scripted-sign-in";
 import { demoUsers, signIn } from "./support/users";
 
 test.describe("signing in", () => {
@@ -56,5 +58,25 @@ test.describe("signing in", () => {
     }
     await signIn(page, email, "guess-5");
     await expect(message).toHaveText(/Too many failed sign-in attempts/);
+  });
+
+  test("guesses from other addresses never lock the admin out of a browser that signed in before", async ({ browser, baseURL }) => {
+    const email = journeyEmail("lockout", "admin");
+    const known = await (await browser.newContext({ baseURL })).newPage();
+    await signIn(known, email);
+    await expect(known.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    // Signed out, but the browser keeps its proof of an earlier sign-in.
+    await known.context().clearCookies({ name: /session-token/ });
+
+    for (let i = 0; i < 6; i++) {
+      expect(await scriptedSignIn(baseURL!, `127.0.0.${i + 2}`, email, `attack-${i}`)).toContain("error=CredentialsSignin");
+    }
+
+    const stranger = await (await browser.newContext({ baseURL })).newPage();
+    await signIn(stranger, email);
+    await expect(stranger.getByRole("alert", { name: "Form error" })).toHaveText(/Too many failed sign-in attempts/);
+
+    await signIn(known, email);
+    await expect(known.getByRole("heading", { name: "Integrations" })).toBeVisible();
   });
 });

@@ -1,7 +1,11 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { modeOf } from "@/lib/mode";
 import { signIn, signOut } from "./index";
+import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "./known-device";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "./schema";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 
@@ -12,7 +16,7 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
   }
   const { email, password, callbackUrl } = parsed.data;
   try {
-    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+    await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are answers for the form.
     if (!(error instanceof AuthError)) throw error;
@@ -25,7 +29,16 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
     }
     return { ok: false, formError: "The email or password is incorrect." };
   }
-  return { ok: true, data: undefined };
+  // This browser is now known for this email: next time it has a failure budget of its own,
+  // which guesses from elsewhere cannot spend (the README's sign-in policy).
+  (await cookies()).set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: modeOf(process.env) === "production",
+    path: "/",
+    maxAge: KNOWN_DEVICE_MAX_AGE_SECONDS,
+  });
+  redirect(safeCallbackUrl(callbackUrl));
 }
 
 export async function signOutUser(): Promise<void> {

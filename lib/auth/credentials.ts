@@ -1,8 +1,9 @@
 import { CredentialsSignin } from "next-auth";
+import { knownDeviceId } from "./known-device";
 import { getUserCredentials } from "./queries";
-import { verifyPassword } from "./password";
+import { PasswordChecksBusy, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
-import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./sign-in-throttle";
+import { chargeSignInAttempt } from "./sign-in-throttle";
 
 export class SignInThrottled extends CredentialsSignin {
   override code = "throttled";
@@ -10,23 +11,28 @@ export class SignInThrottled extends CredentialsSignin {
 
 /**
  * Auth.js `authorize`: returns the user id on success, null on any wrong credential (one generic
- * answer), and throws SignInThrottled once the email or IP has failed too often.
+ * answer), and throws SignInThrottled when a counter of the sign-in policy is spent or too many
+ * password checks are already waiting. `deviceCookie` is the browser's known-device cookie.
  */
-export async function authorizeCredentials(input: unknown, clientIp: string | null): Promise<{ id: string } | null> {
+export async function authorizeCredentials(input: unknown, clientIp: string | null, deviceCookie?: string | null): Promise<{ id: string } | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   // Callers whose address the server did not learn share one per-IP budget: never unthrottled.
   const ip = clientIp ?? "unknown";
 
-  if ((await signInRetryAfter(email, ip)) > 0) throw new SignInThrottled();
+  const attempt = await chargeSignInAttempt({ email, ip, deviceId: knownDeviceId(deviceCookie, email) });
+  if (!attempt) throw new SignInThrottled();
 
   const user = await getUserCredentials(email);
-  const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid) {
-    await recordFailedSignIn(email, ip);
-    return null;
+  let valid: boolean;
+  try {
+    valid = await verifyPassword(user?.passwordHash ?? null, password);
+  } catch (error) {
+    if (error instanceof PasswordChecksBusy) throw new SignInThrottled();
+    throw error;
   }
-  await clearFailedSignIns(email);
+  if (!user || !valid) return null;
+  await attempt.succeeded();
   return { id: user.id };
 }

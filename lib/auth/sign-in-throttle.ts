@@ -1,40 +1,62 @@
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { processSingleton } from "@/db/process-singleton";
 import { countOn, sharedLimiter } from "@/lib/rate-limiter";
 
-/** Failed sign-ins allowed per window before that email, or that IP, must wait. */
+/**
+ * Sign-in attempts allowed per 15-minute window (the README's "Sign-in policy"):
+ * - per email and address: the hard limit, for every browser;
+ * - per email across all addresses, for browsers that never signed in as it: slows guessing
+ *   spread over many addresses down to 5 checks in a window;
+ * - per known browser (a signed cookie from an earlier sign-in) instead of the per-email one,
+ *   so guesses from elsewhere never lock the owner out of their own browser;
+ * - per address across all emails: password spraying.
+ */
 export const signInPolicy = {
+  perEmailAndIp: { points: 5, duration: 15 * 60 },
   perEmail: { points: 5, duration: 15 * 60 },
+  perDevice: { points: 5, duration: 15 * 60 },
   perIp: { points: 30, duration: 15 * 60 },
 } as const;
 
 function limiters() {
   return processSingleton("signInLimiters", () => ({
+    emailAndIp: sharedLimiter({ keyPrefix: "signin-email-ip", ...signInPolicy.perEmailAndIp }),
     email: sharedLimiter({ keyPrefix: "signin-email", ...signInPolicy.perEmail }),
+    device: sharedLimiter({ keyPrefix: "signin-device", ...signInPolicy.perDevice }),
     ip: sharedLimiter({ keyPrefix: "signin-ip", ...signInPolicy.perIp }),
   }));
 }
 
-/** Seconds until this email and IP may try again, or 0 when they may try now. */
-export async function signInRetryAfter(email: string, ip: string): Promise<number> {
-  const { email: byEmail, ip: byIp } = limiters();
-  const [e, i] = await Promise.all([byEmail.get(email), byIp.get(ip)]);
-  const blocked = [
-    [e, signInPolicy.perEmail.points],
-    [i, signInPolicy.perIp.points],
-  ] as const;
-  let wait = 0;
-  for (const [res, points] of blocked) {
-    if (res && res.consumedPoints >= points) wait = Math.max(wait, Math.ceil(res.msBeforeNext / 1000));
-  }
-  return wait;
+export interface SignInAttempt {
+  email: string;
+  ip: string;
+  /** The known-device id when the browser proved an earlier sign-in as this email. */
+  deviceId: string | null;
 }
 
-export async function recordFailedSignIn(email: string, ip: string): Promise<void> {
-  const { email: byEmail, ip: byIp } = limiters();
-  // Already over the limit is fine: the count is what we want.
-  await Promise.all([countOn(byEmail, email), countOn(byIp, ip)]);
-}
-
-export async function clearFailedSignIns(email: string): Promise<void> {
-  await limiters().email.delete(email);
+/**
+ * Counts the attempt on every counter that applies, atomically, before any password is
+ * checked: simultaneous guesses cannot all read "under the limit" and all get checked.
+ * Returns null when any counter is spent; otherwise `succeeded`, which refunds the attempt.
+ */
+export async function chargeSignInAttempt({ email, ip, deviceId }: SignInAttempt): Promise<{ succeeded: () => Promise<void> } | null> {
+  const l = limiters();
+  const charged: Array<[RateLimiterAbstract, string]> = [
+    [l.emailAndIp, `${email}|${ip}`],
+    [l.ip, ip],
+    deviceId ? [l.device, `${email}|${deviceId}`] : [l.email, email],
+  ];
+  const results = await Promise.all(charged.map(([store, key]) => countOn(store, key)));
+  if (results.some((res, i) => res.consumedPoints > charged[i]![0].points)) return null;
+  return {
+    // The person proved who they are: this address's and browser's misses are forgiven; the
+    // shared counters only get this attempt back (someone else may be guessing).
+    succeeded: async () => {
+      await Promise.all([
+        l.emailAndIp.delete(`${email}|${ip}`),
+        deviceId ? l.device.delete(`${email}|${deviceId}`) : l.email.reward(email, 1),
+        l.ip.reward(ip, 1),
+      ]);
+    },
+  };
 }
