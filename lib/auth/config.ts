@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { describeError } from "@/lib/api/error-log";
 import { modeOf } from "@/lib/mode";
 
 /**
@@ -33,7 +34,11 @@ export const authConfig = {
     error(error) {
       // Class names are minified in production builds; Auth.js's `type` is not.
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${(error as { type?: string }).type ?? error.name}: ${error.message}`);
+      // Auth.js wraps what `authorize` threw as `cause.err`: its name and message, never a
+      // query's parameters (describeError keeps only what is safe to log).
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      const why = cause ? describeError(cause).map((e) => `${e.name}: ${e.message ?? e.code ?? ""}`).join(" <- ") : "";
+      console.error(`[auth] ${(error as { type?: string }).type ?? error.name}: ${error.message}${why ? ` (${why})` : ""}`);
     },
   },
 } satisfies NextAuthConfig;

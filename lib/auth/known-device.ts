@@ -46,5 +46,10 @@ export function knownDeviceId(value: string | null | undefined, email: string, n
 export function knownDeviceCookie(headers: Headers): string | null {
   const cookie = headers.get("cookie") ?? "";
   const match = new RegExp(`(?:^|;\\s*)${KNOWN_DEVICE_COOKIE}=([^;]+)`).exec(cookie);
-  return match ? decodeURIComponent(match[1]!) : null;
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null; // a malformed escape is no proof of anything
+  }
 }

@@ -101,3 +101,12 @@ describe("nobody can lock an admin out", () => {
     expect(await authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).toEqual({ id: account.admin.id });
   }, 120_000);
 });
+
+describe("knownDeviceCookie", () => {
+  it("reads the cookie and ignores a malformed one", async () => {
+    const { knownDeviceCookie } = await import("./known-device");
+    expect(knownDeviceCookie(new Headers({ cookie: "a=1; hub_known_device=1.abc.def; b=2" }))).toBe("1.abc.def");
+    expect(knownDeviceCookie(new Headers({ cookie: "hub_known_device=%E0%A4%A" }))).toBeNull();
+    expect(knownDeviceCookie(new Headers())).toBeNull();
+  });
+});

@@ -47,7 +47,13 @@ export async function chargeSignInAttempt({ email, ip, deviceId }: SignInAttempt
     deviceId ? [l.device, `${email}|${deviceId}`] : [l.email, email],
   ];
   const results = await Promise.all(charged.map(([store, key]) => countOn(store, key)));
-  if (results.some((res, i) => res.consumedPoints > charged[i]![0].points)) return null;
+  if (results.some((res, i) => res.consumedPoints > charged[i]![0].points)) {
+    // Refused attempts check no password, so they cost nothing: hammering one email does not
+    // spend the address's budget for others. (Meanwhile a parallel attempt may see the higher
+    // count and be refused too: the safe side.)
+    await Promise.all(charged.map(([store, key]) => store.reward(key, 1)));
+    return null;
+  }
   return {
     // The person proved who they are: this address's and browser's misses are forgiven; the
     // shared counters only get this attempt back (someone else may be guessing).
