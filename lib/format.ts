@@ -4,7 +4,8 @@ const dateTime = new Intl.DateTimeFormat("en-AU", {
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  // h23, not hour12: false, which ICU renders as "24:42" just after midnight.
+  hourCycle: "h23",
   timeZone: "UTC",
 });
 
