@@ -2,16 +2,10 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { accounts, attributes, users } from "@/db/schema";
 import { attributeCatalogue } from "@/db/seed/catalogue";
-import type { Role } from "@/lib/auth/queries";
+import type { CurrentUser, Role } from "@/lib/auth/queries";
 
-export interface TestUser {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  accountId: string;
-  accountName: string;
-}
+/** A test user is what the session would hold for them. */
+export type TestUser = CurrentUser;
 
 export interface TestAccount {
   accountId: string;
