@@ -13,11 +13,13 @@ import { createTestAccount } from "../../test/accounts";
 import { assertLocalDatabase } from "../../test/local-database";
 import { generateToken } from "../../lib/tokens/secret";
 import { journeyAccounts, journeySlug, seededTokens } from "./fixtures";
+import { resetSignInThrottles } from "./reset-throttles";
 
 async function main() {
   assertLocalDatabase();
   await migrateDatabase();
   await seedDemoAccounts();
+  await resetSignInThrottles();
   const db = getDb();
   await db.delete(accounts).where(like(accounts.slug, "e2e-%"));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
