@@ -1,7 +1,7 @@
 import { ipAllowed } from "@/lib/net/ip";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { refusal, type Outcome } from "./outcomes";
-import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
+import { ANONYMOUS_LIMIT, consume, rateLimitHeaders, type RateState } from "./rate-limit";
 import { findTokenByHash, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
@@ -39,14 +39,14 @@ type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">;
 
 async function decide(request: ApiRequest, token: ApiToken, type: TokenType): Promise<Decision> {
   if (token.status !== "active") return { outcome: "invalid" };
-  // Refusals for type or IP must not eat into the token's budget: its state is only read.
-  if (token.type !== type) return { outcome: "wrong_type", rate: await peek("token", token.id, token.rateLimit) };
-  const ip = request.clientAddress;
-  if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) {
-    return { outcome: "ip_refused", rate: await peek("token", token.id, token.rateLimit) };
-  }
+  // Every request with a live token spends its budget, refusals too: a leaked token hammered
+  // from a refused IP, or at the wrong endpoints, gets 429 like any other caller.
   const rate = await consume("token", token.id, token.rateLimit);
-  return { outcome: rate.allowed ? "allowed" : "rate_limited", rate };
+  if (!rate.allowed) return { outcome: "rate_limited", rate };
+  if (token.type !== type) return { outcome: "wrong_type", rate };
+  const ip = request.clientAddress;
+  if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) return { outcome: "ip_refused", rate };
+  return { outcome: "allowed", rate };
 }
 
 /** A refusal without a usable token: counted against the caller's IP, so guessing is throttled too. */
