@@ -1,8 +1,8 @@
 import { ipAllowed } from "@/lib/net/ip";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { refusal, type Outcome } from "./outcomes";
-import { ANONYMOUS_LIMIT, consume, rateLimitHeaders, type RateState } from "./rate-limit";
-import { findTokenByHash, type ApiToken, type TokenType } from "./token-cache";
+import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
+import { findTokenByHash, tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 
@@ -55,3 +55,24 @@ async function refuseAnonymous(request: ApiRequest, type: TokenType): Promise<Au
   const outcome = rate.allowed ? "invalid" : "rate_limited";
   return { ok: false, response: refusal(outcome, { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
 }
+
+/**
+ * For an answer that needs no token (404, 405): the presented token's rate-limit fields. The
+ * request spends one of its budget like any other call with it.
+ */
+export async function identifiedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
+  const raw = presentedToken(request);
+  const token = raw && parseToken(raw) ? await findTokenByHash(hashToken(raw)) : null;
+  if (token?.status !== "active") return {};
+  return rateLimitHeaders(await consume("token", token.id, token.rateLimit));
+}
+
+/** While the database is out of reach (503): the fields of a token this instance still knows. */
+export async function cachedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
+  const raw = presentedToken(request);
+  const token = raw && parseToken(raw) ? tokenCache.get(hashToken(raw)) : undefined;
+  if (token?.status !== "active") return {};
+  return rateLimitHeaders(await peek("token", token.id, token.rateLimit).catch(() => fullBudget(token)));
+}
+
+const fullBudget = (token: ApiToken): RateState => ({ allowed: true, limit: token.rateLimit, remaining: token.rateLimit, resetSeconds: 60 });
