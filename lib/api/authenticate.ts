@@ -1,7 +1,8 @@
 import { ipAllowed } from "@/lib/net/ip";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
+import { failedAuth } from "./failed-auth";
 import { refusal, type Outcome } from "./outcomes";
-import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
+import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
 import { findTokenByHash, tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
@@ -24,8 +25,9 @@ export function presentedToken(request: ApiRequest): string | null {
  * known token's request gets one outcome, counted once.
  */
 export async function authenticate(request: ApiRequest, type: TokenType): Promise<AuthResult> {
-  const raw = presentedToken(request);
-  const token = raw && parseToken(raw) ? await findTokenByHash(hashToken(raw)) : null;
+  const found = await identify(request);
+  if (found.refused) return refuseSpent(found.refused, type);
+  const token = found.token;
   if (!token) return refuseAnonymous(request, type);
   const decision = await decide(request, token, type);
   usage.record(token, decision.outcome, request.clientIp);
@@ -34,6 +36,25 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   if (decision.outcome === "allowed") return { ok: true, token, headers };
   return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false }, headers) };
 }
+
+type Identified = { token: ApiToken | null; refused?: undefined } | { refused: RateState };
+
+/**
+ * The presented token: from the cache when it knows the hash, else from the database, unless
+ * the caller's IP has spent its failed-auth budget (a database lookup is what a forged token
+ * costs us, so it is refused before one).
+ */
+async function identify(request: ApiRequest): Promise<Identified> {
+  const raw = presentedToken(request);
+  const hash = raw && parseToken(raw) ? hashToken(raw) : null;
+  const cached = hash ? tokenCache.get(hash) : null;
+  if (cached) return { token: cached };
+  const spent = failedAuth.exhausted(clientKey(request));
+  if (spent) return { refused: spent };
+  return { token: hash && cached === undefined ? await findTokenByHash(hash) : null };
+}
+
+const clientKey = (request: ApiRequest) => request.clientIp ?? "unknown";
 
 type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">; rate: RateState };
 
@@ -51,9 +72,13 @@ async function decide(request: ApiRequest, token: ApiToken, type: TokenType): Pr
 
 /** A refusal without a usable token: counted against the caller's IP, so guessing is throttled too. */
 async function refuseAnonymous(request: ApiRequest, type: TokenType): Promise<AuthResult> {
-  const rate = await consume("ip", request.clientIp ?? "unknown", ANONYMOUS_LIMIT);
-  const outcome = rate.allowed ? "invalid" : "rate_limited";
-  return { ok: false, response: refusal(outcome, { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
+  const rate = await failedAuth.fail(clientKey(request));
+  if (!rate.allowed) return refuseSpent(rate, type);
+  return { ok: false, response: refusal("invalid", { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
+}
+
+function refuseSpent(rate: RateState, type: TokenType): AuthResult {
+  return { ok: false, response: refusal("rate_limited", { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
 }
 
 /**
@@ -61,8 +86,8 @@ async function refuseAnonymous(request: ApiRequest, type: TokenType): Promise<Au
  * request spends one of its budget like any other call with it.
  */
 export async function identifiedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
-  const raw = presentedToken(request);
-  const token = raw && parseToken(raw) ? await findTokenByHash(hashToken(raw)) : null;
+  const found = await identify(request);
+  const token = found.refused ? null : found.token;
   if (token?.status !== "active") return {};
   return rateLimitHeaders(await consume("token", token.id, token.rateLimit));
 }

@@ -177,6 +177,8 @@ export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings
       })
       .returning({ id: apiTokens.id });
     await tx.insert(tokenEvents).values(event(actor, token!.id, "created"));
+    // Every instance forgets the hashes it was told do not exist: this one does now.
+    await notifyTokenChanged(tx, token!.id);
     return { ok: true, tokenId: token!.id };
   });
 }
