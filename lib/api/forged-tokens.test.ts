@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { redisReady } from "@/test/redis";
 import { parseClientIp } from "@/lib/net/ip";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
@@ -38,24 +39,28 @@ const statusOf = async (token: string, from: string) => {
   return result.ok ? 200 : result.response.status;
 };
 const forged = () => generateToken("activity").token;
+// Counters may live in Redis, across runs: every test gets addresses of its own.
+const freshIp = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
+
+beforeAll(redisReady);
 
 describe("forged tokens", () => {
   it("cost a client IP its failed-auth budget; once spent, 429 without a database lookup", async () => {
     tokenCache.setLive(true);
-    const ip = "198.51.100.20";
+    const ip = freshIp();
     for (let i = 0; i < ANONYMOUS_LIMIT; i++) expect(await statusOf(forged(), ip)).toBe(401);
     const before = db.lookups;
     const refused = [];
     for (let i = 0; i < 20; i++) refused.push(await statusOf(forged(), ip));
-    expect(refused.every((s) => s === 429)).toBe(true);
+    expect(refused).toEqual(Array(20).fill(429));
     expect(db.lookups).toBe(before);
     // Another client is not affected.
-    expect(await statusOf(forged(), "198.51.100.21")).toBe(401);
+    expect(await statusOf(forged(), freshIp())).toBe(401);
   });
 
   it("a known token already cached is still served to that IP: only database lookups are gated", async () => {
     tokenCache.setLive(true);
-    const ip = "198.51.100.30";
+    const ip = freshIp();
     const token = realToken();
     expect(await statusOf(token, ip)).toBe(200);
     for (let i = 0; i <= ANONYMOUS_LIMIT; i++) await statusOf(forged(), ip);
@@ -65,7 +70,7 @@ describe("forged tokens", () => {
 
   it("successful authentications do not spend the failed-auth budget", async () => {
     tokenCache.setLive(false);
-    const ip = "198.51.100.40";
+    const ip = freshIp();
     const token = realToken();
     for (let i = 0; i < ANONYMOUS_LIMIT + 10; i++) expect(await statusOf(token, ip)).toBe(200);
     expect(await statusOf(forged(), ip)).toBe(401);
@@ -75,7 +80,7 @@ describe("forged tokens", () => {
     tokenCache.setLive(true);
     const token = forged();
     const before = db.lookups;
-    for (let i = 0; i < 5; i++) await statusOf(token, "198.51.100.50");
+    for (let i = 0; i < 5; i++) await statusOf(token, freshIp());
     expect(db.lookups).toBe(before + 1);
   });
 });

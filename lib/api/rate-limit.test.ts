@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { redisReady } from "@/test/redis";
 import { consume } from "./rate-limit";
+
+beforeAll(redisReady);
 
 // Runs in memory, or against Redis when REDIS_URL is set: one counter per token either way.
 describe("per-token rate limit", () => {
