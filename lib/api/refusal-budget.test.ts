@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { redisReady } from "@/test/redis";
 import { parseClientIp, parseIpEntry, type IpEntry } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
@@ -36,6 +37,8 @@ const statusOf = async (from: string, type: ApiToken["type"]) => {
   const result = await authenticate(request(from), type);
   return result.ok ? 200 : result.response.status;
 };
+
+beforeAll(redisReady);
 
 describe("refusals of a known token spend its budget", () => {
   it("answers 429 once a leaked token hammered from a refused IP has spent its budget", async () => {

@@ -22,6 +22,14 @@ describe("token notifications", () => {
   });
 });
 
+describe("the listener's heartbeat against the real server", () => {
+  it("comes back: the cache stays on past the 3 s a silent connection is given", async () => {
+    expect(tokenCache.isLive()).toBe(true);
+    await new Promise((r) => setTimeout(r, 4_500));
+    expect(tokenCache.isLive()).toBe(true);
+  });
+});
+
 async function waitFor(check: () => boolean, timeoutMs = 2_000) {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
