@@ -21,6 +21,8 @@ const errors = {
   // Nothing past the limit is read, so the connection cannot carry another request: it closes.
   payload_too_large: { status: 413, message: "The request body may be at most 16384 bytes.", headers: { Connection: "close" } },
   profile_not_found: { status: 404, message: "No profile matches." },
+  // The data breaks what the linking attribute promises: never pick one person of several.
+  ambiguous_match: { status: 409, message: "More than one profile matches." },
   not_found: { status: 404, message: "There is no such endpoint. See /api/v1/openapi.json." },
   method_not_allowed: { status: 405, message: "This endpoint does not accept that method." },
   // Never a guess from what may be stale: the database must answer (never fail open).

@@ -155,6 +155,7 @@ export const openApiDocument = {
           ),
           ...failure(["invalid_request"], `Another parameter than the linking attribute, or ${UNSAFE_INPUT}`),
           ...failure(["profile_not_found"], "No profile matches"),
+          ...failure(["ambiguous_match"], "More than one profile matches (the data breaks the linking attribute's uniqueness)"),
           ...failures("a Profile Read"),
         },
       },

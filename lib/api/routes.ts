@@ -50,8 +50,10 @@ export const routes: Route[] = [
         return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
       }
       const value = parsed.data[key]!;
-      const profile = await findProfileByAttribute(token.accountId, key, value);
-      if (!profile) return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      const match = await findProfileByAttribute(token.accountId, key, value);
+      if (match.found === "none") return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      if (match.found === "several") return apiError("ambiguous_match", `${key} = ${JSON.stringify(value)} matches more than one profile.`);
+      const profile = match.attributes;
       // Only what the token exposes, in the order it was chosen.
       return ok({ data: Object.fromEntries(token.exposedAttributes.map((k) => [k, profile[k] ?? null])) });
     },
