@@ -83,12 +83,17 @@ function refuseSpent(rate: RateState, type: TokenType): AuthResult {
 
 /**
  * For an answer that needs no token (404, 405): the presented token's rate-limit fields. The
- * request spends one of its budget like any other call with it.
+ * request spends one of its budget like any other call with it; a token that is no good spends
+ * the client IP's failed-auth budget, or forged tokens sent to a wrong path would cost lookups free.
  */
 export async function identifiedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
   const found = await identify(request);
-  const token = found.refused ? null : found.token;
-  if (token?.status !== "active") return {};
+  if (found.refused) return {};
+  const token = found.token;
+  if (token?.status !== "active") {
+    await failedAuth.fail(clientKey(request));
+    return {};
+  }
   return rateLimitHeaders(await consume("token", token.id, token.rateLimit));
 }
 

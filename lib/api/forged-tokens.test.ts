@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { redisReady } from "@/test/redis";
 import { parseClientIp } from "@/lib/net/ip";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
-import { authenticate } from "./authenticate";
+import { authenticate, identifiedRateHeaders } from "./authenticate";
 import { ANONYMOUS_LIMIT } from "./rate-limit";
 import type { TokenRow } from "./queries";
 import { tokenCache } from "./token-cache";
@@ -56,6 +56,15 @@ describe("forged tokens", () => {
     expect(db.lookups).toBe(before);
     // Another client is not affected.
     expect(await statusOf(forged(), freshIp())).toBe(401);
+  });
+
+  it("sent to a wrong path (404, 405) spend the same budget", async () => {
+    tokenCache.setLive(false);
+    const ip = freshIp();
+    for (let i = 0; i < ANONYMOUS_LIMIT; i++) await identifiedRateHeaders(request(forged(), ip));
+    const before = db.lookups;
+    for (let i = 0; i < 20; i++) await identifiedRateHeaders(request(forged(), ip));
+    expect(db.lookups).toBe(before);
   });
 
   it("a known token already cached is still served to that IP: only database lookups are gated", async () => {
