@@ -19,6 +19,17 @@ export interface Scenario {
   name: string;
   url: string;
   options?: { token?: string; tokens?: string[] };
+  /** Another load run at the same time, on connections of its own; only this one is measured. */
+  alongside?: Scenario;
+}
+
+/** One run of `scenario` (and of what runs alongside it). */
+async function run(scenario: Scenario, seconds?: number): Promise<LoadResult> {
+  const main = load(scenario.name, scenario.url, { ...scenario.options, seconds });
+  if (!scenario.alongside) return main;
+  const { name, url, options } = scenario.alongside;
+  const [result] = await Promise.all([main, load(name, url, { ...options, seconds })]);
+  return result;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -34,13 +45,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function loadInRounds(scenarios: Scenario[]): Promise<LoadResult[]> {
   for (const scenario of scenarios) {
     console.log(`warm-up: ${scenario.name}`);
-    await load(scenario.name, scenario.url, { ...scenario.options, seconds: 2 });
+    await run(scenario, 2);
   }
   const results = scenarios.map(() => [] as LoadResult[]);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [i, scenario] of scenarios.entries()) {
       console.log(`load (round ${round}/${ROUNDS}): ${scenario.name}`);
-      results[i]!.push(await load(scenario.name, scenario.url, scenario.options));
+      results[i]!.push(await run(scenario));
     }
   }
   return results.map((runs) => ({

@@ -1,6 +1,7 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked } from "@/lib/tokens/queries";
+import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
@@ -45,6 +46,11 @@ export async function runBench(server: string) {
     // process serves next, so its route is measured on an instance of its own.
     const nextApp = await startApp(3305);
     running.push(nextApp);
+    // Under a forged-token flood: its client IP soon spends its failed-auth budget, so this
+    // instance counts in memory (no REDIS_URL) to keep that IP's 429s off the other instances.
+    const flooded = await startApp(3306, { REDIS_URL: "" });
+    running.push(flooded);
+    const forged = Array.from({ length: 10_000 }, () => generateToken("profile_read").token);
     const body = await (await fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${warm!.token}` } })).text();
     const bare = await startBareServer(3300, body);
     running.push(bare);
@@ -60,6 +66,10 @@ export async function runBench(server: string) {
       coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
       warmLookup("profile lookup, warm cache (1M tokens)", app1M),
       coldLookup("profile lookup, cold: DB per request (1M tokens)", uncached1M),
+      {
+        ...warmLookup("profile lookup, warm cache, under a forged-token flood (1k tokens)", flooded),
+        alongside: { name: "forged-token flood", url: `${flooded.url}${JANE}`, options: { tokens: forged } },
+      },
       // The ceiling again, last in each round: its ratio to the first run is this machine's noise.
       { name: "profile lookup, no auth, again (noise check)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
     ]);
@@ -137,6 +147,8 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     coldP99Ms: cold.p99,
     warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
     coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),
+    // Real tokens' warm lookups while 50 more connections send forged ones, against the ceiling.
+    warmUnderForgedFloodRatio: ratio(find("profile lookup, warm cache, under a forged-token flood"), ceiling),
     noiseCeilingVsItself: ratio(find("profile lookup, no auth, again"), ceiling),
     warmVsLive: ratio(warm, live),
     nextRouteVsBare: ratio(find("Next.js route"), bare),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { accounts, attributes, users } from "@/db/schema";
-import { attributeCatalogue } from "@/db/seed/catalogue";
+import { catalogueRows } from "@/db/seed/catalogue";
 import type { CurrentUser, Role } from "@/lib/auth/queries";
 
 /** A test user is what the session would hold for them. */
@@ -26,7 +26,7 @@ export async function createTestAccount(
     .values({ slug, name, maxActiveTokens: options.maxActiveTokens ?? 5 })
     .returning({ id: accounts.id });
   const accountId = account!.id;
-  await db.insert(attributes).values(attributeCatalogue.map(([key, displayName]) => ({ accountId, key, displayName })));
+  await db.insert(attributes).values(catalogueRows(accountId));
   const make = async (role: Role): Promise<TestUser> => {
     const email = `${role}@${slug}.test`;
     const userName = `${role === "admin" ? "Ada" : "Max"} ${slug}`;

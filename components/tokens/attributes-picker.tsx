@@ -6,6 +6,8 @@ import { FieldError, inputClass } from "@/components/ui/field";
 export interface AttributeOption {
   key: string;
   displayName: string;
+  /** Names one profile: only these can be a linking attribute. */
+  identifiesProfile: boolean;
 }
 
 interface Props {

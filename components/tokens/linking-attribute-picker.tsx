@@ -2,13 +2,14 @@
 
 import { useId, useState } from "react";
 import { FieldError, inputClass } from "@/components/ui/field";
+import { linkingMatches } from "@/lib/tokens/linking";
 import type { AttributeOption } from "./attributes-picker";
 
 const quickChoices = [
   { key: "email", label: "Email" },
   { key: "customer_id", label: "Customer ID" },
 ];
-const MAX_MATCHES = 12;
+const quickKeys = quickChoices.map((c) => c.key);
 
 interface Props {
   attributes: AttributeOption[];
@@ -24,13 +25,10 @@ export function LinkingAttributePicker({ attributes, value, onChange, error, dis
   const isQuick = quickChoices.some((c) => c.key === value);
   const [custom, setCustom] = useState(Boolean(value) && !isQuick);
   const [query, setQuery] = useState("");
-  const needle = query.trim().toLowerCase();
-  // Quick choices are not repeated among the matches: one radio per attribute.
-  const current = attributes.find((a) => a.key === value);
-  const found = attributes
-    .filter((a) => !quickChoices.some((c) => c.key === a.key))
-    .filter((a) => !needle || a.displayName.toLowerCase().includes(needle) || a.key.includes(needle))
-    .slice(0, MAX_MATCHES);
+  // Only attributes that identify one profile are offered; quick choices are not repeated
+  // among the matches (one radio per attribute).
+  const current = attributes.find((a) => a.key === value && a.identifiesProfile);
+  const found = linkingMatches(attributes, query, quickKeys);
   // The chosen attribute always stays on screen, whatever the search shows.
   const matches = custom && current && !found.includes(current) ? [current, ...found] : found;
   const radio = "h-4 w-4 border-slate-300 accent-indigo-600";
@@ -82,7 +80,7 @@ export function LinkingAttributePicker({ attributes, value, onChange, error, dis
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             className={inputClass(false, "mt-1.5")}
-            placeholder="e.g. loyalty"
+            placeholder="e.g. referral"
           />
           <div role="radiogroup" aria-label="Matching attributes" className="mt-2 grid gap-1 sm:grid-cols-2">
             {matches.length === 0 ? <p className="text-sm text-slate-500">No attributes match “{query}”.</p> : null}

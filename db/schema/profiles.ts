@@ -1,4 +1,4 @@
-import { bigserial, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
 /** The account's attribute catalogue: what a Profile Read token may expose or link on. */
@@ -11,6 +11,9 @@ export const attributes = pgTable(
       .references(() => accounts.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     displayName: text("display_name").notNull(),
+    // Whether a value names at most one profile (email, customer id): only these may be a
+    // Profile Read token's linking attribute, so a lookup never picks one person of several.
+    identifiesProfile: boolean("identifies_profile").notNull().default(false),
   },
   (t) => [uniqueIndex("attributes_account_key").on(t.accountId, t.key)],
 );

@@ -43,3 +43,11 @@ export const attributeCatalogue = [
 ] as const;
 
 export type AttributeKey = (typeof attributeCatalogue)[number][0];
+
+/** Attributes whose value names one profile: the only ones a Profile Read token may link on. */
+export const identifyingAttributes: ReadonlySet<string> = new Set<AttributeKey>(["email", "customer_id", "referral_code"]);
+
+/** The catalogue's rows for an account: every place that creates a catalogue inserts these. */
+export function catalogueRows(accountId: string) {
+  return attributeCatalogue.map(([key, displayName]) => ({ accountId, key, displayName, identifiesProfile: identifyingAttributes.has(key) }));
+}

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { accounts, attributes, cases, forms, messages, profiles, teamGroups, teamMemberGroups, teamMembers, users } from "../schema";
 import { planActivity } from "./activity";
-import { attributeCatalogue } from "./catalogue";
+import { catalogueRows } from "./catalogue";
 import { generateProfiles } from "./profiles";
 import { demoAccounts, type DemoAccountSpec } from "./demo-accounts";
 import { chunk, createRandom } from "./random";
@@ -39,7 +39,7 @@ async function seedAccount(tx: Tx, spec: DemoAccountSpec, options: SeedOptions):
   await tx.insert(users).values(
     spec.users.map((u) => ({ accountId, email: u.email, name: u.name, role: u.role, passwordHash: options.passwordHash })),
   );
-  await tx.insert(attributes).values(attributeCatalogue.map(([key, displayName]) => ({ accountId, key, displayName })));
+  await tx.insert(attributes).values(catalogueRows(accountId));
   for (const batch of chunk(generateProfiles(spec.profileCount, spec.domain, random, today), 500)) {
     await tx.insert(profiles).values(batch.map((attrs) => ({ accountId, attributes: attrs })));
   }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, attributes, users } from "@/db/schema";
-import { attributeCatalogue } from "@/db/seed/catalogue";
+import { catalogueRows } from "@/db/seed/catalogue";
 import { hashPassword } from "@/lib/auth/password";
 import { z } from "@/lib/zod";
 import { recordOperatorEvent } from "./operator-log";
@@ -55,7 +55,7 @@ export async function createAccount(input: CreateAccountInput) {
     }
     const [account] = await tx.insert(accounts).values({ slug, name }).returning({ id: accounts.id });
     const accountId = account!.id;
-    await tx.insert(attributes).values(attributeCatalogue.map(([key, displayName]) => ({ accountId, key, displayName })));
+    await tx.insert(attributes).values(catalogueRows(accountId));
     await tx.insert(users).values({ accountId, email: adminEmail, name: adminName, role: "admin", passwordHash });
     await recordOperatorEvent(tx, accountId, "account.created", { name, slug, adminEmail, adminName });
     return { accountId, slug, name, adminEmail };

@@ -1,8 +1,9 @@
 import { ipAllowed } from "@/lib/net/ip";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
+import { failedAuth } from "./failed-auth";
 import { refusal, type Outcome } from "./outcomes";
-import { ANONYMOUS_LIMIT, consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
-import { findTokenByHash, type ApiToken, type TokenType } from "./token-cache";
+import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
+import { findTokenByHash, tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 
@@ -24,8 +25,9 @@ export function presentedToken(request: ApiRequest): string | null {
  * known token's request gets one outcome, counted once.
  */
 export async function authenticate(request: ApiRequest, type: TokenType): Promise<AuthResult> {
-  const raw = presentedToken(request);
-  const token = raw && parseToken(raw) ? await findTokenByHash(hashToken(raw)) : null;
+  const found = await identify(request);
+  if (found.refused) return refuseSpent(found.refused, type);
+  const token = found.token;
   if (!token) return refuseAnonymous(request, type);
   const decision = await decide(request, token, type);
   usage.record(token, decision.outcome, request.clientIp);
@@ -35,23 +37,72 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false }, headers) };
 }
 
+type Identified = { token: ApiToken | null; refused?: undefined } | { refused: RateState };
+
+/**
+ * The presented token: from the cache when it knows the hash, else from the database, unless
+ * the caller's IP has spent its failed-auth budget (a database lookup is what a forged token
+ * costs us, so it is refused before one).
+ */
+async function identify(request: ApiRequest): Promise<Identified> {
+  const raw = presentedToken(request);
+  const hash = raw && parseToken(raw) ? hashToken(raw) : null;
+  const cached = hash ? tokenCache.get(hash) : null;
+  if (cached) return { token: cached };
+  const spent = failedAuth.exhausted(clientKey(request));
+  if (spent) return { refused: spent };
+  return { token: hash && cached === undefined ? await findTokenByHash(hash) : null };
+}
+
+const clientKey = (request: ApiRequest) => request.clientIp ?? "unknown";
+
 type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">; rate: RateState };
 
 async function decide(request: ApiRequest, token: ApiToken, type: TokenType): Promise<Decision> {
   if (token.status !== "active") return { outcome: "invalid" };
-  // Refusals for type or IP must not eat into the token's budget: its state is only read.
-  if (token.type !== type) return { outcome: "wrong_type", rate: await peek("token", token.id, token.rateLimit) };
-  const ip = request.clientAddress;
-  if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) {
-    return { outcome: "ip_refused", rate: await peek("token", token.id, token.rateLimit) };
-  }
+  // Every request with a live token spends its budget, refusals too: a leaked token hammered
+  // from a refused IP, or at the wrong endpoints, gets 429 like any other caller.
   const rate = await consume("token", token.id, token.rateLimit);
-  return { outcome: rate.allowed ? "allowed" : "rate_limited", rate };
+  if (!rate.allowed) return { outcome: "rate_limited", rate };
+  if (token.type !== type) return { outcome: "wrong_type", rate };
+  const ip = request.clientAddress;
+  if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) return { outcome: "ip_refused", rate };
+  return { outcome: "allowed", rate };
 }
 
 /** A refusal without a usable token: counted against the caller's IP, so guessing is throttled too. */
 async function refuseAnonymous(request: ApiRequest, type: TokenType): Promise<AuthResult> {
-  const rate = await consume("ip", request.clientIp ?? "unknown", ANONYMOUS_LIMIT);
-  const outcome = rate.allowed ? "invalid" : "rate_limited";
-  return { ok: false, response: refusal(outcome, { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
+  const rate = await failedAuth.fail(clientKey(request));
+  if (!rate.allowed) return refuseSpent(rate, type);
+  return { ok: false, response: refusal("invalid", { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
 }
+
+function refuseSpent(rate: RateState, type: TokenType): AuthResult {
+  return { ok: false, response: refusal("rate_limited", { needed: type, rate, anonymous: true }, rateLimitHeaders(rate)) };
+}
+
+/**
+ * For an answer that needs no token (404, 405): the presented token's rate-limit fields. The
+ * request spends one of its budget like any other call with it; a token that is no good spends
+ * the client IP's failed-auth budget, or forged tokens sent to a wrong path would cost lookups free.
+ */
+export async function identifiedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
+  const found = await identify(request);
+  if (found.refused) return {};
+  const token = found.token;
+  if (token?.status !== "active") {
+    await failedAuth.fail(clientKey(request));
+    return {};
+  }
+  return rateLimitHeaders(await consume("token", token.id, token.rateLimit));
+}
+
+/** While the database is out of reach (503): the fields of a token this instance still knows. */
+export async function cachedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
+  const raw = presentedToken(request);
+  const token = raw && parseToken(raw) ? tokenCache.get(hashToken(raw)) : undefined;
+  if (token?.status !== "active") return {};
+  return rateLimitHeaders(await peek("token", token.id, token.rateLimit).catch(() => fullBudget(token)));
+}
+
+const fullBudget = (token: ApiToken): RateState => ({ allowed: true, limit: token.rateLimit, remaining: token.rateLimit, resetSeconds: 60 });

@@ -18,7 +18,11 @@ const errors = {
   ip_not_allowed: { status: 403, message: "Requests from this IP address are not allowed for this token." },
   rate_limited: { status: 429, message: "Too many requests. Retry after the time in Retry-After." },
   invalid_request: { status: 400, message: "The request is not valid." },
+  // Nothing past the limit is read, so the connection cannot carry another request: it closes.
+  payload_too_large: { status: 413, message: "The request body may be at most 16384 bytes.", headers: { Connection: "close" } },
   profile_not_found: { status: 404, message: "No profile matches." },
+  // The data breaks what the linking attribute promises: never pick one person of several.
+  ambiguous_match: { status: 409, message: "More than one profile matches." },
   not_found: { status: 404, message: "There is no such endpoint. See /api/v1/openapi.json." },
   method_not_allowed: { status: 405, message: "This endpoint does not accept that method." },
   // Never a guess from what may be stale: the database must answer (never fail open).
@@ -34,4 +38,14 @@ export const errorStatus = (code: ErrorCode): number => errors[code].status;
 export function apiError(code: ErrorCode, message?: string, headers: Record<string, string> = {}): ApiResponse {
   const spec: ErrorSpec = errors[code];
   return { status: spec.status, body: { error: { code, message: message ?? spec.message } }, headers: { ...spec.headers, ...headers } };
+}
+
+/** The caller's mistake found while reading the request (its body): answered with `code`. */
+export class RequestError extends Error {
+  constructor(
+    readonly code: "invalid_request" | "payload_too_large",
+    message?: string,
+  ) {
+    super(message ?? errors[code].message);
+  }
 }

@@ -2,26 +2,32 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
 import { parseClientIp } from "@/lib/net/ip";
 import { describeError } from "./error-log";
-import { apiError } from "./errors";
+import { apiError, RequestError } from "./errors";
+import { unsafeJson } from "./input";
 import { routeApiRequest } from "./routes";
 import { apiSecurityHeaders } from "./security-headers";
 import type { ApiRequest, ApiResponse } from "./types";
 
 const MAX_BODY_BYTES = 16 * 1024;
+const TOO_LARGE = `The request body may be at most ${MAX_BODY_BYTES} bytes.`;
 
-class BadBody extends Error {}
-
+/**
+ * The body, up to the limit. Past it nothing more is read: the answer is 413, and its
+ * `Connection: close` (errors.ts) ends the connection, whose unread rest no one wants.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return Promise.reject(new RequestError("payload_too_large", TOO_LARGE));
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BadBody(`The request body may be at most ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      reject(new RequestError("payload_too_large", TOO_LARGE));
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
@@ -40,15 +46,21 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
       return Array.isArray(value) ? value[0] : value;
     },
     readJson: async () => {
-      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) throw new BadBody("Send the body as application/json");
-      const text = await readBody(req);
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new BadBody("The request body is not valid JSON");
-      }
+      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) throw new RequestError("invalid_request", "Send the body as application/json");
+      const value = parseJson(await readBody(req));
+      const unsafe = unsafeJson(value);
+      if (unsafe) throw new RequestError("invalid_request", unsafe);
+      return value;
     },
   };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RequestError("invalid_request", "The request body is not valid JSON");
+  }
 }
 
 /** Serves one /api/v1 request on a plain Node HTTP server. */
@@ -58,9 +70,9 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   try {
     response = await routeApiRequest(toApiRequest(req, clientIp));
   } catch (error) {
-    // Bad bodies are the caller's mistake. Anything else is ours (an unreachable database was
-    // answered with 503 by the router): logged with its cause, never sent to the caller.
-    if (error instanceof BadBody) response = apiError("invalid_request", error.message);
+    // The router answers what it can (bad input, 503, 500 with the token's rate-limit fields);
+    // this is the last resort: a caller's mistake, or ours, logged with its cause only.
+    if (error instanceof RequestError) response = apiError(error.code, error.message);
     else {
       response = apiError("internal");
       log.error({ method: req.method, path: pathOf(req), error: describeError(error) }, "api request failed");

@@ -43,12 +43,15 @@ function failure(codes: [ErrorCode, ...ErrorCode[]], description: string, header
   return { [String(status)]: response };
 }
 
+const UNSAFE_INPUT = "control characters (Unicode Cc) or unpaired surrogates anywhere in the query";
+
+// 500 and 503 carry the rate-limit fields when the token was identified before the failure.
 const failures = (tokenType: string) => ({
   ...failure(["invalid_token"], "Missing, malformed, unknown or revoked token"),
   ...failure(["wrong_token_type", "ip_not_allowed"], `Not ${tokenType} token, or the IP is not whitelisted`),
   ...failure(["rate_limited"], "Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
-  ...failure(["internal"], "An unexpected failure on our side (logged)", null),
-  ...failure(["unavailable"], "Database unreachable", null),
+  ...failure(["internal"], "An unexpected failure on our side (logged)"),
+  ...failure(["unavailable"], "Database unreachable"),
 });
 
 const list = (item: object) => ({ type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "array", items: item } } });
@@ -117,13 +120,13 @@ export const openApiDocument = {
       },
     },
     "/api/v1/users": {
-      get: { summary: "Team members", security: bearer, responses: { "200": json(list(user), "Team members"), ...failures("an Activity") } },
+      get: { summary: "Team members", security: bearer, responses: { "200": json(list(user), "Team members"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
     },
     "/api/v1/groups": {
-      get: { summary: "Groups", security: bearer, responses: { "200": json(list(group), "Groups"), ...failures("an Activity") } },
+      get: { summary: "Groups", security: bearer, responses: { "200": json(list(group), "Groups"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
     },
     "/api/v1/forms": {
-      get: { summary: "Forms", security: bearer, responses: { "200": json(list(form), "Forms"), ...failures("an Activity") } },
+      get: { summary: "Forms", security: bearer, responses: { "200": json(list(form), "Forms"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
     },
     "/api/v1/activity/query": {
       post: {
@@ -133,7 +136,8 @@ export const openApiDocument = {
         requestBody: { required: true, content: { "application/json": { schema: requestSchema(activityQuerySchema) } } },
         responses: {
           "200": json(list(activityRow), "One row per user, group or day"),
-          ...failure(["invalid_request"], "The body is not a valid query"),
+          ...failure(["invalid_request"], `The body is not a valid query, or has ${UNSAFE_INPUT} or body`),
+          ...failure(["payload_too_large"], "The body is over 16384 bytes (nothing more is read; the connection closes)"),
           ...failures("an Activity"),
         },
       },
@@ -149,8 +153,9 @@ export const openApiDocument = {
             { type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "object", description: "The token's exposed attributes only" } } },
             "The profile's exposed attributes",
           ),
-          ...failure(["invalid_request"], "Another parameter than the linking attribute"),
+          ...failure(["invalid_request"], `Another parameter than the linking attribute, or ${UNSAFE_INPUT}`),
           ...failure(["profile_not_found"], "No profile matches"),
+          ...failure(["ambiguous_match"], "More than one profile matches (the data breaks the linking attribute's uniqueness)"),
           ...failures("a Profile Read"),
         },
       },

@@ -62,7 +62,7 @@ describe("leased rate-limit budget", () => {
     for (let i = 0; i < 3; i++) await budget.spend("t", 3);
     expect((await budget.spend("t", 3)).allowed).toBe(false);
     shared.clock.now = 60_000;
-    expect(budget.peek("t")).toBeNull();
+    expect(budget.peek("t", 3)).toBeNull();
     expect(await budget.spend("t", 3)).toMatchObject({ allowed: true, remaining: 2 });
   });
 
@@ -90,7 +90,7 @@ describe("leased rate-limit budget", () => {
     const shared = sharedCounter();
     const budget = shared.instance();
     expect(await budget.spend("t", 1_000)).toMatchObject({ allowed: true, remaining: 999 });
-    expect(budget.peek("t")).toMatchObject({ remaining: 999 });
+    expect(budget.peek("t", 1_000)).toMatchObject({ remaining: 999 });
     expect(await budget.spend("t", 1_000)).toMatchObject({ remaining: 998 });
   });
 });

@@ -24,6 +24,8 @@ export interface Spend {
 }
 
 interface Lease {
+  /** The limit the slice was claimed under: a slice from before an edit of the limit is dropped. */
+  limit: number;
   left: number;
   remaining: number;
   resetsAt: number;
@@ -46,7 +48,7 @@ export class LeasedBudget {
   /** Spends one request of `key`'s budget of `limit` per window. */
   async spend(key: string, limit: number): Promise<Spend> {
     for (;;) {
-      const fromLease = this.spendLocally(key);
+      const fromLease = this.spendLocally(key, limit);
       if (fromLease) return fromLease;
       const pending = this.claims.get(key);
       if (pending) {
@@ -59,22 +61,22 @@ export class LeasedBudget {
   }
 
   /** What is left for `key` without spending anything; null when this instance holds no slice. */
-  peek(key: string): Spend | null {
-    const lease = this.current(key);
+  peek(key: string, limit: number): Spend | null {
+    const lease = this.current(key, limit);
     return lease ? { allowed: true, remaining: lease.remaining + lease.left, msBeforeNext: lease.resetsAt - this.now() } : null;
   }
 
-  private current(key: string): Lease | undefined {
+  private current(key: string, limit: number): Lease | undefined {
     const lease = this.leases.get(key);
-    if (lease && lease.resetsAt <= this.now()) {
+    if (lease && (lease.resetsAt <= this.now() || lease.limit !== limit)) {
       this.leases.delete(key);
       return undefined;
     }
     return lease;
   }
 
-  private spendLocally(key: string): Spend | null {
-    const lease = this.current(key);
+  private spendLocally(key: string, limit: number): Spend | null {
+    const lease = this.current(key, limit);
     if (!lease || lease.left === 0) return null;
     lease.left -= 1;
     return { allowed: true, remaining: lease.remaining + lease.left, msBeforeNext: lease.resetsAt - this.now() };
@@ -105,7 +107,7 @@ export class LeasedBudget {
       return { allowed: false, remaining: 0, msBeforeNext };
     }
     this.prune();
-    this.leases.set(key, { left: granted, remaining: Math.max(0, limit - consumedPoints), resetsAt: this.now() + msBeforeNext });
+    this.leases.set(key, { limit, left: granted, remaining: Math.max(0, limit - consumedPoints), resetsAt: this.now() + msBeforeNext });
     return null;
   }
 

@@ -22,18 +22,23 @@ interface Limiter {
 const limiters = processSingleton("apiLimiters", () => new Map<string, Limiter>());
 
 /**
- * One limiter per (kind, points): a token's limit comes from its settings. With REDIS_URL the
- * counters are shared by every instance, which spend them in small leased slices (rate-lease.ts);
- * if Redis fails, each instance falls back to counting in its own memory (still limited, never
- * open) until Redis answers again.
+ * The store only counts; the limit is applied by LeasedBudget against the token's current
+ * setting. So the counter is one per key whatever the limit: editing a token's limit (600 → 599)
+ * must not start it a fresh window's worth of requests.
  */
-function limiterFor(kind: "token" | "ip", points: number): Limiter {
-  const key = `${kind}:${points}`;
-  let limiter = limiters.get(key);
+const COUNT_ONLY = Number.MAX_SAFE_INTEGER;
+
+/**
+ * One limiter per kind. With REDIS_URL the counters are shared by every instance, which spend
+ * them in small leased slices (rate-lease.ts); if Redis fails, each instance falls back to
+ * counting in its own memory (still limited, never open) until Redis answers again.
+ */
+function limiterFor(kind: "token" | "ip"): Limiter {
+  let limiter = limiters.get(kind);
   if (!limiter) {
-    const store = sharedLimiter({ keyPrefix: `api-${kind}`, points, duration: WINDOW_SECONDS });
+    const store = sharedLimiter({ keyPrefix: `api-${kind}`, points: COUNT_ONLY, duration: WINDOW_SECONDS });
     limiter = { store, budget: new LeasedBudget((k, p) => countOn(store, k, p)) };
-    limiters.set(key, limiter);
+    limiters.set(kind, limiter);
   }
   return limiter;
 }
@@ -49,17 +54,17 @@ function toState(spend: Spend, limit: number): RateState {
 
 /** Counts one request against `key`. */
 export async function consume(kind: "token" | "ip", key: string, limit: number): Promise<RateState> {
-  return toState(await limiterFor(kind, limit).budget.spend(key, limit), limit);
+  return toState(await limiterFor(kind).budget.spend(key, limit), limit);
 }
 
 /** The current budget without spending any (for refusals that must not eat into it). */
 export async function peek(kind: "token" | "ip", key: string, limit: number): Promise<RateState> {
-  const limiter = limiterFor(kind, limit);
-  const local = limiter.budget.peek(key);
+  const limiter = limiterFor(kind);
+  const local = limiter.budget.peek(key, limit);
   if (local) return toState(local, limit);
   const res = await limiter.store.get(key);
   if (!res) return { allowed: true, limit, remaining: limit, resetSeconds: WINDOW_SECONDS };
-  return toState({ allowed: res.consumedPoints <= limit, remaining: res.remainingPoints, msBeforeNext: res.msBeforeNext }, limit);
+  return toState({ allowed: res.consumedPoints < limit, remaining: limit - res.consumedPoints, msBeforeNext: res.msBeforeNext }, limit);
 }
 
 /** The IETF draft's fields (draft-ietf-httpapi-ratelimit-headers), plus Retry-After on a 429. */

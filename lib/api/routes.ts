@@ -2,9 +2,12 @@ import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
 import { profileQuerySchema } from "@/lib/profiles/schema";
-import { authenticate } from "./authenticate";
+import { log } from "@/lib/log";
+import { authenticate, cachedRateHeaders, identifiedRateHeaders, presentedToken } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
-import { apiError } from "./errors";
+import { describeError } from "./error-log";
+import { apiError, RequestError } from "./errors";
+import { unsafeQuery } from "./input";
 import { openApiDocument } from "./openapi";
 import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
@@ -47,8 +50,10 @@ export const routes: Route[] = [
         return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
       }
       const value = parsed.data[key]!;
-      const profile = await findProfileByAttribute(token.accountId, key, value);
-      if (!profile) return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      const match = await findProfileByAttribute(token.accountId, key, value);
+      if (match.found === "none") return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
+      if (match.found === "several") return apiError("ambiguous_match", `${key} = ${JSON.stringify(value)} matches more than one profile.`);
+      const profile = match.attributes;
       // Only what the token exposes, in the order it was chosen.
       return ok({ data: Object.fromEntries(token.exposedAttributes.map((k) => [k, profile[k] ?? null])) });
     },
@@ -66,28 +71,46 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
     return { status: 200, body: openApiDocument, headers: { "Cache-Control": "public, max-age=300" } };
   }
   const matching = routes.filter((r) => r.path === request.path);
-  if (matching.length === 0) return apiError("not_found");
   const route = matching.find((r) => r.method === request.method);
-  if (!route) {
-    return apiError("method_not_allowed", `Use ${matching.map((r) => r.method).join(" or ")} for this endpoint.`, {
-      Allow: matching.map((r) => r.method).join(", "),
-    });
-  }
-  if (!databaseBreaker.admit()) return apiError("unavailable");
+  const misrouted = route ? null : misroutedAnswer(matching);
+  // Without a token there is nothing to look up: no database, as before.
+  if (misrouted && !presentedToken(request)) return misrouted;
+  if (!databaseBreaker.admit()) return withHeaders(misrouted ?? apiError("unavailable"), await cachedRateHeaders(request));
   let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
+  // The token's rate-limit fields, once it is identified: every answer from then on carries them.
+  let rate: Record<string, string> = {};
   try {
+    if (!route) return withHeaders(misrouted!, (rate = await identifiedRateHeaders(request)));
     const auth = await authenticate(request, route.type);
     if (!auth.ok) return auth.response;
+    rate = auth.headers;
+    const unsafe = unsafeQuery(request.query);
+    if (unsafe) return apiError("invalid_request", unsafe, rate);
     // Every handler queries the database, so getting an answer means it is there.
     const response = await route.handler(request, auth.token);
     outcome = "reached";
-    return { ...response, headers: { ...auth.headers, ...response.headers } };
+    return withHeaders(response, rate);
   } catch (error) {
+    if (error instanceof RequestError) return apiError(error.code, error.message, rate);
     outcome = { error };
     // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
-    if (isConnectionFailure(error)) return apiError("unavailable");
-    throw error;
+    if (isConnectionFailure(error)) return apiError("unavailable", undefined, rate);
+    // Anything else is ours: logged with its cause (never the request's values), 500.
+    log.error({ method: request.method, path: request.path, error: describeError(error) }, "api request failed");
+    return apiError("internal", undefined, rate);
   } finally {
     databaseBreaker.settle(outcome);
   }
 }
+
+function misroutedAnswer(matching: Route[]): ApiResponse {
+  if (matching.length === 0) return apiError("not_found");
+  const allowed = matching.map((r) => r.method);
+  return apiError("method_not_allowed", `Use ${allowed.join(" or ")} for this endpoint.`, { Allow: allowed.join(", ") });
+}
+
+/** The handler's own headers win over the rate-limit fields (none overlap today). */
+const withHeaders = (response: ApiResponse, headers: Record<string, string>): ApiResponse => ({
+  ...response,
+  headers: { ...headers, ...response.headers },
+});

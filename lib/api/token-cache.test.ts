@@ -59,3 +59,37 @@ describe("TokenCache", () => {
     expect(cache.size).toBeLessThanOrEqual(20_000);
   });
 });
+
+describe("TokenCache's negative entries", () => {
+  it("never push known tokens out: a flood of unknown hashes leaves the known ones cached", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    cache.set("known", token("t1"), cache.stamp());
+    for (let i = 0; i < 50_000; i++) cache.set(`forged${i}`, null, cache.stamp());
+    expect(cache.get("known")).toEqual(token("t1"));
+    expect(cache.get("forged49999")).toBeNull();
+  });
+
+  it("are all forgotten on any token notification, so a token created since is never refused", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    cache.set("new-token-hash", null, cache.stamp());
+    cache.set("known", token("t1"), cache.stamp());
+    cache.invalidate("some-other-token");
+    expect(cache.get("new-token-hash")).toBeUndefined();
+    expect(cache.get("known")).toEqual(token("t1"));
+  });
+});
+
+describe("TokenCache invalidation by id and hash", () => {
+  it("drops every hash cached for a token: the old one after a reset as well as the new one", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    // The old secret was cached; the new one was looked up before the reset's notification came.
+    cache.set("old-hash", token("t1"), cache.stamp());
+    cache.set("new-hash", token("t1"), cache.stamp());
+    cache.invalidate("t1");
+    expect(cache.get("old-hash")).toBeUndefined();
+    expect(cache.get("new-hash")).toBeUndefined();
+  });
+});

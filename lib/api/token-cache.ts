@@ -9,22 +9,30 @@ export type ApiToken = Omit<TokenRow, "ipAllowList"> & { ipAllowList: IpEntry[] 
 export type TokenType = ApiToken["type"];
 
 const DEFAULT_TTL_MS = 60_000;
-const NEGATIVE_TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
+/** Unknown hashes: remembered briefly, in a bound of their own. */
+const NEGATIVE_TTL_MS = 5_000;
+const MAX_NEGATIVE = 10_000;
 
 interface Entry {
-  token: ApiToken | null;
+  token: ApiToken;
   expires: number;
 }
 
 /**
  * Hash → token, in front of the database. Trusted only while `live`: the invalidation listener
  * is connected, so every revoke, reset or edit on any instance reaches this cache at once.
- * Unknown hashes are remembered briefly, so a flood of made-up tokens is not a flood of queries.
+ *
+ * Hashes the database said do not exist are remembered briefly in a separate, smaller map, so
+ * a repeated made-up token is not a repeated query, and a flood of them never pushes a known
+ * token out. Any token notification (create, reset, edit, revoke) empties that map: a token
+ * created since is never refused because of it.
  */
 export class TokenCache {
   private entries = new Map<string, Entry>();
-  private hashById = new Map<string, string>();
+  private unknown = new Map<string, number>();
+  /** Every hash cached for a token: after a reset the old and the new one may both be here. */
+  private hashesById = new Map<string, Set<string>>();
   private generation = 0;
   private live = false;
 
@@ -43,15 +51,20 @@ export class TokenCache {
     return this.live;
   }
 
+  /** The token, null when the database said there is none, undefined when it must be asked. */
   get(hash: string): ApiToken | null | undefined {
     if (!this.live) return undefined;
     const entry = this.entries.get(hash);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(hash);
+    if (entry) {
+      if (entry.expires > this.now()) return entry.token;
+      this.drop(hash, entry.token.id);
       return undefined;
     }
-    return entry.token;
+    const unknownUntil = this.unknown.get(hash);
+    if (unknownUntil === undefined) return undefined;
+    if (unknownUntil > this.now()) return null;
+    this.unknown.delete(hash);
+    return undefined;
   }
 
   /** A stamp to pass to `set`: a lookup that raced an invalidation must not be stored. */
@@ -61,30 +74,51 @@ export class TokenCache {
 
   set(hash: string, token: ApiToken | null, stamp: number) {
     if (!this.live || stamp !== this.generation || this.ttlMs <= 0) return;
-    if (this.entries.size >= MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    this.entries.set(hash, { token, expires: this.now() + (token ? this.ttlMs : Math.min(NEGATIVE_TTL_MS, this.ttlMs)) });
-    if (token) this.hashById.set(token.id, hash);
+    if (!token) return void bounded(this.unknown, MAX_NEGATIVE).set(hash, this.now() + Math.min(NEGATIVE_TTL_MS, this.ttlMs));
+    const evicted = oldest(this.entries, MAX_ENTRIES);
+    if (evicted) this.drop(evicted[0], evicted[1].token.id);
+    this.entries.set(hash, { token, expires: this.now() + this.ttlMs });
+    const hashes = this.hashesById.get(token.id) ?? new Set<string>();
+    this.hashesById.set(token.id, hashes.add(hash));
   }
 
+  /** A token changed: drop every hash cached for it, and every remembered unknown hash. */
   invalidate(tokenId: string) {
     this.generation++;
-    const hash = this.hashById.get(tokenId);
-    if (hash) this.entries.delete(hash);
-    this.hashById.delete(tokenId);
+    for (const hash of this.hashesById.get(tokenId) ?? []) this.entries.delete(hash);
+    this.hashesById.delete(tokenId);
+    this.unknown.clear();
   }
 
   clear() {
     this.generation++;
     this.entries.clear();
-    this.hashById.clear();
+    this.unknown.clear();
+    this.hashesById.clear();
   }
 
   get size() {
-    return this.entries.size;
+    return this.entries.size + this.unknown.size;
   }
+
+  private drop(hash: string, tokenId: string) {
+    this.entries.delete(hash);
+    const hashes = this.hashesById.get(tokenId);
+    hashes?.delete(hash);
+    if (hashes?.size === 0) this.hashesById.delete(tokenId);
+  }
+}
+
+/** The map with room for one more: its oldest entry removed when it is full. */
+function bounded<K, V>(map: Map<K, V>, max: number): Map<K, V> {
+  const evicted = oldest(map, max);
+  if (evicted) map.delete(evicted[0]);
+  return map;
+}
+
+/** The entry to evict (the first inserted) when `map` is full, else undefined. */
+function oldest<K, V>(map: Map<K, V>, max: number): [K, V] | undefined {
+  return map.size >= max ? map.entries().next().value : undefined;
 }
 
 /** The process's cache, emptied by every instance's changes (token-invalidation.ts). */

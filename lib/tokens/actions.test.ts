@@ -63,6 +63,21 @@ describe("createToken", () => {
   });
 });
 
+describe("linking attributes", () => {
+  it("refuses one that does not identify a single profile, on create and on update", async () => {
+    const before = await tokenSnapshot(account.accountId);
+    const message = "Choose an attribute that identifies one profile, such as Email or Customer ID";
+    expect(await createToken(profileReadInput({ linkingAttribute: "loyalty_tier" }))).toEqual({ ok: false, fieldErrors: { linkingAttribute: message } });
+    expect(await tokenSnapshot(account.accountId)).toEqual(before);
+
+    const { tokenId } = await created(profileReadInput({ linkingAttribute: "referral_code" }));
+    const edit = { ...profileReadInput({ linkingAttribute: "loyalty_tier" }), rateLimit: 600 };
+    expect(await updateToken(tokenId, edit)).toEqual({ ok: false, fieldErrors: { linkingAttribute: message } });
+    const [row] = await getDb().select().from(apiTokens).where(eq(apiTokens.id, tokenId));
+    expect(row!.linkingAttribute).toBe("referral_code");
+  });
+});
+
 describe("bad input gets field errors and writes nothing", () => {
   const cases: Array<[string, Parameters<typeof createToken>[0], Record<string, string>]> = [
     ["empty description", activityInput({ description: "   " }), { description: "Enter a description" }],

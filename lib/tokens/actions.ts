@@ -13,6 +13,7 @@ import {
   applyTokenEdit,
   getToken,
   getTokenAllowance,
+  identifiesProfile,
   insertTokenWithinCap,
   listAttributes,
   markTokenRevoked,
@@ -44,6 +45,10 @@ async function attributeErrors(accountId: string, exposed: string[], linking: st
   const errors: Record<string, string> = {};
   if (exposed.some((k) => unknown.has(k))) errors.exposedAttributes = "Choose attributes from your catalogue";
   if (linking && unknown.has(linking)) errors.linkingAttribute = "Choose an attribute from your catalogue";
+  // A lookup must name one person (PRODUCT §8): only identifying attributes may link.
+  else if (linking && !(await identifiesProfile(accountId, linking))) {
+    errors.linkingAttribute = "Choose an attribute that identifies one profile, such as Email or Customer ID";
+  }
   return Object.keys(errors).length ? errors : null;
 }
 

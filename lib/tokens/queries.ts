@@ -91,7 +91,7 @@ export async function getToken(accountId: string, tokenId: string) {
 
 export async function listAttributes(accountId: string) {
   return getDb()
-    .select({ key: attributes.key, displayName: attributes.displayName })
+    .select({ key: attributes.key, displayName: attributes.displayName, identifiesProfile: attributes.identifiesProfile })
     .from(attributes)
     .where(eq(attributes.accountId, accountId))
     .orderBy(asc(attributes.displayName));
@@ -107,6 +107,15 @@ export async function unknownAttributeKeys(accountId: string, keys: string[]): P
     .where(and(eq(attributes.accountId, accountId), inArray(attributes.key, wanted)));
   const known = new Set(found.map((r) => r.key));
   return wanted.filter((k) => !known.has(k));
+}
+
+/** Whether `key` is in the account's catalogue and names at most one profile. */
+export async function identifiesProfile(accountId: string, key: string): Promise<boolean> {
+  const [row] = await getDb()
+    .select({ identifies: attributes.identifiesProfile })
+    .from(attributes)
+    .where(and(eq(attributes.accountId, accountId), eq(attributes.key, key)));
+  return row?.identifies ?? false;
 }
 
 export async function listTokenEvents(accountId: string, tokenId: string, page = 1) {
@@ -177,6 +186,8 @@ export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings
       })
       .returning({ id: apiTokens.id });
     await tx.insert(tokenEvents).values(event(actor, token!.id, "created"));
+    // Every instance forgets the hashes it was told do not exist: this one does now.
+    await notifyTokenChanged(tx, token!.id);
     return { ok: true, tokenId: token!.id };
   });
 }

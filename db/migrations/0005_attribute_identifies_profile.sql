@@ -1,0 +1,1 @@
+ALTER TABLE "attributes" ADD COLUMN "identifies_profile" boolean DEFAULT false NOT NULL;

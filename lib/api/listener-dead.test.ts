@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from "vitest";
+
+/**
+ * A LISTEN connection that goes half-open: it still accepts queries but delivers nothing (the
+ * server or a NAT in between is gone without a word). Simulated with a stand-in for postgres.js.
+ */
+const connections = vi.hoisted(() => [] as Array<{ delivering: boolean; ended: boolean }>);
+vi.mock("postgres", () => ({
+  default: (_url: string, options: { onnotify: (channel: string, payload: string) => void }) => {
+    const connection = { delivering: true, ended: false };
+    connections.push(connection);
+    return {
+      unsafe: async (query: string, params: string[] = []) => {
+        // What the server would do with a NOTIFY from a listening session: deliver it to itself.
+        if (/pg_notify/i.test(query) && connection.delivering) setTimeout(() => options.onnotify(params[0]!, params[1]!), 1);
+        return [];
+      },
+      end: async () => {
+        connection.ended = true;
+      },
+    };
+  },
+}));
+vi.mock("@/db", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/db")>()),
+  getDbHandle: () => ({ kind: "postgres" }),
+}));
+
+describe("a LISTEN connection that stops delivering", () => {
+  it("is found dead within seconds: the cache goes off, and a new connection is made", async () => {
+    process.env.DATABASE_URL = "postgres://stand-in";
+    const { tokenCache } = await import("./token-cache");
+    const { startTokenInvalidation } = await import("./token-invalidation");
+    await startTokenInvalidation();
+    expect(tokenCache.isLive()).toBe(true);
+
+    connections[0]!.delivering = false;
+    await waitFor(() => !tokenCache.isLive());
+    expect(connections[0]!.ended).toBe(true);
+    await waitFor(() => connections.length === 2 && tokenCache.isLive());
+  }, 30_000);
+});
+
+async function waitFor(check: () => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
