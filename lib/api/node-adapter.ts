@@ -39,8 +39,10 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;
     },
-    readJson: async () => {
-      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) throw new BadBody("Send the body as application/json");
+    readJson: async (options) => {
+      if (!options?.anyContentType && !/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
+        throw new BadBody("Send the body as application/json");
+      }
       const text = await readBody(req);
       try {
         return JSON.parse(text) as unknown;
