@@ -83,3 +83,19 @@ describe("POST /api/v1/activity/reports", () => {
     expect(theirs.body).toEqual(unknown.body);
   }, 120_000);
 });
+
+describe("POST /api/v1/activity/query (existing callers)", () => {
+  it("accepts dates and ISO 8601 date-times with offsets", async () => {
+    const query = (from: string, to: string) =>
+      call(server.port, "/api/v1/activity/query", { method: "POST", token, body: { metric: "messages_sent", from, to, group_by: "day" } });
+    const dates = await query(iso(Date.now() - 8 * day).slice(0, 10), iso(Date.now() - 2 * day).slice(0, 10));
+    expect(dates.status).toBe(200);
+    expect(dates.body.data).toHaveLength(7);
+    const from = iso(Date.now() - 8 * day).slice(0, 10);
+    const instants = await query(`${from}T00:00:00+00:00`, `${iso(Date.now() - 2 * day).slice(0, 10)}T23:59:59Z`);
+    expect(instants.status).toBe(200);
+    expect(instants.body.data).toEqual(dates.body.data);
+    const noOffset = await query(`${from}T00:00:00`, `${from}T12:00:00`);
+    expect(noOffset.status).toBe(400);
+  });
+});

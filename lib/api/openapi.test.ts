@@ -30,6 +30,8 @@ describe("OpenAPI request schemas", () => {
     [{ ...valid, metric: "revenue" }, false],
     [{ ...valid, group_by: "week" }, false],
     [{ ...valid, from: "1 Nov 2026" }, false],
+    [{ ...valid, from: "2026-11-01T00:00:00+10:00", to: "2026-11-14T23:59:59.5Z" }, true],
+    [{ ...valid, from: "2026-11-01T00:00:00" }, false],
     [{ ...valid, to: 20261114 }, false],
     [{ ...valid, extra: 1 }, false],
     [{ metric: "cases_closed", from: "2026-11-01", to: "2026-11-14" }, false],
