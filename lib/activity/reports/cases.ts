@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { agentFilters, bucketsCte, closedCases, fromParam, rows, toParam, type Scope } from "./sql";
+import { agentFilters, bucketOf, bucketUnit, bucketsCte, closedCases, fromParam, rows, toParam, type Scope } from "./sql";
 
 /** case_summary: cases closed in the range, their mean reply times and involvement. */
 export async function caseSummaryReport(s: Scope) {
@@ -14,21 +14,32 @@ export async function caseSummaryReport(s: Scope) {
   return row!;
 }
 
-/** case_volume: per bucket, cases open at any moment of it (within the range, up to now). */
+/**
+ * case_volume: per bucket, cases open at any moment of it (within the range, up to now).
+ * Open in bucket b = opened before b's end − closed before b's start, both running totals, so
+ * the cases are read once however many buckets there are.
+ */
 export async function caseVolumeReport(s: Scope) {
+  const step = sql.raw(`interval '1 ${bucketUnit(s)}'`);
   const series = await rows<{ label: string; value: number }>(sql`
     with ${bucketsCte(s)},
-    windows as (
-      select local_start, label, greatest(utc_start, ${fromParam(s)}) as w_start, utc_end, ${toParam(s)} as w_last from buckets
-    )
-    select w.label, (
-      select count(*)::int from cases c
-      where c.account_id = ${s.accountId}::uuid ${agentFilters(s, "c.member_id", "c.group_id")}
-        and w.w_start <= w.w_last
-        and c.opened_at < w.utc_end and c.opened_at <= w.w_last
-        and (c.closed_at is null or c.closed_at >= w.w_start)
-    ) as value
-    from windows w order by w.local_start`);
+    first_bucket as (select min(local_start) as start from buckets),
+    scoped as (
+      select c.opened_at, c.closed_at from cases c
+      where c.account_id = ${s.accountId}::uuid and c.opened_at <= ${toParam(s)} ${agentFilters(s, "c.member_id", "c.group_id")}
+    ),
+    events as (
+      select greatest(${bucketOf(s, "opened_at")}, f.start) as bucket, 1 as opened, 0 as closed from scoped, first_bucket f
+      union all
+      select case when closed_at < ${fromParam(s)} then f.start else ${bucketOf(s, "closed_at")} + ${step} end, 0, 1
+      from scoped, first_bucket f where closed_at is not null
+    ),
+    per_bucket as (select bucket, sum(opened) as opened, sum(closed) as closed from events group by bucket)
+    select b.label,
+      case when greatest(b.utc_start, ${fromParam(s)}) > ${toParam(s)} then 0
+           else (sum(coalesce(p.opened, 0) - coalesce(p.closed, 0)) over (order by b.local_start))::int end as value
+    from buckets b left join per_bucket p on p.bucket = b.local_start
+    order by b.local_start`);
   return { open: series.map((r) => ({ value: r.value, date_range: { date_from: r.label } })) };
 }
 

@@ -144,6 +144,17 @@ describe("case reports (hand-built fixture)", () => {
     expect(at("2026-03-03 23:00")).toBe(1);
   });
 
+  it("case_volume: the first bucket only counts from date_from; future buckets count nothing", async () => {
+    const body = { type: "case_volume", date_from: "2026-03-02T14:30:00+10:00", date_to: "2026-03-25T00:00:00+10:00" };
+    const open = ((await report(body)) as { open: Array<{ value: number; date_range: { date_from: string } }> }).open;
+    expect(open[0]).toEqual({ value: 1, date_range: { date_from: "2026-03-02 00:00" } }); // c1 closed at 14:00, before the range
+    expect(open.find((b) => b.date_range.date_from === "2026-03-20 00:00")!.value).toBe(1); // now is 10:00 that day
+    expect(open.find((b) => b.date_range.date_from === "2026-03-21 00:00")!.value).toBe(0);
+    expect(open).toHaveLength(24);
+    const ann = ((await report({ ...body, date_from: "2026-03-02T10:00:00+10:00", users: [f.ann] })) as { open: Array<{ value: number }> }).open;
+    expect(ann.slice(0, 2).map((b) => b.value)).toEqual([1, 0]);
+  });
+
   it("case_classifications: each case once per classification of its objects", async () => {
     expect(await report({ type: "case_classifications", ...hours })).toEqual([
       { classification_id: f.delivery, classification: "Delivery", volume: 1 },
