@@ -1,5 +1,5 @@
-// JSON Schemas written by hand from the Activity API contract (ACTIVITY-API.md §3 and §5), not
-// from the code: the conformance test checks the API against what a partner's script expects.
+// JSON Schemas written by hand from the published Activity API contract (its lists and report
+// bodies), not from the code: the conformance test checks the API against what a partner's script expects.
 // Unknown keys are tolerated, as the contract tells clients to.
 
 const str = { type: "string" };

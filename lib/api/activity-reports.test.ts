@@ -2,6 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORT_TYPES } from "@/lib/activity/reports";
+import { activityReportsCurl } from "@/lib/tokens/curl-example";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
 import { withTestDatabase } from "@/test/database";
@@ -49,6 +50,13 @@ describe("POST /api/v1/activity/reports", () => {
     expect(documented200(result.body)).toBe(true);
     expect(JSON.stringify(result.body)).toMatch(/[1-9]/); // the seeded month is never all zeros
     expect(result.headers.ratelimit).toMatch(/^"default";r=\d+;t=\d+$/);
+  });
+
+  it("answers the console's ready curl", async () => {
+    const rawBody = /-d '([^']+)'/.exec(activityReportsCurl("", new Date()))![1]!;
+    const result = await post(undefined, { rawBody });
+    expect(result.status).toBe(200);
+    expect(result.body.total_volume).toBeGreaterThan(0);
   });
 
   it("parses the body as JSON whatever Content-Type says", async () => {

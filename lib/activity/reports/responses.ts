@@ -2,8 +2,8 @@ import { OBJECT_STATES } from "@/db/schema";
 import { z } from "@/lib/zod";
 import type { ReportType } from "./request";
 
-// The bodies the reports answer with, as ACTIVITY-API.md §5 in this repository's product docs
-// describes them; the OpenAPI document is generated from these.
+// The bodies the reports answer with, as partners' scripts read them (bare, ids as strings,
+// zeros rather than nulls); the OpenAPI document is generated from these.
 const count = z.int().min(0);
 const seconds = z.number().min(0);
 const fraction = z.number().min(0).max(1);
