@@ -44,8 +44,8 @@ export function twelveMonthsAfter(from: Instant): number {
 const instant = (field: string) =>
   z
     .string({ error: `${field} is required: an ISO 8601 date-time with an offset, e.g. 2026-04-01T00:00:00+11:00` })
-    .refine((v) => parseInstant(v) !== null, `${field} must be a real ISO 8601 date-time with an offset (Z or ±HH:MM), e.g. 2026-04-01T00:00:00+11:00`)
-    .meta({ format: "date-time" });
+    .regex(INSTANT, `${field} must be an ISO 8601 date-time with an offset (Z or ±HH:MM), e.g. 2026-04-01T00:00:00+11:00`)
+    .refine((v) => parseInstant(v) !== null, `${field} is not a real date-time`);
 
 // One id or a list of them; null or absent means no filter.
 const ids = (field: string) =>
