@@ -188,7 +188,38 @@ describe("NPS reports (hand-built fixture)", () => {
   });
 });
 
+describe("buckets as the contract's example", () => {
+  const april = { date_from: "2018-04-01T00:00:00+11:00", date_to: "2018-04-30T23:59:59+11:00" };
+  it("30 daily buckets on +11:00; nps_volume labels the first 2018-03-31T13:00:00+00:00 / 1522501200", async () => {
+    const open = ((await report({ type: "case_volume", ...april })) as { open: Array<{ value: number; date_range: { date_from: string } }> }).open;
+    expect(open.map((b) => b.date_range.date_from)).toEqual(Array.from({ length: 30 }, (_, i) => `2018-04-${String(i + 1).padStart(2, "0")} 00:00`));
+    const nps = (await report({ type: "nps_volume", form: f.npsForm, ...april })) as Array<{ date: string; timestamp: number }>;
+    expect(nps[0]).toMatchObject({ date: "2018-03-31T13:00:00+00:00", timestamp: 1522501200 });
+    expect(nps).toHaveLength(30);
+  });
+
+  it("72 hourly buckets when the range ends 2018-04-03T23:59:59+11:00", async () => {
+    const body = { type: "response_volume", date_from: april.date_from, date_to: "2018-04-03T23:59:59+11:00" };
+    const series = ((await report(body)) as { avg_response_time: Array<{ value: number; date_range: { date_from: string } }> }).avg_response_time;
+    expect(series).toHaveLength(72);
+    expect(series[0]).toEqual({ value: 0, date_range: { date_from: "2018-04-01 00:00" } });
+    expect(series.at(-1)!.date_range.date_from).toBe("2018-04-03 23:00");
+  });
+
+  it("an offset with minutes aligns hours on that wall clock", async () => {
+    const body = { type: "states_volume", date_from: "2026-03-01T05:30:00+05:30", date_to: "2026-03-01T09:29:59+05:30" };
+    // o2 arrived 02:00Z = 07:30 at +05:30, o3 03:00Z = 08:30.
+    const closed = ((await report(body)) as Record<string, Array<{ value: number; date_range: { date_from: string } }>>).closed!;
+    expect(closed.map((b) => [b.date_range.date_from, b.value])).toEqual([["2026-03-01 05:00", 0], ["2026-03-01 06:00", 0], ["2026-03-01 07:00", 1], ["2026-03-01 08:00", 0], ["2026-03-01 09:00", 0]]);
+  });
+});
+
 describe("ids the account does not own", () => {
+  it("the same id in capitals is the same id", async () => {
+    const body = await report({ type: "summary", ...hours, users: [f.ann.toUpperCase(), f.ann] });
+    expect((body as { total_volume: number }).total_volume).toBe(2);
+  });
+
   it.each([
     [{ type: "summary", users: ["00000000-0000-4000-8000-000000000000"] }, /users/],
     [{ type: "summary", groups: ["00000000-0000-4000-8000-000000000000"] }, /groups/],

@@ -54,7 +54,8 @@ const ids = (field: string) =>
       error: `${field} must be a list of UUID strings`,
     })
     .nullish()
-    .transform((v) => (v == null ? [] : typeof v === "string" ? [v] : v));
+    // Lower-cased: the same id in either case is one id.
+    .transform((v) => (v == null ? [] : typeof v === "string" ? [v] : v).map((x) => x.toLowerCase()));
 
 const common = {
   date_from: instant("date_from"),
