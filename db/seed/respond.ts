@@ -125,10 +125,11 @@ function planCase(ctx: Context, objects: PlannedObject[]): PlannedCase | null {
   };
 }
 
-function planSends(ctx: Context, dayStart: number, form: string): PlannedSend[] {
+function planSends(ctx: Context, dayStart: number, form: string, perWeekday: number): PlannedSend[] {
   const { random } = ctx;
   const sends: PlannedSend[] = [];
-  for (let n = random.int(4, 10); n > 0; n--) {
+  // About one send for every ten inbound objects, and at least one every weekday.
+  for (let n = random.int(Math.max(1, Math.round(perWeekday / 15)), Math.max(2, Math.round(perWeekday / 6))); n > 0; n--) {
     const member = random.pick(activeMembers(ctx));
     const sentAt = dayStart + pickHour(random) * 3600_000 + random.int(0, 3599) * 1000;
     const answeredAt = sentAt + random.int(300, 36 * 3600) * 1000;
@@ -160,9 +161,9 @@ export function planRespond(team: TeamPlan, perWeekday: number, random: Random, 
       objects += conversation.objects.length;
       conversations.push(conversation);
     }
-    if (!weekend) sends.push(...planSends(ctx, dayStart, nps[0]!.name));
+    if (!weekend) sends.push(...planSends(ctx, dayStart, nps[0]!.name, perWeekday));
     // The retired survey kept a trickle of sends in the first weeks.
-    if (nps[1] && day > 60 && random.chance(0.5)) sends.push(...planSends(ctx, dayStart, nps[1].name).slice(0, 2));
+    if (nps[1] && day > 60 && random.chance(0.5)) sends.push(...planSends(ctx, dayStart, nps[1].name, perWeekday).slice(0, 2));
   }
   return { conversations, sends };
 }
