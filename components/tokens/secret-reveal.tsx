@@ -4,9 +4,8 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { curlExample } from "@/lib/tokens/curl-example";
 import type { TokenType } from "@/lib/tokens/types";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { TryIt } from "./try-it";
 import { useLeaveGuard } from "./use-leave-guard";
 
 export const SAVE_WARNING = "Ensure you save the token at this point because it cannot be viewed again.";
@@ -30,7 +29,6 @@ export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, 
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
   const field = useRef<HTMLInputElement>(null);
-  const hydrated = useHydrated();
   useLeaveGuard(true);
   useEffect(() => heading.current?.focus(), []);
 
@@ -78,13 +76,7 @@ export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, 
         {copied === "copied" ? "Copied to clipboard." : copied === "failed" ? "Copy failed: the token is selected, press Ctrl+C." : ""}
       </p>
       <div className="mt-4">
-        <p className="text-sm font-medium text-slate-800">Try it</p>
-        <p className="mt-0.5 text-sm text-slate-600">
-          Store the token as <code>HUB_API_TOKEN</code> in your environment, then:
-        </p>
-        <pre className="mt-1.5 rounded-md bg-slate-900 px-4 py-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
-          <code>{curlExample(hydrated ? window.location.origin : "", type, linkingAttribute)}</code>
-        </pre>
+        <TryIt type={type} linkingAttribute={linkingAttribute} />
       </div>
       <div className="mt-4 flex justify-end">
         {doneHref ? (

@@ -4,3 +4,4 @@ export * from "./activity";
 export * from "./tokens";
 export * from "./usage";
 export * from "./operator";
+export * from "./respond";

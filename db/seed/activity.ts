@@ -1,11 +1,20 @@
 import type { Random } from "./random";
 
-export interface ActivityPlan {
-  members: Array<{ key: string; email: string; firstName: string; lastName: string; timezone: string; archived: boolean; groups: string[] }>;
-  groups: string[];
-  forms: string[];
-  cases: Array<{ memberKey: string; group: string; form: string; openedAt: Date; closedAt: Date | null;
-    messages: Array<{ sentAt: Date; responseSeconds: number }> }>;
+export interface TeamPlan {
+  members: Array<{
+    key: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    timezone: string;
+    archived: boolean;
+    signInCount: number;
+    lastSignInAt: Date | null;
+    groups: string[];
+  }>;
+  groups: Array<{ name: string; comment: string }>;
+  forms: Array<{ name: string; title: string; nps: boolean; archived: boolean; createdAt: Date; formUrl: string; groups: string[] }>;
+  classifications: string[];
 }
 
 const teamNames: Array<[string, string]> = [
@@ -13,48 +22,57 @@ const teamNames: Array<[string, string]> = [
   ["Sam", "O'Brien"], ["Fatima", "Khan"], ["Ben", "Carter"], ["Lucy", "Zhang"], ["Daniel", "Moore"],
   ["Eva", "Novak"], ["Josh", "Miller"],
 ];
-const timezones = ["Australia/Melbourne", "Australia/Sydney", "Australia/Perth", "Pacific/Auckland"];
+const timezones = ["Australia/Melbourne", "Australia/Sydney", "Australia/Perth", "Pacific/Auckland", "Asia/Kolkata"];
+const groups = [
+  { name: "Customer Care", comment: "Front line: every channel, every customer." },
+  { name: "Online Orders", comment: "Deliveries, payments and order changes." },
+  { name: "Escalations", comment: "Complaints and anything a team lead must see." },
+  { name: "VIP Concierge", comment: "" },
+];
+const forms: Array<[string, string, boolean, boolean]> = [
+  ["Order enquiry", "Tell us about your order", false, false],
+  ["Returns and refunds", "Start a return", false, false],
+  ["Complaint", "We are sorry: what went wrong?", false, false],
+  ["Product question", "Ask about a product", false, false],
+  ["Loyalty program", "Join our loyalty program", false, true],
+  ["Customer NPS", "How likely are you to recommend us to a friend?", true, false],
+  ["Post-chat NPS (2025)", "How did we do today?", true, true],
+];
+const classifications = ["Delivery", "Refund", "Product quality", "Account", "Complaint", "Praise"];
 
-/** 90 days of cases and replies for a support team, ending the day before `today`. */
-export function planActivity(domain: string, memberCount: number, random: Random, today: Date): ActivityPlan {
-  const groups = ["Customer Care", "Online Orders", "Escalations", "VIP Concierge"];
-  const forms = ["Order enquiry", "Returns and refunds", "Complaint", "Product question", "Loyalty program"];
-  const members = teamNames.slice(0, memberCount).map(([firstName, lastName], i) => ({
-    key: `m${i}`,
-    email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `@${domain}`,
-    firstName,
-    lastName,
-    timezone: timezones[i % timezones.length] as string,
-    archived: i === memberCount - 1,
-    groups: [groups[i % groups.length] as string, ...(i % 3 === 0 ? [groups[(i + 1) % groups.length] as string] : [])],
-  }));
+const DAY = 86_400_000;
 
-  const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  const cases: ActivityPlan["cases"] = [];
-  for (let day = 90; day >= 1; day--) {
-    const dayStart = startOfToday - day * 86_400_000;
-    const weekend = [0, 6].includes(new Date(dayStart).getUTCDay());
-    const perDay = weekend ? random.int(4, 10) : random.int(14, 30);
-    for (let c = 0; c < perDay; c++) {
-      const member = random.pick(members);
-      const openedAt = new Date(dayStart + random.int(0, 86_399) * 1000);
-      const messages: ActivityPlan["cases"][number]["messages"] = [];
-      let at = openedAt.getTime();
-      for (let m = random.int(1, 4); m > 0; m--) {
-        const responseSeconds = random.int(60, 4 * 3600);
-        at += responseSeconds * 1000;
-        messages.push({ sentAt: new Date(at), responseSeconds });
-      }
-      const closed = day > 2 || random.chance(0.5);
-      cases.push({
-        memberKey: member.key,
-        group: random.pick(member.groups),
-        form: random.pick(forms),
-        openedAt,
-        closedAt: closed ? new Date(at + random.int(60, 3600) * 1000) : null,
-        messages,
-      });
-    }
-  }
-  return { members, groups, forms, cases };
+/** The team the activity is handled by: agents in groups, forms, classifications. */
+export function planTeam(domain: string, memberCount: number, random: Random, today: Date): TeamPlan {
+  const names = groups.map((g) => g.name);
+  const members = teamNames.slice(0, memberCount).map(([firstName, lastName], i) => {
+    // The first agent has never signed in, so a null last sign-in shows up in the lists.
+    const signInCount = i === 0 ? 0 : random.int(3, 400);
+    return {
+      key: `m${i}`,
+      email: `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, "") + `@${domain}`,
+      firstName,
+      lastName,
+      timezone: timezones[i % timezones.length] as string,
+      archived: i === memberCount - 1,
+      signInCount,
+      lastSignInAt: signInCount === 0 ? null : new Date(today.getTime() - random.int(600, 20 * 86_400) * 1000),
+      groups: [names[i % names.length] as string, ...(i % 3 === 0 ? [names[(i + 1) % names.length] as string] : [])],
+    };
+  });
+  const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/-$/, "");
+  return {
+    members,
+    groups,
+    forms: forms.map(([name, title, nps, archived], i) => ({
+      name,
+      title,
+      nps,
+      archived,
+      createdAt: new Date(today.getTime() - (400 - i * 30) * DAY),
+      formUrl: `https://forms.${domain}/${slug(name)}`,
+      groups: i % 2 === 0 ? names : [names[i % names.length] as string],
+    })),
+    classifications,
+  };
 }

@@ -9,6 +9,8 @@ export interface DemoAccountSpec {
   users: Array<{ email: string; name: string; role: "admin" | "marketer" }>;
   profileCount: number;
   teamSize: number;
+  /** Inbound objects on an average weekday (weekends see about a third). */
+  objectsPerWeekday: number;
 }
 
 /** The demo users' password, in development and tests only (production seeds need HUB_DEMO_PASSWORD). */
@@ -25,6 +27,7 @@ export const demoAccounts: DemoAccountSpec[] = [
     ],
     profileCount: 3000,
     teamSize: 12,
+    objectsPerWeekday: 60,
   },
   {
     slug: "other-brand",
@@ -33,6 +36,7 @@ export const demoAccounts: DemoAccountSpec[] = [
     users: [{ email: "admin@other.test", name: "Olive Other", role: "admin" }],
     profileCount: 200,
     teamSize: 4,
+    objectsPerWeekday: 14,
   },
 ];
 

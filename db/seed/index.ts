@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../index";
-import { accounts, attributes, cases, forms, messages, profiles, teamGroups, teamMemberGroups, teamMembers, users } from "../schema";
-import { planActivity } from "./activity";
+import { accounts, attributes, profiles, users } from "../schema";
 import { catalogueRows } from "./catalogue";
 import { generateProfiles } from "./profiles";
 import { demoAccounts, type DemoAccountSpec } from "./demo-accounts";
+import { seedActivity } from "./insert-activity";
 import { chunk, createRandom } from "./random";
 
 export { DEMO_PASSWORD, demoAccounts, type DemoAccountSpec } from "./demo-accounts";
@@ -44,40 +44,6 @@ async function seedAccount(tx: Tx, spec: DemoAccountSpec, options: SeedOptions):
     await tx.insert(profiles).values(batch.map((attrs) => ({ accountId, attributes: attrs })));
   }
   await seedActivity(tx, accountId, spec, random, today);
-}
-
-async function seedActivity(tx: Tx, accountId: string, spec: DemoAccountSpec, random: ReturnType<typeof createRandom>, today: Date) {
-  const plan = planActivity(spec.domain, spec.teamSize, random, today);
-  const groupRows = await tx.insert(teamGroups).values(plan.groups.map((name) => ({ accountId, name }))).returning();
-  const formRows = await tx.insert(forms).values(plan.forms.map((name) => ({ accountId, name }))).returning();
-  const memberRows = await tx
-    .insert(teamMembers)
-    .values(plan.members.map(({ key: _key, groups: _groups, ...m }) => ({ accountId, ...m })))
-    .returning();
-  const groupId = new Map(groupRows.map((g) => [g.name, g.id]));
-  const formId = new Map(formRows.map((f) => [f.name, f.id]));
-  const memberId = new Map(plan.members.map((m, i) => [m.key, memberRows[i]!.id]));
-
-  await tx.insert(teamMemberGroups).values(
-    plan.members.flatMap((m) => m.groups.map((g) => ({ memberId: memberId.get(m.key)!, groupId: groupId.get(g)! }))),
-  );
-  for (const batch of chunk(plan.cases, 500)) {
-    const caseRows = await tx
-      .insert(cases)
-      .values(batch.map((c) => ({
-        accountId,
-        memberId: memberId.get(c.memberKey)!,
-        groupId: groupId.get(c.group)!,
-        formId: formId.get(c.form)!,
-        openedAt: c.openedAt,
-        closedAt: c.closedAt,
-      })))
-      .returning({ id: cases.id });
-    const messageRows = batch.flatMap((c, i) =>
-      c.messages.map((m) => ({ accountId, caseId: caseRows[i]!.id, memberId: memberId.get(c.memberKey)!, ...m })),
-    );
-    for (const part of chunk(messageRows, 1000)) await tx.insert(messages).values(part);
-  }
 }
 
 function hashSeed(text: string): number {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { accounts, attributes, cases, messages, profiles, teamMembers, users } from "@/db/schema";
+import { accounts, activityObjects, attributes, cases, messages, profiles, surveySends, teamMembers, users } from "@/db/schema";
 import { withTestDatabase } from "@/test/database";
 import { demoAccounts, seedDemoData, type DemoAccountSpec } from "./index";
 
@@ -17,7 +17,7 @@ const specs: DemoAccountSpec[] = demoAccounts.map((spec) => ({
 }));
 const slug = (base: string) => `${base}-${run}`;
 
-async function countFor(table: typeof profiles | typeof attributes | typeof cases | typeof messages | typeof teamMembers, accountId: string) {
+async function countFor(table: typeof profiles | typeof attributes | typeof cases | typeof messages | typeof teamMembers | typeof activityObjects | typeof surveySends, accountId: string) {
   const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.accountId, accountId));
   return row!.n;
 }
@@ -51,6 +51,8 @@ describe("seedDemoData (integration)", () => {
     expect(await countFor(teamMembers, demo.id)).toBe(12);
     expect(await countFor(cases, demo.id)).toBeGreaterThan(1000);
     expect(await countFor(messages, demo.id)).toBeGreaterThan(1000);
+    expect(await countFor(activityObjects, demo.id)).toBeGreaterThan(3000);
+    expect(await countFor(surveySends, demo.id)).toBeGreaterThan(300);
 
     // 90 days of activity, none of it in the future.
     const [span] = await db

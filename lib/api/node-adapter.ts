@@ -45,8 +45,10 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
       const value = req.headers[name.toLowerCase()];
       return Array.isArray(value) ? value[0] : value;
     },
-    readJson: async () => {
-      if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) throw new RequestError("invalid_request", "Send the body as application/json");
+    readJson: async (options) => {
+      if (!options?.anyContentType && !/^application\/json/i.test(req.headers["content-type"] ?? "")) {
+        throw new RequestError("invalid_request", "Send the body as application/json");
+      }
       const value = parseJson(await readBody(req));
       const unsafe = unsafeJson(value);
       if (unsafe) throw new RequestError("invalid_request", unsafe);

@@ -2,6 +2,7 @@ import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseReportRequest } from "@/lib/activity/reports";
 import { activityQuerySchema, GROUP_BY, METRICS } from "@/lib/activity/schema";
 import { profileQuerySchema } from "@/lib/profiles/schema";
 import { LINKING_PARAMETER, openApiDocument } from "./openapi";
@@ -30,6 +31,8 @@ describe("OpenAPI request schemas", () => {
     [{ ...valid, metric: "revenue" }, false],
     [{ ...valid, group_by: "week" }, false],
     [{ ...valid, from: "1 Nov 2026" }, false],
+    [{ ...valid, from: "2026-11-01T00:00:00+10:00", to: "2026-11-14T23:59:59.5Z" }, true],
+    [{ ...valid, from: "2026-11-01T00:00:00" }, false],
     [{ ...valid, to: 20261114 }, false],
     [{ ...valid, extra: 1 }, false],
     [{ metric: "cases_closed", from: "2026-11-01", to: "2026-11-14" }, false],
@@ -59,6 +62,25 @@ describe("OpenAPI request schemas", () => {
         else if (b.metric === "x" || b.group_by === "x") expect(activityBody(b)).toBe(false);
       }),
     );
+  });
+
+  const reportBody = ajv.compile(openApiDocument.paths["/api/v1/activity/reports"].post.requestBody.content["application/json"].schema);
+  const report = { type: "summary", date_from: "2026-04-01T00:00+11:00", date_to: "2026-04-30T23:59:59.999Z" };
+  const form = "5b0e8f1a-3c2d-4e5f-8a9b-0c1d2e3f4a5b";
+  it.each([
+    [report, true],
+    [{ ...report, users: form, groups: null, unknown: 1 }, true],
+    [{ ...report, type: "nps_volume", form, nps_category: "passives" }, true],
+    [{ ...report, type: "nps_volume" }, false],
+    [{ ...report, type: "nps_summary", form, nps_category: "fans" }, false],
+    [{ ...report, type: "agents" }, false],
+    [{ ...report, date_from: "2026-04-01" }, false],
+    [{ ...report, date_to: "2026-04-30T23:59:59" }, false],
+    [{ ...report, users: [42] }, false],
+    [[], false],
+  ])("activity report %j: document and API both say %s", (body, accepted) => {
+    expect(reportBody(body)).toBe(accepted);
+    expect(parseReportRequest(body, Date.parse("2026-11-28T00:00:00Z")).ok).toBe(accepted);
   });
 
   it.each([

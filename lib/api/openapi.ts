@@ -1,3 +1,5 @@
+import { reportRequestSchema, REPORT_TYPES } from "@/lib/activity/reports";
+import { reportResponseSchemas } from "@/lib/activity/reports/responses";
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { linkingValueSchema } from "@/lib/profiles/schema";
 import { z } from "@/lib/zod";
@@ -63,17 +65,38 @@ const strictObject = (properties: Record<string, object>) => ({
   properties,
 });
 
+const instant = { type: "string", format: "date-time" };
 const user = strictObject({
   id: uuid,
   email: { type: "string" },
   first_name: { type: "string" },
   last_name: { type: "string" },
   timezone: { type: "string" },
+  gmtoffset: { type: "number" },
+  sign_in_count: { type: "integer", minimum: 0 },
+  last_sign_in_at: { type: ["string", "null"], format: "date-time" },
   archived: { type: "boolean" },
-  groups: { type: "array", items: strictObject({ id: uuid, name: { type: "string" } }) },
+  groups: { type: "array", items: uuid },
 });
-const group = strictObject({ id: uuid, name: { type: "string" }, member_count: { type: "integer" } });
-const form = strictObject({ id: uuid, name: { type: "string" } });
+const group = strictObject({ id: uuid, name: { type: "string" }, comment: { type: "string" }, member_count: { type: "integer" } });
+const form = strictObject({
+  id: uuid,
+  name: { type: "string" },
+  title: { type: "string" },
+  archived: { type: "boolean" },
+  created_at: instant,
+  groups: { type: "array", items: uuid },
+  nps: { type: "boolean" },
+  form_url: { type: "string", format: "uri" },
+});
+
+/** Each report type's body, titled by its type, from the zod schemas in lib/activity/reports. */
+export const reportResponses = Object.fromEntries(
+  REPORT_TYPES.map((type) => {
+    const { $schema: _dialect, ...schema } = z.toJSONSchema(reportResponseSchemas[type]);
+    return [type, { title: type, ...schema }];
+  }),
+) as Record<(typeof REPORT_TYPES)[number], object>;
 const metricValue = { type: ["integer", "null"] };
 const activityRow = {
   oneOf: [
@@ -138,6 +161,20 @@ export const openApiDocument = {
           "200": json(list(activityRow), "One row per user, group or day"),
           ...failure(["invalid_request"], `The body is not a valid query, or has ${UNSAFE_INPUT} or body`),
           ...failure(["payload_too_large"], "The body is over 16384 bytes (nothing more is read; the connection closes)"),
+          ...failures("an Activity"),
+        },
+      },
+    },
+    "/api/v1/activity/reports": {
+      post: {
+        summary: "One of twelve team-performance reports, as partners' report scripts call them",
+        description:
+          "The body is parsed as JSON whatever Content-Type says. Dates are ISO 8601 date-times with an offset; date_to must be later than date_from, at most 12 calendar months after it, and date_from not in the future. users, groups and form must be ids of the token's account; NPS reports need a form with nps: true. Time series are hourly under 96 hours, daily otherwise, on date_from's wall clock. The 200 body depends on `type`: one schema per type, titled by it (several array reports look alike when empty, so they are listed as anyOf).",
+        security: bearer,
+        requestBody: { required: true, content: { "application/json": { schema: requestSchema(reportRequestSchema) } } },
+        responses: {
+          "200": json({ anyOf: Object.values(reportResponses) }, "The report, bare (not wrapped in data)"),
+          ...failure(["invalid_request"], "The body is not a valid report request; the message names the problem"),
           ...failures("an Activity"),
         },
       },

@@ -1,5 +1,6 @@
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
+import { runReport } from "@/lib/activity/reports";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
 import { profileQuerySchema } from "@/lib/profiles/schema";
 import { log } from "@/lib/log";
@@ -35,6 +36,16 @@ export const routes: Route[] = [
       const parsed = activityQuerySchema.safeParse(body);
       if (!parsed.success) return apiError("invalid_request", parsed.error.issues.map((i) => i.message).join("; "));
       return ok({ data: await runActivityQuery(token.accountId, parsed.data) });
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/activity/reports",
+    type: "activity",
+    handler: async (request, token) => {
+      const report = await runReport(token.accountId, await request.readJson({ anyContentType: true }));
+      // Reports answer bare, not wrapped in `data`: partners' scripts read them that way.
+      return report.ok ? ok(report.body) : apiError("invalid_request", report.message);
     },
   },
   {

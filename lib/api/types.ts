@@ -10,7 +10,11 @@ export interface ApiRequest {
   clientIp: string | null;
   /** `clientIp` parsed, once, for whitelist checks; null when unknown. */
   clientAddress: IpAddress | null;
-  readJson(): Promise<unknown>;
+  /**
+   * The body parsed as JSON (at most 16 KiB). Refuses a Content-Type other than JSON unless
+   * `anyContentType`: partners' report scripts send JSON whatever header they set.
+   */
+  readJson(options?: { anyContentType?: boolean }): Promise<unknown>;
 }
 
 export interface ApiResponse {

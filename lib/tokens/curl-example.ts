@@ -1,12 +1,24 @@
 import type { TokenType } from "./types";
 
+const AUTH = `-H "Authorization: Bearer $HUB_API_TOKEN"`;
+const utcDay = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
+
+/**
+ * The Activity reports call partners start with: the summary of the last 30 whole UTC days.
+ * The body is JSON; the Content-Type is sent anyway, for proxies that look at it.
+ */
+export function activityReportsCurl(origin: string, now: Date): string {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const body = JSON.stringify({ type: "summary", date_from: utcDay(today - 30 * 86_400_000), date_to: utcDay(today) });
+  return `curl ${AUTH} -H "Content-Type: application/json" \\\n  -d '${body}' \\\n  ${origin}/api/v1/activity/reports`;
+}
+
 /**
  * A first request to try with a new token. It names $HUB_API_TOKEN rather than the secret,
  * so the token does not end up in shell history.
  */
-export function curlExample(origin: string, type: TokenType, linkingAttribute?: string | null): string {
-  const auth = `-H "Authorization: Bearer $HUB_API_TOKEN"`;
-  if (type === "activity") return `curl ${auth} ${origin}/api/v1/users`;
+export function curlExample(origin: string, type: TokenType, linkingAttribute?: string | null, now = new Date()): string {
+  if (type === "activity") return `curl ${AUTH} ${origin}/api/v1/users\n${activityReportsCurl(origin, now)}`;
   const key = linkingAttribute || "email";
-  return `curl ${auth} "${origin}/api/v1/profile?${key}=<${key}>"`;
+  return `curl ${AUTH} "${origin}/api/v1/profile?${key}=<${key}>"`;
 }

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
+import { TryIt } from "@/components/tokens/try-it";
 import { Panel } from "@/components/ui/panel";
 import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requestIp } from "@/lib/request-ip";
@@ -33,6 +34,12 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           linkingAttribute={token.linkingAttribute}
         />
       </Panel>
+
+      {active && token.type === "activity" ? (
+        <Panel as="section" aria-label="Try it">
+          <TryIt type={token.type} />
+        </Panel>
+      ) : null}
 
       <Panel as="section" aria-labelledby="token-settings-heading">
         <h2 id="token-settings-heading" className="mb-5 text-base font-semibold text-slate-900">

@@ -1,0 +1,27 @@
+"use client";
+
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { curlExample } from "@/lib/tokens/curl-example";
+import type { TokenType } from "@/lib/tokens/types";
+
+interface Props {
+  type: TokenType;
+  linkingAttribute?: string | null;
+}
+
+/** Ready-to-paste requests for a token, on this console's own origin. */
+export function TryIt({ type, linkingAttribute }: Props) {
+  // The origin and today's date are the browser's: the server renders without them.
+  const hydrated = useHydrated();
+  return (
+    <div>
+      <p className="text-sm font-medium text-slate-800">Try it</p>
+      <p className="mt-0.5 text-sm text-slate-600">
+        Store the token as <code>HUB_API_TOKEN</code> in your environment, then:
+      </p>
+      <pre className="mt-1.5 rounded-md bg-slate-900 px-4 py-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+        <code>{curlExample(hydrated ? window.location.origin : "", type, linkingAttribute, hydrated ? new Date() : new Date(0))}</code>
+      </pre>
+    </div>
+  );
+}

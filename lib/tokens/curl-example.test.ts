@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { activityReportsCurl, curlExample } from "./curl-example";
+
+describe("curlExample", () => {
+  it("Activity: the users list, then a summary report of the last 30 whole days", () => {
+    const text = curlExample("https://hub.example", "activity", null, new Date("2026-11-28T15:30:00Z"));
+    expect(text.split("\n")[0]).toBe('curl -H "Authorization: Bearer $HUB_API_TOKEN" https://hub.example/api/v1/users');
+    expect(text).toContain(activityReportsCurl("https://hub.example", new Date("2026-11-28T01:00:00Z")));
+    const body = /-d '([^']+)'/.exec(text)![1]!;
+    expect(JSON.parse(body)).toEqual({ type: "summary", date_from: "2026-10-29T00:00:00Z", date_to: "2026-11-28T00:00:00Z" });
+    expect(text).toMatch(/https:\/\/hub\.example\/api\/v1\/activity\/reports$/);
+  });
+
+  it("Profile Read: the lookup by the linking attribute", () => {
+    expect(curlExample("", "profile_read", "customer_id")).toBe('curl -H "Authorization: Bearer $HUB_API_TOKEN" "/api/v1/profile?customer_id=<customer_id>"');
+  });
+});
