@@ -46,7 +46,7 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
       return Array.isArray(value) ? value[0] : value;
     },
     readJson: async (options) => {
-      if (!options?.anyContentType && !/^application\/json/i.test(req.headers["content-type"] ?? "")) {
+      if (!options?.anyContentType && !/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
         throw new RequestError("invalid_request", "Send the body as application/json");
       }
       const value = parseJson(await readBody(req));
