@@ -18,7 +18,7 @@ export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 export interface Scenario {
   name: string;
   url: string;
-  options?: { token?: string; tokens?: string[] };
+  options?: LoadOptions;
   /** Another load run at the same time, on connections of its own; only this one is measured. */
   alongside?: Scenario;
 }
@@ -72,16 +72,30 @@ export function ratio(l: LoadResult, to: LoadResult): number {
   return Math.round(value * 100) / 100;
 }
 
+export interface LoadOptions {
+  token?: string;
+  tokens?: string[];
+  seconds?: number;
+  /** CONNECTIONS unless given. */
+  connections?: number;
+  /** A JSON body, POSTed. */
+  body?: unknown;
+}
+
 /** A bounded load on loopback: 50 connections for a few seconds. `tokens` rotates one per request. */
-export async function load(name: string, url: string, options: { token?: string; tokens?: string[]; seconds?: number } = {}): Promise<LoadResult> {
+export async function load(name: string, url: string, options: LoadOptions = {}): Promise<LoadResult> {
   if (!/^http:\/\/127\.0\.0\.1:/.test(url)) throw new Error("bench traffic goes to 127.0.0.1 only");
   let next = 0;
   const rotate = options.tokens;
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: options.seconds ?? DURATION_SECONDS,
-    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(options.body === undefined ? {} : { method: "POST" as const, body: JSON.stringify(options.body) }),
     requests: rotate
       ? [
           {

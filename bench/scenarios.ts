@@ -6,6 +6,7 @@ import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
+import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 
 const JANE_QUERY = "?email=jane.remington%40demo-retail.test";
@@ -70,9 +71,18 @@ export async function runBench(server: string) {
         ...warmLookup("profile lookup, warm cache, under a forged-token flood (1k tokens)", flooded),
         alongside: { name: "forged-token flood", url: `${flooded.url}${JANE}`, options: { tokens: forged } },
       },
+      // The same two loads with the second one legitimate: what sharing 2 cores with 50 more
+      // connections costs anyway, so the flood's own cost can be told apart from it.
+      {
+        ...warmLookup("profile lookup, warm cache, beside an equal valid-token load (1k tokens)", flooded),
+        alongside: { name: "valid-token load", url: `${flooded.url}${JANE}`, options: { token: cold.at(-1)!.token } },
+      },
       // The ceiling again, last in each round: its ratio to the first run is this machine's noise.
       { name: "profile lookup, no auth, again (noise check)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
     ]);
+
+    console.log("activity reports…");
+    const reports = await measureReports(app);
 
     console.log("revocation propagation…");
     const propagation = await measureRevocation(app, account, cold.slice(0, 20));
@@ -80,7 +90,7 @@ export async function runBench(server: string) {
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return report(loads, propagation, pages);
+    return { ...report(loads, propagation, pages), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -147,8 +157,10 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     coldP99Ms: cold.p99,
     warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
     coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),
-    // Real tokens' warm lookups while 50 more connections send forged ones, against the ceiling.
+    // Real tokens' warm lookups while 50 more connections send forged ones, against the ceiling
+    // (which has the machine to itself) and against 50 more connections of valid requests.
     warmUnderForgedFloodRatio: ratio(find("profile lookup, warm cache, under a forged-token flood"), ceiling),
+    forgedFloodVsValidLoad: ratio(find("profile lookup, warm cache, under a forged-token flood"), find("profile lookup, warm cache, beside an equal")),
     noiseCeilingVsItself: ratio(find("profile lookup, no auth, again"), ceiling),
     warmVsLive: ratio(warm, live),
     nextRouteVsBare: ratio(find("Next.js route"), bare),
@@ -158,4 +170,11 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
   console.table(summary);
   console.table(pages.map((p) => ({ page: p.name, "median ms": p.median, "p95 ms": p.p95 })));
   return { when: new Date().toISOString(), connections: CONNECTIONS, rounds: ROUNDS, seconds: DURATION_SECONDS, loads, summary, pages };
+}
+
+function reportsTable(reports: Awaited<ReturnType<typeof measureReports>>) {
+  console.log("\nActivity reports over 90 days of a Demo Retail copy, 10 connections, 3 s each:");
+  console.table(reports.timings);
+  console.log(`Slowest by p50: ${reports.slowest}. Its plan:\n${reports.plan.join("\n")}`);
+  return reports;
 }

@@ -14,12 +14,12 @@ export interface BenchAccount {
   email: string;
 }
 
-/** A copy of Demo Retail (profiles, Jane) under its own slug and email, with no token cap. */
-export async function createBenchAccount(tag: string): Promise<BenchAccount> {
+/** A copy of Demo Retail (profiles, Jane, `teamSize` agents' activity) under its own slug and email, with no token cap. */
+export async function createBenchAccount(tag: string, teamSize = 4): Promise<BenchAccount> {
   const slug = `bench-${tag}`;
   const email = `admin@${slug}.test`;
   await seedDemoData(getDb(), { passwordHash: await hashPassword(BENCH_PASSWORD) }, [
-    { ...demoAccounts[0]!, slug, name: `Bench ${tag}`, users: [{ email, name: `Bench ${tag}`, role: "admin" }], teamSize: 4 },
+    { ...demoAccounts[0]!, slug, name: `Bench ${tag}`, users: [{ email, name: `Bench ${tag}`, role: "admin" }], teamSize },
   ]);
   const [row] = await getDb()
     .select({ accountId: accounts.id, userId: users.id })
@@ -60,6 +60,23 @@ export async function insertProfileTokens(account: BenchAccount, count: number):
     rows.forEach((r, i) => out.push({ id: r.id, token: batch[i]!.token }));
   }
   return out;
+}
+
+/** One Activity token with no practical rate limit and no IP whitelist. */
+export async function insertActivityToken(account: BenchAccount): Promise<string> {
+  const secret = generateToken("activity");
+  await getDb()
+    .insert(apiTokens)
+    .values({
+      accountId: account.accountId,
+      type: "activity",
+      description: "bench reports",
+      secretHash: secret.hash,
+      displayPrefix: secret.displayPrefix,
+      rateLimit: 1_000_000_000,
+      createdById: account.userId,
+    });
+  return secret.token;
 }
 
 /** Revoked filler rows with random hashes, until the table holds `total` tokens. */
