@@ -62,11 +62,18 @@ test.describe("signing in", () => {
 
   test("guesses from other addresses never lock the admin out of a browser that signed in before", async ({ browser, baseURL }) => {
     const email = journeyEmail("lockout", "admin");
-    const known = await (await browser.newContext({ baseURL })).newPage();
-    await signIn(known, email);
-    await expect(known.getByRole("heading", { name: "Integrations" })).toBeVisible();
-    // Signed out, but the browser keeps its proof of an earlier sign-in.
-    await known.context().clearCookies({ name: /session-token/ });
+    const first = await (await browser.newContext({ baseURL })).newPage();
+    await signIn(first, email);
+    await expect(first.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    // Signed out, but the browser keeps its proof of an earlier sign-in: a new session with
+    // only that cookie (clearing the session cookie in place races the proxy's refreshes).
+    const device = (await first.context().cookies()).find((c) => c.name === "hub_known_device");
+    expect(device, "a successful sign-in marks the browser as known").toBeTruthy();
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await first.context().close();
+    const knownContext = await browser.newContext({ baseURL });
+    await knownContext.addCookies([device!]);
+    const known = await knownContext.newPage();
 
     for (let i = 0; i < 6; i++) {
       expect(await scriptedSignIn(baseURL!, `127.0.0.${i + 2}`, email, `attack-${i}`)).toContain("error=CredentialsSignin");
