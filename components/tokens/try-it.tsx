@@ -19,7 +19,7 @@ export function TryIt({ type, linkingAttribute }: Props) {
       <p className="mt-0.5 text-sm text-slate-600">
         Store the token as <code>HUB_API_TOKEN</code> in your environment, then:
       </p>
-      <pre className="mt-1.5 rounded-md bg-slate-900 px-4 py-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+      <pre tabIndex={0} className="mt-1.5 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs whitespace-pre text-slate-100">
         <code>{curlExample(hydrated ? window.location.origin : "", type, linkingAttribute, hydrated ? new Date() : new Date(0))}</code>
       </pre>
     </div>
