@@ -10,6 +10,11 @@ const token = (id: string): ApiToken => ({
   exposedAttributes: [],
   linkingAttribute: null,
   ipAllowList: [],
+  expiresAt: null,
+  secretHash: `hash-of-${id}`,
+  oldSecretHash: null,
+  oldSecretDeprecatedAt: null,
+  oldSecretEndsAt: null,
 });
 
 describe("TokenCache", () => {

@@ -7,6 +7,7 @@ import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
+import { clock } from "@/lib/clock";
 import { capMessage } from "./cap";
 import { diffSettings } from "./settings-diff";
 import {
@@ -16,11 +17,11 @@ import {
   identifiesProfile,
   insertTokenWithinCap,
   listAttributes,
-  markTokenRevoked,
-  rotateTokenSecret,
   unknownAttributeKeys,
   type Actor,
 } from "./queries";
+import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "./lifecycle-queries";
+import { overlapChoice, resetTokenSchema, type ResetTokenInput } from "./rotation";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
 import { generateToken } from "./secret";
 
@@ -31,6 +32,7 @@ import { generateToken } from "./secret";
 
 const NOT_FOUND = "This API token does not exist or has been removed.";
 const REVOKED = "This API token has been revoked and can no longer be changed.";
+const NO_OLD_TOKEN = "The old token has already stopped working.";
 
 async function actorFor(user: CurrentUser): Promise<Actor> {
   return { id: user.id, name: user.name, accountId: user.accountId, ip: requestIp(await headers()) };
@@ -111,19 +113,39 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
   });
 }
 
-export async function resetToken(tokenId: string): Promise<ActionResult<{ token: string }>> {
+/** Without `input`, or with "No, stop it now", the old secret stops at once (the article's reset). */
+export async function resetToken(tokenId: string, input: ResetTokenInput = {}): Promise<ActionResult<{ token: string }>> {
   const user = await requireUser();
   return answerUnexpected("resetToken", async () => {
     const token = await getToken(user.accountId, String(tokenId));
     if (!token) return { ok: false, formError: NOT_FOUND };
     if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can reset API tokens." };
     if (token.status !== "active") return { ok: false, formError: REVOKED };
+    const parsed = resetTokenSchema.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 
+    const { ms, label } = overlapChoice(parsed.data.keepOldFor);
     const secret = generateToken(token.type);
-    const rotated = await rotateTokenSecret(await actorFor(user), token.id, secret);
+    const rotation = { secret, overlapMs: ms, overlapLabel: label, now: new Date(clock.now()) };
+    const rotated = await rotateTokenSecret(await actorFor(user), token.id, rotation);
     if (!rotated) return { ok: false, formError: REVOKED };
     refreshTokenPages();
     return { ok: true, data: { token: secret.token } };
+  });
+}
+
+/** "Stop old token now": the old secret of a running overlap stops on every instance at once. */
+export async function stopOldToken(tokenId: string): Promise<ActionResult> {
+  const user = await requireUser();
+  return answerUnexpected("stopOldToken", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can stop the old token." };
+    if (!(await stopOldSecret(await actorFor(user), token.id, new Date(clock.now())))) {
+      return { ok: false, formError: NO_OLD_TOKEN };
+    }
+    refreshTokenPages();
+    return { ok: true, data: undefined };
   });
 }
 
@@ -135,7 +157,7 @@ export async function revokeToken(tokenId: string): Promise<ActionResult> {
     if (!can(user, "tokens:revoke")) return { ok: false, formError: "Only admins can revoke API tokens." };
     if (token.status !== "active") return { ok: false, formError: "This API token is already revoked." };
 
-    if (!(await markTokenRevoked(await actorFor(user), token.id))) {
+    if (!(await markTokenRevoked(await actorFor(user), token.id, new Date(clock.now())))) {
       return { ok: false, formError: "This API token is already revoked." };
     }
     refreshTokenPages();

@@ -19,4 +19,5 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   edited: "Edited",
   reset: "Reset",
   revoked: "Revoked",
+  old_token_stopped: "Old token stopped",
 };

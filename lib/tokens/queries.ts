@@ -5,7 +5,7 @@ import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
 import type { EditableTokenSettings, TokenSettings } from "./schema";
 import type { IssuedSecret } from "./secret";
-import type { TokenEventAction, TokenType } from "./types";
+import type { TokenEventAction } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A malformed id answers like a missing one, without asking the database. */
@@ -82,6 +82,12 @@ export async function getToken(accountId: string, tokenId: string) {
       updatedAt: apiTokens.updatedAt,
       revokedAt: apiTokens.revokedAt,
       lastUsedIp: apiTokens.lastUsedIp,
+      expiresAt: apiTokens.expiresAt,
+      // The overlap after a reset (PRODUCT §6): the old secret's prefix, end and last use, never its hash.
+      oldDisplayPrefix: apiTokens.oldDisplayPrefix,
+      oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+      oldLastUsedAt: apiTokens.oldLastUsedAt,
+      oldLastUsedIp: apiTokens.oldLastUsedIp,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))
@@ -192,38 +198,6 @@ export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings
   });
 }
 
-/** Replaces an active token's secret; the old hash no longer exists once this commits. */
-export async function rotateTokenSecret(actor: Actor, tokenId: string, secret: IssuedSecret): Promise<TokenType | null> {
-  return getDb().transaction(async (tx) => {
-    // Invariant: the new hash and its history row commit together, or neither does.
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ secretHash: secret.hash, displayPrefix: secret.displayPrefix, updatedAt: new Date() })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
-      .returning({ type: apiTokens.type });
-    if (!row) return null;
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "reset"));
-    await notifyTokenChanged(tx, tokenId);
-    return row.type;
-  });
-}
-
-/** Revokes for good. Returns false when the token is missing or already revoked. */
-export async function markTokenRevoked(actor: Actor, tokenId: string): Promise<boolean> {
-  return getDb().transaction(async (tx) => {
-    const now = new Date();
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ status: "revoked", revokedAt: now, updatedAt: now })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
-      .returning({ id: apiTokens.id });
-    if (!row) return false;
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked"));
-    await notifyTokenChanged(tx, tokenId);
-    return true;
-  });
-}
-
 /**
  * Applies an edit to an active token and records which fields changed, computed against the
  * row as locked in this transaction so concurrent edits each log what they really changed.
@@ -259,7 +233,7 @@ export async function applyTokenEdit(
   });
 }
 
-function event(actor: Actor, tokenId: string, action: TokenEventAction, changes: TokenFieldChange[] = []) {
+export function event(actor: Actor, tokenId: string, action: TokenEventAction, changes: TokenFieldChange[] = []) {
   // A history row always names an origin; "unknown" is what people read when the server had none.
   return { tokenId, accountId: actor.accountId, actorId: actor.id, actorName: actor.name, action, changes, ip: actor.ip ?? "unknown" };
 }

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { OldTokenPanel } from "@/components/tokens/old-token-panel";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
 import { TryIt } from "@/components/tokens/try-it";
 import { Panel } from "@/components/ui/panel";
 import { can, canWriteToken } from "@/lib/auth/permissions";
+import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
+import { safeToStop } from "@/lib/tokens/rotation";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 
@@ -17,6 +20,9 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
   const active = token.status === "active";
+  const now = clock.now();
+  // The old secret of a reset's overlap, while it still works (the API decides by the same time).
+  const overlapEnds = active && token.oldDisplayPrefix && token.oldSecretEndsAt && token.oldSecretEndsAt.getTime() > now ? token.oldSecretEndsAt : null;
   const readOnlyReason = !active
     ? "Revoked tokens cannot be changed."
     : canWriteToken(user, token.type)
@@ -34,6 +40,20 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           linkingAttribute={token.linkingAttribute}
         />
       </Panel>
+
+      {overlapEnds ? (
+        <Panel as="section" aria-label="Old token">
+          <OldTokenPanel
+            tokenId={token.id}
+            displayPrefix={token.oldDisplayPrefix!}
+            endsAt={overlapEnds}
+            lastUsedAt={token.oldLastUsedAt}
+            lastUsedIp={token.oldLastUsedIp}
+            safeToStop={safeToStop(token.oldLastUsedAt, now)}
+            canStop={can(user, "tokens:reset")}
+          />
+        </Panel>
+      ) : null}
 
       {active && token.type === "activity" ? (
         <Panel as="section" aria-label="Try it">
