@@ -98,3 +98,17 @@ describe("TokenCache invalidation by id and hash", () => {
     expect(cache.get("new-hash")).toBeUndefined();
   });
 });
+
+describe("TokenCache during an overlap", () => {
+  it("holds one entry per token, reachable by both hashes, and drops it under both", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    const overlapping = { ...token("t9"), secretHash: "new", oldSecretHash: "old" };
+    cache.set("old", overlapping, cache.stamp());
+    expect(cache.get("new")).toBe(cache.get("old"));
+    expect(cache.size).toBe(1);
+    cache.invalidate("t9");
+    expect(cache.get("new")).toBeUndefined();
+    expect(cache.get("old")).toBeUndefined();
+  });
+});
