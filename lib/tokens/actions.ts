@@ -9,6 +9,7 @@ import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
 import { clock } from "@/lib/clock";
 import { capMessage } from "./cap";
+import { resolveExpiry } from "./expiry";
 import { diffSettings } from "./settings-diff";
 import {
   applyTokenEdit,
@@ -66,9 +67,11 @@ export async function createToken(input: CreateTokenInput): Promise<ActionResult
     const attrErrors = await attributeErrors(user.accountId, settings.exposedAttributes, settings.linkingAttribute);
     if (attrErrors) return { ok: false, fieldErrors: attrErrors };
 
+    const now = clock.now();
+    const expiry = (maxDays: number | null) => resolveExpiry(settings.expires, settings.expiresOn, now, maxDays);
     const secret = generateToken(settings.type);
-    const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret);
-    if (!outcome.ok) return { ok: false, formError: capMessage(outcome.max) };
+    const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret, expiry, new Date(now));
+    if (!outcome.ok) return outcome.fieldErrors ? { ok: false, fieldErrors: outcome.fieldErrors } : { ok: false, formError: capMessage(outcome.max) };
     refreshTokenPages();
     return { ok: true, data: { tokenId: outcome.tokenId, token: secret.token } };
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
@@ -18,19 +18,35 @@ export interface Actor {
   ip: string | null;
 }
 
-export async function getTokenAllowance(accountId: string) {
+/** Tokens that hold a slot under the cap: active and not expired at `now` (PRODUCT §6). */
+const holdsSlot = (accountId: string, now: Date) =>
+  and(eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active"), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
+
+export async function getTokenAllowance(accountId: string, now = new Date()) {
   const db = getDb();
   const [[account], [count]] = await Promise.all([
     db
-      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling })
+      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling, maxLifetimeDays: accounts.maxTokenLifetimeDays })
       .from(accounts)
       .where(eq(accounts.id, accountId)),
-    db
-      .select({ active: sql<number>`count(*)::int` })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active"))),
+    db.select({ active: sql<number>`count(*)::int` }).from(apiTokens).where(holdsSlot(accountId, now)),
   ]);
-  return { max: account?.max ?? 0, rateLimitCeiling: account?.rateLimitCeiling ?? 0, active: count?.active ?? 0 };
+  return {
+    max: account?.max ?? 0,
+    rateLimitCeiling: account?.rateLimitCeiling ?? 0,
+    maxLifetimeDays: account?.maxLifetimeDays ?? null,
+    active: count?.active ?? 0,
+  };
+}
+
+/** Live tokens expiring between `now` and `now + days`: the banner's and the tile's count. */
+export async function countTokensExpiringWithin(accountId: string, now: Date, days: number) {
+  const until = new Date(now.getTime() + days * 86_400_000);
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apiTokens)
+    .where(and(holdsSlot(accountId, now), sql`${apiTokens.expiresAt} <= ${until.toISOString()}::timestamptz`));
+  return row?.n ?? 0;
 }
 
 // Explicit columns: the secret hash never leaves the database through the console.
@@ -43,6 +59,7 @@ const summaryColumns = {
   createdByName: users.name,
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
 };
 
 export const PAGE_SIZE = 50;
@@ -82,7 +99,6 @@ export async function getToken(accountId: string, tokenId: string) {
       updatedAt: apiTokens.updatedAt,
       revokedAt: apiTokens.revokedAt,
       lastUsedIp: apiTokens.lastUsedIp,
-      expiresAt: apiTokens.expiresAt,
       // The overlap after a reset (PRODUCT §6): the old secret's prefix, end and last use, never its hash.
       oldDisplayPrefix: apiTokens.oldDisplayPrefix,
       oldSecretEndsAt: apiTokens.oldSecretEndsAt,
@@ -157,23 +173,37 @@ export async function getTokenUsage(accountId: string, tokenId: string, since: s
     .where(and(eq(tokenUsageDaily.accountId, accountId), eq(tokenUsageDaily.tokenId, tokenId), gte(tokenUsageDaily.day, since)));
 }
 
-export type CreateOutcome = { ok: true; tokenId: string } | { ok: false; max: number };
+export type CreateOutcome =
+  | { ok: true; tokenId: string }
+  | { ok: false; max: number; fieldErrors?: undefined }
+  | { ok: false; fieldErrors: Record<string, string> };
+
+/** When the token expires under the account's policy (read from the locked row), or why not. */
+export type ExpiryRule = (maxLifetimeDays: number | null) => { ok: true; expiresAt: Date | null } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Inserts a token unless the account is at its cap; the new token starts at the account's rate ceiling. */
-export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings, secret: IssuedSecret): Promise<CreateOutcome> {
+export async function insertTokenWithinCap(
+  actor: Actor,
+  settings: TokenSettings,
+  secret: IssuedSecret,
+  expiry: ExpiryRule = () => ({ ok: true, expiresAt: null }),
+  now = new Date(),
+): Promise<CreateOutcome> {
   return getDb().transaction(async (tx) => {
-    // Invariant: never more than maxActiveTokens active tokens. Locking the account row makes
-    // concurrent creates for one account wait for each other's count.
+    // Invariant: never more than maxActiveTokens live (active, unexpired) tokens. Locking the
+    // account row makes concurrent creates for one account wait for each other's count.
     const [account] = await tx
-      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling })
+      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling, maxLifetimeDays: accounts.maxTokenLifetimeDays })
       .from(accounts)
       .where(eq(accounts.id, actor.accountId))
       .for("update");
     if (!account) return { ok: false, max: 0 };
+    const expires = expiry(account.maxLifetimeDays);
+    if (!expires.ok) return expires;
     const [{ active }] = (await tx
       .select({ active: sql<number>`count(*)::int` })
       .from(apiTokens)
-      .where(and(eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))) as [{ active: number }];
+      .where(holdsSlot(actor.accountId, now))) as [{ active: number }];
     if (active >= account.max) return { ok: false, max: account.max };
 
     const [token] = await tx
@@ -188,6 +218,7 @@ export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings
         exposedAttributes: settings.exposedAttributes,
         linkingAttribute: settings.linkingAttribute,
         ipAllowList: settings.ipAllowList,
+        expiresAt: expires.expiresAt,
         createdById: actor.id,
       })
       .returning({ id: apiTokens.id });
