@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { accounts, apiTokens } from "@/db/schema";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { clock } from "@/lib/clock";
-import { createToken } from "@/lib/tokens/actions";
+import { createToken, resetToken } from "@/lib/tokens/actions";
 import { DAY_MS, displayStatus } from "@/lib/tokens/expiry";
 import { countTokensExpiringWithin, getToken, getTokenAllowance } from "@/lib/tokens/queries";
 import type { CreateTokenInput } from "@/lib/tokens/schema";
@@ -68,6 +68,7 @@ describe("a token that expires", () => {
     expect(displayStatus(details!.status, details!.expiresAt, clock.now())).toBe("expired");
     expect(await getTokenAllowance(account.accountId, new Date(clock.now()))).toMatchObject({ active: 1, max: 2 });
     expect((await createToken(activityInput())).ok).toBe(true);
+    expect(await resetToken(tokenId)).toEqual({ ok: false, formError: "This API token has expired and can no longer be changed." });
   });
 
   it("a token that never expires carries no Hub-Token-Expires", async () => {

@@ -34,6 +34,13 @@ import { generateToken } from "./secret";
 const NOT_FOUND = "This API token does not exist or has been removed.";
 const REVOKED = "This API token has been revoked and can no longer be changed.";
 const NO_OLD_TOKEN = "The old token has already stopped working.";
+const EXPIRED = "This API token has expired and can no longer be changed.";
+
+/** Why a token can no longer change: revoked, or past its expiry by the clock; null while live. */
+function finished(token: { status: string; expiresAt: Date | null }): string | null {
+  if (token.status !== "active") return REVOKED;
+  return token.expiresAt && token.expiresAt.getTime() <= clock.now() ? EXPIRED : null;
+}
 
 async function actorFor(user: CurrentUser): Promise<Actor> {
   return { id: user.id, name: user.name, accountId: user.accountId, ip: requestIp(await headers()) };
@@ -85,7 +92,8 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
     if (!canWriteToken(user, token.type)) {
       return { ok: false, formError: "Only admins can change Profile Read tokens." };
     }
-    if (token.status !== "active") return { ok: false, formError: REVOKED };
+    const ended = finished(token);
+    if (ended) return { ok: false, formError: ended };
     // The stored type decides the rules; the form's copy of it is not trusted.
     const parsed = updateTokenSchema.safeParse({ ...(input as object), type: token.type });
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -123,7 +131,8 @@ export async function resetToken(tokenId: string, input: ResetTokenInput = {}): 
     const token = await getToken(user.accountId, String(tokenId));
     if (!token) return { ok: false, formError: NOT_FOUND };
     if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can reset API tokens." };
-    if (token.status !== "active") return { ok: false, formError: REVOKED };
+    const ended = finished(token);
+    if (ended) return { ok: false, formError: ended };
     const parsed = resetTokenSchema.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 

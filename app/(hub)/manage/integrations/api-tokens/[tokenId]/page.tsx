@@ -9,6 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { can, canWriteToken } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
+import { displayStatus } from "@/lib/tokens/expiry";
 import { safeToStop } from "@/lib/tokens/rotation";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
@@ -19,12 +20,16 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   const { tokenId } = await params;
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
-  const active = token.status === "active";
   const now = clock.now();
+  const status = displayStatus(token.status, token.expiresAt, now);
+  // An expired token is as finished as a revoked one (PRODUCT §6): nothing on it can change.
+  const active = status === "active";
   // The old secret of a reset's overlap, while it still works (the API decides by the same time).
   const overlapEnds = active && token.oldDisplayPrefix && token.oldSecretEndsAt && token.oldSecretEndsAt.getTime() > now ? token.oldSecretEndsAt : null;
   const readOnlyReason = !active
-    ? "Revoked tokens cannot be changed."
+    ? status === "expired"
+      ? "Expired tokens cannot be changed."
+      : "Revoked tokens cannot be changed."
     : canWriteToken(user, token.type)
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
