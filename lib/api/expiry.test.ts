@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { accounts, apiTokens } from "@/db/schema";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { clock } from "@/lib/clock";
-import { createToken, resetToken } from "@/lib/tokens/actions";
+import { createToken, resetToken, shortenExpiry } from "@/lib/tokens/actions";
 import { DAY_MS, displayStatus } from "@/lib/tokens/expiry";
 import { countTokensExpiringWithin, getToken, getTokenAllowance } from "@/lib/tokens/queries";
 import type { CreateTokenInput } from "@/lib/tokens/schema";
@@ -113,5 +113,34 @@ describe("the operator's maximum lifetime", () => {
     expect((await createToken(activityInput({ expires: "custom", expiresOn: "2027-01-13" }))).ok).toBe(true);
     expect((await setAccountLimits(await slug(), { maxTokenLifetimeDays: "none" })).maxTokenLifetimeDays).toBeNull();
     await expect(setAccountLimits("x", { maxTokenLifetimeDays: "0" })).rejects.toThrow(/at least 1 day/);
+  });
+});
+
+describe("shortening an expiry in Details", () => {
+  it("moves it earlier, takes effect on the API at once, and refuses later dates and marketers", async () => {
+    const { tokenId, token } = await created({ expires: "90" });
+    const later = "Choose a date before the current expiry: it can only be shortened";
+    expect(await shortenExpiry(tokenId, { expiresOn: "2027-03-01" })).toEqual({ ok: false, fieldErrors: { expiresOn: later } });
+    signInAs(account.marketer);
+    expect(await shortenExpiry(tokenId, { expiresOn: "2026-12-10" })).toMatchObject({ ok: false, formError: "Only admins can change when a token expires." });
+    signInAs(account.admin);
+    expect((await call(server.port, "/api/v1/forms", { token })).status).toBe(200);
+    expect(await shortenExpiry(tokenId, { expiresOn: "2026-12-10" })).toEqual({ ok: true, data: undefined });
+    expect((await getToken(account.accountId, tokenId))!.expiresAt).toEqual(new Date("2026-12-10T00:00:00Z"));
+    const deadline = Date.now() + 1_000;
+    while ((await call(server.port, "/api/v1/forms", { token })).headers["hub-token-expires"] !== "2026-12-10T00:00:00.000Z") {
+      if (Date.now() > deadline) throw new Error("the API did not learn the new expiry within 1 s");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    clock.now = () => Date.UTC(2026, 11, 10);
+    expect((await call(server.port, "/api/v1/forms", { token })).status).toBe(401);
+  });
+
+  it("shortens a token that never expired only within the account's maximum", async () => {
+    const { tokenId } = await created({ expires: "never" });
+    await setAccountLimits(await slug(), { maxTokenLifetimeDays: "30" }, new Date(t0));
+    const message = "Your account's tokens must expire within 30 days";
+    expect(await shortenExpiry(tokenId, { expiresOn: "2027-06-01" })).toEqual({ ok: false, fieldErrors: { expiresOn: message } });
+    expect(await shortenExpiry(tokenId, { expiresOn: "2026-12-20" })).toEqual({ ok: true, data: undefined });
   });
 });

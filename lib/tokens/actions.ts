@@ -9,7 +9,7 @@ import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
 import { clock } from "@/lib/clock";
 import { capMessage } from "./cap";
-import { resolveExpiry } from "./expiry";
+import { resolveExpiry, shortenExpirySchema, type ShortenExpiryInput } from "./expiry";
 import { diffSettings } from "./settings-diff";
 import {
   applyTokenEdit,
@@ -21,7 +21,7 @@ import {
   unknownAttributeKeys,
   type Actor,
 } from "./queries";
-import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "./lifecycle-queries";
+import { markTokenRevoked, rotateTokenSecret, shortenTokenExpiry, stopOldSecret } from "./lifecycle-queries";
 import { overlapChoice, resetTokenSchema, type ResetTokenInput } from "./rotation";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
 import { generateToken } from "./secret";
@@ -171,6 +171,31 @@ export async function revokeToken(tokenId: string): Promise<ActionResult> {
 
     if (!(await markTokenRevoked(await actorFor(user), token.id, new Date(clock.now())))) {
       return { ok: false, formError: "This API token is already revoked." };
+    }
+    refreshTokenPages();
+    return { ok: true, data: undefined };
+  });
+}
+
+/** Details: an admin moves the expiry earlier, within the account's maximum; never later. */
+export async function shortenExpiry(tokenId: string, input: ShortenExpiryInput): Promise<ActionResult> {
+  const user = await requireUser();
+  return answerUnexpected("shortenExpiry", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!can(user, "tokens:set-expiry")) return { ok: false, formError: "Only admins can change when a token expires." };
+    const ended = finished(token);
+    if (ended) return { ok: false, formError: ended };
+    const parsed = shortenExpirySchema.safeParse(input);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const now = clock.now();
+    const { maxLifetimeDays } = await getTokenAllowance(user.accountId);
+    const expiry = resolveExpiry("custom", parsed.data.expiresOn, now, maxLifetimeDays);
+    if (!expiry.ok) return { ok: false, fieldErrors: expiry.fieldErrors };
+    const earlier = "Choose a date before the current expiry: it can only be shortened";
+    if (token.expiresAt && expiry.expiresAt!.getTime() >= token.expiresAt.getTime()) return { ok: false, fieldErrors: { expiresOn: earlier } };
+    if (!(await shortenTokenExpiry(await actorFor(user), token.id, expiry.expiresAt!, new Date(now)))) {
+      return { ok: false, fieldErrors: { expiresOn: earlier } };
     }
     refreshTokenPages();
     return { ok: true, data: undefined };

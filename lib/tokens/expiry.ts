@@ -21,6 +21,10 @@ export const expiryShape = {
   expiresOn: z.string().max(10).default(""),
 };
 
+/** Details: an admin moves the expiry earlier, to a date (PRODUCT §6). */
+export const shortenExpirySchema = z.object({ expiresOn: z.string({ error: "Enter a date" }).max(10, "Enter a date") });
+export type ShortenExpiryInput = z.input<typeof shortenExpirySchema>;
+
 /** The choices an account's policy allows: "Never" only when it sets no maximum. */
 export const expiryChoicesFor = (maxDays: number | null) => EXPIRY_CHOICES.filter((c) => c.value !== "never" || maxDays === null);
 

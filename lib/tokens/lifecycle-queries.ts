@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNotNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
@@ -122,6 +122,26 @@ export async function markTokenRevoked(actor: Actor, tokenId: string, now = new 
       .set({ status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
     await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked", endsRunningOverlap(current.oldSecretEndsAt, now)));
+    await notifyTokenChanged(tx, tokenId);
+    return true;
+  });
+}
+
+/** Moves a live token's expiry earlier, never later (PRODUCT §6). False when that would not shorten it. */
+export async function shortenTokenExpiry(actor: Actor, tokenId: string, expiresAt: Date, now: Date): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const live = and(
+      eq(apiTokens.id, tokenId),
+      eq(apiTokens.accountId, actor.accountId),
+      eq(apiTokens.status, "active"),
+      or(isNull(apiTokens.expiresAt), and(gt(apiTokens.expiresAt, expiresAt), gt(apiTokens.expiresAt, now))),
+    );
+    const [row] = await tx.select({ expiresAt: apiTokens.expiresAt }).from(apiTokens).where(live).for("update");
+    if (!row) return false;
+    await tx.update(apiTokens).set({ expiresAt, updatedAt: now }).where(live);
+    const change = { field: "Expires", from: row.expiresAt ? formatDateTime(row.expiresAt) : "Never", to: formatDateTime(expiresAt) };
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", [change]));
+    // Every instance's cached entry carries the expiry: it must learn the new one at once.
     await notifyTokenChanged(tx, tokenId);
     return true;
   });

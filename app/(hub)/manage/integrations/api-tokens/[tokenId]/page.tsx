@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { OldTokenPanel } from "@/components/tokens/old-token-panel";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
+import { ShortenExpiryForm } from "@/components/tokens/shorten-expiry-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
 import { TryIt } from "@/components/tokens/try-it";
@@ -9,7 +10,8 @@ import { Panel } from "@/components/ui/panel";
 import { can, canWriteToken } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
-import { displayStatus } from "@/lib/tokens/expiry";
+import { formatDateTime } from "@/lib/format";
+import { dateInputValue, DAY_MS, displayStatus } from "@/lib/tokens/expiry";
 import { safeToStop } from "@/lib/tokens/rotation";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
@@ -88,6 +90,20 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
         />
       </Panel>
 
+      {active ? (
+        <Panel as="section" aria-labelledby="expiry-heading">
+          <h2 id="expiry-heading" className="text-base font-semibold text-slate-900">
+            Expiry
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            {token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Never expires"}
+          </p>
+          {can(user, "tokens:set-expiry") ? (
+            <ShortenExpiryForm tokenId={token.id} earliest={dateInputValue(now, 1)} latest={latestExpiry(token.expiresAt, allowance.maxLifetimeDays, now)} />
+          ) : null}
+        </Panel>
+      ) : null}
+
       {active && can(user, "tokens:revoke") ? (
         <Panel as="section" variant="danger" aria-labelledby="revoke-heading">
           <h2 id="revoke-heading" className="text-base font-semibold text-slate-900">
@@ -101,4 +117,10 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
       ) : null}
     </div>
   );
+}
+
+/** The latest date the shorten form offers: the last whose midnight comes before the current expiry, within the maximum. */
+function latestExpiry(expiresAt: Date | null, maxDays: number | null, now: number): string | undefined {
+  const bounds = [expiresAt ? expiresAt.getTime() - 1 : null, maxDays === null ? null : now + maxDays * DAY_MS].filter((v) => v !== null);
+  return bounds.length ? dateInputValue(Math.min(...bounds), 0) : undefined;
 }
