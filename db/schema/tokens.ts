@@ -51,7 +51,7 @@ export const apiTokens = pgTable(
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended"]);
 
 export interface TokenFieldChange {
   field: string;

@@ -96,6 +96,13 @@ describe("reset with an overlap window", () => {
     const refused = await forms(old);
     expect(refused).toMatchObject({ status: 401, body: { error: { code: "invalid_token" } } });
     expect(await statusOf(fresh)).toBe(200);
+
+    // The end is recorded, dated at the end, by the next change that clears the old secret.
+    clock.now = () => t0 + 2 * HOUR;
+    await reset(tokenId, "none");
+    const ended = await getDb().select().from(tokenEvents).where(and(eq(tokenEvents.tokenId, tokenId), eq(tokenEvents.action, "old_token_ended")));
+    expect(ended).toMatchObject([{ actorName: "Hub", createdAt: new Date(t0 + HOUR) }]);
+    expect((await history(tokenId)).map((e) => e.action)).toEqual(["created", "reset", "old_token_ended", "reset"]);
   });
 
   it("Stop old token now: the old secret is refused within 1 s, the new one keeps working; History records it", async () => {

@@ -20,4 +20,5 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   reset: "Reset",
   revoked: "Revoked",
   old_token_stopped: "Old token stopped",
+  old_token_ended: "Old token ended",
 };

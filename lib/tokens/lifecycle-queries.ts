@@ -39,6 +39,24 @@ async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
   return row ?? null;
 }
 
+/**
+ * An overlap that ran to its end stops by the clock alone (no job), so its History row is
+ * written by the next change that clears the old secret, dated at the end itself.
+ */
+async function recordNaturalEnd(tx: Tx, actor: Actor, tokenId: string, endsAt: Date | null, now: Date) {
+  if (!endsAt || endsAt > now) return;
+  await tx.insert(tokenEvents).values({
+    tokenId,
+    accountId: actor.accountId,
+    actorId: null,
+    actorName: "Hub",
+    action: "old_token_ended",
+    changes: [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Ended" }],
+    ip: "—",
+    createdAt: endsAt,
+  });
+}
+
 /** A history line for an overlap that a change ends early, or nothing when none was running. */
 function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] {
   if (!endsAt || endsAt <= now) return [];
@@ -64,6 +82,7 @@ export async function rotateTokenSecret(actor: Actor, tokenId: string, rotation:
     // Invariant: the new hash, the old one's window and the history row commit together.
     const current = await lockSecrets(tx, actor, tokenId);
     if (!current) return null;
+    await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
     const endsAt = new Date(now.getTime() + overlapMs);
     const overlap = overlapMs > 0
       ? {
@@ -117,6 +136,7 @@ export async function markTokenRevoked(actor: Actor, tokenId: string, now = new 
   return getDb().transaction(async (tx) => {
     const current = await lockSecrets(tx, actor, tokenId);
     if (!current) return false;
+    await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
     await tx
       .update(apiTokens)
       .set({ status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
