@@ -1,6 +1,6 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { markTokenRevoked } from "@/lib/tokens/queries";
+import { markTokenRevoked } from "@/lib/tokens/lifecycle-queries";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";

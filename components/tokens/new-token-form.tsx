@@ -14,6 +14,7 @@ import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";
 import { TOKEN_TYPES, type TokenType } from "@/lib/tokens/types";
 import type { AttributeOption } from "./attributes-picker";
 import { SecretReveal } from "./secret-reveal";
+import { TokenExpiryFields } from "./token-expiry-fields";
 import { TokenSettingsFields } from "./token-settings-fields";
 
 interface Props {
@@ -21,16 +22,19 @@ interface Props {
   canCreateProfileRead: boolean;
   capReached: string | null;
   currentIp?: string;
+  expiry: { maxLifetimeDays: number | null; earliest: string; latest?: string };
 }
 
-export function NewTokenForm({ attributes, canCreateProfileRead, capReached, currentIp }: Props) {
+export function NewTokenForm({ attributes, canCreateProfileRead, capReached, currentIp, expiry }: Props) {
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
   const [issued, setIssued] = useState<{ tokenId: string; token: string; type: TokenType; linkingAttribute: string } | null>(null);
   const form = useForm<CreateTokenInput>({
     resolver: zodResolver(createTokenSchema, undefined, { raw: true }),
-    defaultValues: { type: "activity", description: "", exposedAttributes: [], linkingAttribute: "", ipAllowList: [], acceptTerms: false },
+    defaultValues: { type: "activity", description: "", exposedAttributes: [], linkingAttribute: "", ipAllowList: [], acceptTerms: false,
+      // "Never" is the default unless the operator's policy removes it; then the shortest choice.
+      expires: expiry.maxLifetimeDays === null ? "never" : "30", expiresOn: "" },
   });
   const { register, handleSubmit, formState, setError, setValue, getValues } = form;
   const profileRead = useWatch({ control: form.control, name: "type" }) === "profile_read";
@@ -107,6 +111,8 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
           attributes={attributes}
           currentIp={currentIp}
         />
+
+        <TokenExpiryFields {...expiry} />
 
         <div>
           <label className="flex items-start gap-2 text-sm text-slate-800">

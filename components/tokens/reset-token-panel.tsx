@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { resetToken } from "@/lib/tokens/actions";
 import { tokenPreview } from "@/lib/tokens/labels";
+import { OVERLAP_CHOICES, type OverlapChoice } from "@/lib/tokens/rotation";
 import type { TokenType } from "@/lib/tokens/types";
 import { SecretReveal } from "./secret-reveal";
 import { useConfirmedAction } from "./use-confirmed-action";
@@ -21,7 +22,17 @@ interface Props {
 
 export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkingAttribute }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
-  const dialog = useConfirmedAction(() => resetToken(tokenId), (data) => setSecret(data.token), "The token could not be reset.");
+  const [keepOldFor, setKeepOldFor] = useState<OverlapChoice>("none");
+  const dialog = useConfirmedAction(
+    () => resetToken(tokenId, { keepOldFor }),
+    (data) => setSecret(data.token),
+    "The token could not be reset.",
+  );
+  // Each opening starts from the article's behaviour, so an overlap is always a fresh choice.
+  const onOpenChange = (open: boolean) => {
+    if (open) setKeepOldFor("none");
+    dialog.onOpenChange(open);
+  };
 
   if (secret) {
     return (
@@ -45,15 +56,42 @@ export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkin
       </div>
       {canReset ? (
         <div className="mt-3">
-          <ConfirmDialog actionLabel="Reset API Token" title="Reset this API token?" {...dialog}>
-            <p>A new secret replaces the current one at once.</p>
+          <ConfirmDialog actionLabel="Reset API Token" title="Reset this API token?" {...dialog} onOpenChange={onOpenChange}>
+            <p>A new secret replaces the current one.</p>
+            <OverlapChoices value={keepOldFor} onChange={setKeepOldFor} disabled={dialog.pending} />
             <p>
-              <strong>Anything using the old token will stop working and will need the new token.</strong> The new
-              token is shown once, right after the reset.
+              {keepOldFor === "none" ? (
+                <strong>Anything using the old token will stop working and will need the new token.</strong>
+              ) : (
+                <strong>Both tokens work until the time you chose; then only the new one does.</strong>
+              )}{" "}
+              The new token is shown once, right after the reset.
             </p>
           </ConfirmDialog>
         </div>
       ) : null}
     </div>
+  );
+}
+
+function OverlapChoices({ value, onChange, disabled }: { value: OverlapChoice; onChange: (v: OverlapChoice) => void; disabled?: boolean }) {
+  return (
+    <fieldset className="my-3" disabled={disabled}>
+      <legend className="font-medium text-slate-800">Keep the old token working for</legend>
+      <div role="radiogroup" aria-label="Keep the old token working for" className="mt-2 space-y-1.5">
+        {OVERLAP_CHOICES.map((choice) => (
+          <label key={choice.value} className="flex items-center gap-2 text-slate-700">
+            <input
+              type="radio"
+              name="keepOldFor"
+              value={choice.value}
+              checked={value === choice.value}
+              onChange={() => onChange(choice.value)}
+            />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }

@@ -1,15 +1,18 @@
-import type { TokenStatus } from "@/lib/tokens/types";
+import type { TokenDisplayStatus } from "@/lib/tokens/expiry";
 
-export function TokenStatusBadge({ status }: { status: TokenStatus }) {
-  return status === "active" ? (
-    <span className="inline-flex items-center gap-1.5 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-emerald-600/20 ring-inset">
-      <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-emerald-500" />
-      Active
-    </span>
-  ) : (
-    <span className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-500/20 ring-inset">
-      <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-slate-400" />
-      Revoked
+const looks: Record<TokenDisplayStatus, { label: string; badge: string; dot: string }> = {
+  active: { label: "Active", badge: "bg-emerald-50 text-emerald-700 ring-emerald-600/20", dot: "bg-emerald-500" },
+  revoked: { label: "Revoked", badge: "bg-slate-100 text-slate-600 ring-slate-500/20", dot: "bg-slate-400" },
+  // An active token past its expiry: refused by the API like a revoked one (PRODUCT §6).
+  expired: { label: "Expired", badge: "bg-amber-50 text-amber-800 ring-amber-600/20", dot: "bg-amber-500" },
+};
+
+export function TokenStatusBadge({ status }: { status: TokenDisplayStatus }) {
+  const look = looks[status];
+  return (
+    <span className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${look.badge}`}>
+      <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${look.dot}`} />
+      {look.label}
     </span>
   );
 }

@@ -2,22 +2,26 @@ import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
+import { daysLeft, displayStatus, EXPIRY_WARNING_DAYS, expiresInText } from "@/lib/tokens/expiry";
 import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
 import type { listTokens } from "@/lib/tokens/queries";
 import { TokenStatusBadge } from "./token-status-badge";
 
 type TokenRow = Awaited<ReturnType<typeof listTokens>>["rows"][number];
 
-/** The account's tokens, one row each; revoked ones stay, greyed. */
-export function TokenTable({ tokens, accountName }: { tokens: TokenRow[]; accountName: string }) {
+/** The account's tokens, one row each; revoked and expired ones stay, greyed. */
+export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; accountName: string; now: number }) {
   return (
     <Panel variant="table">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">API tokens of {accountName}</caption>
         <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"]} />
         <tbody className="divide-y divide-slate-100">
-          {tokens.map((token) => (
-            <tr key={token.id} className={token.status === "revoked" ? "text-slate-500" : undefined}>
+          {tokens.map((token) => {
+            const status = displayStatus(token.status, token.expiresAt, now);
+            const left = status === "active" ? daysLeft(token.expiresAt, now) : null;
+            return (
+            <tr key={token.id} className={status !== "active" ? "text-slate-500" : undefined}>
               <td className="max-w-xs px-4 py-3">
                 <Link
                   href={`/manage/integrations/api-tokens/${token.id}`}
@@ -32,10 +36,16 @@ export function TokenTable({ tokens, accountName }: { tokens: TokenRow[]; accoun
               <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(token.createdAt)}</td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(token.lastUsedAt)}</td>
               <td className="px-4 py-3">
-                <TokenStatusBadge status={token.status} />
+                <span className="flex flex-wrap items-center gap-2">
+                  <TokenStatusBadge status={status} />
+                  {left !== null && left <= EXPIRY_WARNING_DAYS ? (
+                    <span className="text-xs font-medium whitespace-nowrap text-amber-800">{expiresInText(left)}</span>
+                  ) : null}
+                </span>
               </td>
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </Panel>

@@ -27,18 +27,31 @@ export const apiTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    // Null: never expires. Enforced by time at authentication (PRODUCT §6), no job needed.
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     lastUsedIp: text("last_used_ip"),
+    // Reset with an overlap (PRODUCT §6): the previous secret keeps working until
+    // old_secret_ends_at. At most one old secret: a second reset replaces it, so never three live.
+    oldSecretHash: text("old_secret_hash"),
+    oldDisplayPrefix: text("old_display_prefix"),
+    // When the reset happened: the old secret's `Deprecation` date.
+    oldSecretDeprecatedAt: timestamp("old_secret_deprecated_at", { withTimezone: true }),
+    oldSecretEndsAt: timestamp("old_secret_ends_at", { withTimezone: true }),
+    oldLastUsedAt: timestamp("old_last_used_at", { withTimezone: true }),
+    oldLastUsedIp: text("old_last_used_ip"),
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
+    // The API looks a presented hash up in either column: both are indexed.
+    uniqueIndex("api_tokens_old_secret_hash_key").on(t.oldSecretHash),
     // The console's list order exactly (active first, newest first; DESC sorts nulls first),
     // so a page of 50 is read straight off the index; its prefix serves the cap's count.
     index("api_tokens_account_list").on(t.accountId, t.status, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended"]);
 
 export interface TokenFieldChange {
   field: string;

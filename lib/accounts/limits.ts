@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { z } from "@/lib/zod";
-import { getDb } from "@/db";
-import { accounts } from "@/db/schema";
+import { getDb, type Tx } from "@/db";
+import { accounts, apiTokens } from "@/db/schema";
 import { recordOperatorEvent } from "./operator-log";
 
 const limitSchema = z.coerce
@@ -15,15 +15,39 @@ const limitSchema = z.coerce
  * account's token cap and the rate-limit ceiling its admins may set per token. Not reachable
  * from the console.
  */
-export async function setAccountLimits(slug: string, input: { maxActiveTokens?: string; rateLimitCeiling?: string }) {
-  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number } = {};
+const lifetimeSchema = z.union([
+  z.literal("none").transform(() => null),
+  z.coerce
+    .number({ error: "The maximum token lifetime is a whole number of days, or none" })
+    .int("The maximum token lifetime is a whole number of days, or none")
+    .min(1, "The maximum token lifetime is at least 1 day")
+    .max(3_650, "The maximum token lifetime is at most 3,650 days"),
+]);
+
+interface LimitsInput {
+  maxActiveTokens?: string;
+  rateLimitCeiling?: string;
+  /** Days, or "none" to allow "Never" again (PRODUCT §6). */
+  maxTokenLifetimeDays?: string;
+}
+
+export async function setAccountLimits(slug: string, input: LimitsInput, now = new Date()) {
+  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number; maxTokenLifetimeDays?: number | null } = {};
   if (input.maxActiveTokens !== undefined) changes.maxActiveTokens = limitSchema.parse(input.maxActiveTokens);
   if (input.rateLimitCeiling !== undefined) changes.rateLimitCeiling = limitSchema.parse(input.rateLimitCeiling);
-  if (Object.keys(changes).length === 0) throw new Error("Nothing to change: pass --max-active-tokens and/or --rate-limit-ceiling");
+  if (input.maxTokenLifetimeDays !== undefined) changes.maxTokenLifetimeDays = lifetimeSchema.parse(input.maxTokenLifetimeDays);
+  if (Object.keys(changes).length === 0) {
+    throw new Error("Nothing to change: pass --max-active-tokens, --rate-limit-ceiling and/or --max-token-lifetime-days");
+  }
   // The change and the operator's record of it hold together.
   return getDb().transaction(async (tx) => {
     const [before] = await tx
-      .select({ id: accounts.id, maxActiveTokens: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling })
+      .select({
+        id: accounts.id,
+        maxActiveTokens: accounts.maxActiveTokens,
+        rateLimitCeiling: accounts.rateLimitCeiling,
+        maxTokenLifetimeDays: accounts.maxTokenLifetimeDays,
+      })
       .from(accounts)
       .where(eq(accounts.slug, slug))
       .for("update");
@@ -32,9 +56,33 @@ export async function setAccountLimits(slug: string, input: { maxActiveTokens?: 
       .update(accounts)
       .set(changes)
       .where(eq(accounts.id, before.id))
-      .returning({ name: accounts.name, maxActiveTokens: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling });
+      .returning({
+        name: accounts.name,
+        maxActiveTokens: accounts.maxActiveTokens,
+        rateLimitCeiling: accounts.rateLimitCeiling,
+        maxTokenLifetimeDays: accounts.maxTokenLifetimeDays,
+      });
     const { id: _id, ...old } = before;
     await recordOperatorEvent(tx, before.id, "limits.changed", { from: old, to: changes });
-    return row!;
+    // Listed for the operator, never cut: shortening a live token could break a customer's integration.
+    const longer = row!.maxTokenLifetimeDays === null ? [] : await tokensLongerThan(tx, before.id, now, row!.maxTokenLifetimeDays);
+    return { ...row!, longer };
   });
+}
+
+/** Live tokens that never expire or outlive `now + days`. */
+function tokensLongerThan(tx: Tx, accountId: string, now: Date, days: number) {
+  const limit = new Date(now.getTime() + days * 86_400_000);
+  return tx
+    .select({ id: apiTokens.id, description: apiTokens.description, displayPrefix: apiTokens.displayPrefix, expiresAt: apiTokens.expiresAt })
+    .from(apiTokens)
+    .where(
+      and(
+        eq(apiTokens.accountId, accountId),
+        eq(apiTokens.status, "active"),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, limit)),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    )
+    .orderBy(apiTokens.createdAt);
 }

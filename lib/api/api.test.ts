@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 import { withTestDatabase } from "@/test/database";
-import { applyTokenEdit, markTokenRevoked, rotateTokenSecret, type Actor } from "@/lib/tokens/queries";
+import { markTokenRevoked, rotateTokenSecret } from "@/lib/tokens/lifecycle-queries";
+import { applyTokenEdit, type Actor } from "@/lib/tokens/queries";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { openApiDocument } from "./openapi";
@@ -208,7 +209,7 @@ describe("authentication", () => {
     await waitFor(async () => (await get("/api/v1/forms", { token: token.token })).status === 403);
 
     const replacement = generateToken("activity");
-    await rotateTokenSecret(actor, token.id, replacement);
+    await rotateTokenSecret(actor, token.id, { secret: replacement, overlapMs: 0, overlapLabel: "No, stop it now", now: new Date() });
     await waitFor(async () => (await get("/api/v1/forms", { token: token.token })).status === 401);
 
     const fresh = await issueToken(actor, { type: "activity", description: "to revoke warm" });

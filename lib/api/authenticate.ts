@@ -1,9 +1,11 @@
 import { ipAllowed } from "@/lib/net/ip";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
+import { clock } from "@/lib/clock";
 import { failedAuth } from "./failed-auth";
 import { refusal, type Outcome } from "./outcomes";
 import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
 import { findTokenByHash, tokenCache, type ApiToken, type TokenType } from "./token-cache";
+import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 
@@ -29,15 +31,17 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   if (found.refused) return refuseSpent(found.refused, type);
   const token = found.token;
   if (!token) return refuseAnonymous(request, type);
-  const decision = await decide(request, token, type);
-  usage.record(token, decision.outcome, request.clientIp);
-  if (decision.outcome === "invalid") return refuseAnonymous(request, type);
-  const headers = rateLimitHeaders(decision.rate);
+  const now = clock.now();
+  const use = secretInForce(token, found.hash, now);
+  const decision = await decide(request, token, type, use);
+  usage.record(token, decision.outcome, request.clientIp, now, use === "old");
+  if (decision.outcome === "invalid" || !use) return refuseAnonymous(request, type);
+  const headers = { ...rateLimitHeaders(decision.rate), ...lifetimeHeaders(token, use) };
   if (decision.outcome === "allowed") return { ok: true, token, headers };
   return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false }, headers) };
 }
 
-type Identified = { token: ApiToken | null; refused?: undefined } | { refused: RateState };
+type Identified = { token: ApiToken | null; hash: string | null; refused?: undefined } | { refused: RateState };
 
 /**
  * The presented token: from the cache when it knows the hash, else from the database, unless
@@ -48,18 +52,19 @@ async function identify(request: ApiRequest): Promise<Identified> {
   const raw = presentedToken(request);
   const hash = raw && parseToken(raw) ? hashToken(raw) : null;
   const cached = hash ? tokenCache.get(hash) : null;
-  if (cached) return { token: cached };
+  if (cached) return { token: cached, hash };
   const spent = failedAuth.exhausted(clientKey(request));
   if (spent) return { refused: spent };
-  return { token: hash && cached === undefined ? await findTokenByHash(hash) : null };
+  return { token: hash && cached === undefined ? await findTokenByHash(hash) : null, hash };
 }
 
 const clientKey = (request: ApiRequest) => request.clientIp ?? "unknown";
 
 type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">; rate: RateState };
 
-async function decide(request: ApiRequest, token: ApiToken, type: TokenType): Promise<Decision> {
-  if (token.status !== "active") return { outcome: "invalid" };
+async function decide(request: ApiRequest, token: ApiToken, type: TokenType, use: SecretInUse | null): Promise<Decision> {
+  // Revoked, expired, or an overlap's old secret past its end: refused like an unknown token.
+  if (!use) return { outcome: "invalid" };
   // Every request with a live token spends its budget, refusals too: a leaked token hammered
   // from a refused IP, or at the wrong endpoints, gets 429 like any other caller.
   const rate = await consume("token", token.id, token.rateLimit);
@@ -90,18 +95,20 @@ export async function identifiedRateHeaders(request: ApiRequest): Promise<Record
   const found = await identify(request);
   if (found.refused) return {};
   const token = found.token;
-  if (token?.status !== "active") {
+  const use = token && secretInForce(token, found.hash, clock.now());
+  if (!token || !use) {
     await failedAuth.fail(clientKey(request));
     return {};
   }
-  return rateLimitHeaders(await consume("token", token.id, token.rateLimit));
+  return { ...rateLimitHeaders(await consume("token", token.id, token.rateLimit)), ...lifetimeHeaders(token, use) };
 }
 
 /** While the database is out of reach (503): the fields of a token this instance still knows. */
 export async function cachedRateHeaders(request: ApiRequest): Promise<Record<string, string>> {
   const raw = presentedToken(request);
-  const token = raw && parseToken(raw) ? tokenCache.get(hashToken(raw)) : undefined;
-  if (token?.status !== "active") return {};
+  const hash = raw && parseToken(raw) ? hashToken(raw) : null;
+  const token = hash ? tokenCache.get(hash) : undefined;
+  if (!token || !secretInForce(token, hash, clock.now())) return {};
   return rateLimitHeaders(await peek("token", token.id, token.rateLimit).catch(() => fullBudget(token)));
 }
 

@@ -29,8 +29,12 @@ const request = (token: string, from: string): ApiRequest => ({
   readJson: async () => ({}),
 });
 const realToken = () => {
-  const { token } = generateToken("activity");
-  const row: TokenRow = { id: randomUUID(), accountId: randomUUID(), type: "activity", status: "active", rateLimit: 100_000, exposedAttributes: [], linkingAttribute: null, ipAllowList: [] };
+  const { token, hash } = generateToken("activity");
+  const row: TokenRow = {
+    ...{ id: randomUUID(), accountId: randomUUID(), type: "activity", status: "active", rateLimit: 100_000 },
+    ...{ exposedAttributes: [], linkingAttribute: null, ipAllowList: [], expiresAt: null },
+    ...{ secretHash: hash, oldSecretHash: null, oldSecretDeprecatedAt: null, oldSecretEndsAt: null },
+  };
   db.rows.set(hashToken(token), row);
   return token;
 };

@@ -25,14 +25,23 @@ const error = (codes: ErrorCode[]) => ({
   },
 });
 
+const instant = { type: "string", format: "date-time" };
+
 const rateLimitHeaders = {
   "RateLimit-Policy": { description: 'e.g. `"default";q=600;w=60`', schema: { type: "string" } },
   RateLimit: { description: 'e.g. `"default";r=599;t=60`', schema: { type: "string" } },
 };
 
+// Sent only when they apply (PRODUCT §6): an expiring token, or the old secret of a reset's overlap.
+const lifetimeHeaders = {
+  "Hub-Token-Expires": { description: "When the token expires (ISO 8601 UTC); absent for tokens that never expire", schema: instant },
+  Deprecation: { description: "Old secret of a reset's overlap (RFC 9745): `@` and the reset's Unix time", schema: { type: "string" } },
+  Sunset: { description: "Old secret of a reset's overlap (RFC 8594): when it stops working (HTTP-date)", schema: { type: "string" } },
+};
+
 const json = (schema: object, description: string, extraHeaders: object = {}) => ({
   description,
-  headers: { ...rateLimitHeaders, ...extraHeaders },
+  headers: { ...rateLimitHeaders, ...lifetimeHeaders, ...extraHeaders },
   content: { "application/json": { schema } },
 });
 
@@ -49,7 +58,7 @@ const UNSAFE_INPUT = "control characters (Unicode Cc) or unpaired surrogates any
 
 // 500 and 503 carry the rate-limit fields when the token was identified before the failure.
 const failures = (tokenType: string) => ({
-  ...failure(["invalid_token"], "Missing, malformed, unknown or revoked token"),
+  ...failure(["invalid_token"], "Missing, malformed, unknown, revoked or expired token, or an old secret past its overlap"),
   ...failure(["wrong_token_type", "ip_not_allowed"], `Not ${tokenType} token, or the IP is not whitelisted`),
   ...failure(["rate_limited"], "Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
   ...failure(["internal"], "An unexpected failure on our side (logged)"),
@@ -65,7 +74,6 @@ const strictObject = (properties: Record<string, object>) => ({
   properties,
 });
 
-const instant = { type: "string", format: "date-time" };
 const user = strictObject({
   id: uuid,
   email: { type: "string" },

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 
@@ -18,15 +18,22 @@ function prepareLookup(db: Db) {
       exposedAttributes: apiTokens.exposedAttributes,
       linkingAttribute: apiTokens.linkingAttribute,
       ipAllowList: apiTokens.ipAllowList,
+      expiresAt: apiTokens.expiresAt,
+      // Both hashes, so one cached entry answers for either secret during an overlap.
+      secretHash: apiTokens.secretHash,
+      oldSecretHash: apiTokens.oldSecretHash,
+      oldSecretDeprecatedAt: apiTokens.oldSecretDeprecatedAt,
+      oldSecretEndsAt: apiTokens.oldSecretEndsAt,
     })
     .from(apiTokens)
-    .where(eq(apiTokens.secretHash, sql.placeholder("hash")))
+    // Each column has its own unique index: a BitmapOr of two index probes, still one round trip.
+    .where(or(eq(apiTokens.secretHash, sql.placeholder("hash")), eq(apiTokens.oldSecretHash, sql.placeholder("hash"))))
     .prepare("hub_token_by_hash");
 }
 
 export type TokenRow = Awaited<ReturnType<ReturnType<typeof prepareLookup>["execute"]>>[number];
 
-/** The token with this SHA-256 as stored (never the hash itself), or null. */
+/** The token whose current or old secret has this SHA-256, as stored, or null. */
 export async function getTokenByHash(hash: string): Promise<TokenRow | null> {
   const db = getDb();
   let lookup = preparedLookups.get(db);
@@ -52,16 +59,25 @@ export interface LastUse {
   tokenId: string;
   at: number;
   ip: string | null;
+  /** Used with the old secret of an overlap: recorded in its own columns (PRODUCT §6). */
+  old?: boolean;
 }
 
 /** Last use of many tokens in one statement per 5,000 (three parameters each). */
 export async function updateLastUses(uses: LastUse[]): Promise<void> {
-  for (let i = 0; i < uses.length; i += 5_000) {
-    const rows = uses.slice(i, i + 5_000).map((use) => sql`(${use.tokenId}::uuid, ${new Date(use.at).toISOString()}::timestamptz, ${use.ip}::text)`);
-    await getDb().execute(sql`
-      update ${apiTokens} set last_used_at = v.at, last_used_ip = v.ip
-      from (values ${sql.join(rows, sql`, `)}) as v(id, at, ip)
-      -- Never moves backwards when another instance wrote a later use first.
-      where ${apiTokens.id} = v.id and (${apiTokens.lastUsedAt} is null or ${apiTokens.lastUsedAt} < v.at)`);
-  }
+  const current = uses.filter((use) => !use.old);
+  const old = uses.filter((use) => use.old);
+  for (let i = 0; i < current.length; i += 5_000) await writeLastUses(current.slice(i, i + 5_000), false);
+  for (let i = 0; i < old.length; i += 5_000) await writeLastUses(old.slice(i, i + 5_000), true);
+}
+
+async function writeLastUses(uses: LastUse[], old: boolean) {
+  const rows = uses.map((use) => sql`(${use.tokenId}::uuid, ${new Date(use.at).toISOString()}::timestamptz, ${use.ip}::text)`);
+  const at = old ? apiTokens.oldLastUsedAt : apiTokens.lastUsedAt;
+  const set = old ? sql`old_last_used_at = v.at, old_last_used_ip = v.ip` : sql`last_used_at = v.at, last_used_ip = v.ip`;
+  await getDb().execute(sql`
+    update ${apiTokens} set ${set}
+    from (values ${sql.join(rows, sql`, `)}) as v(id, at, ip)
+    -- Never moves backwards when another instance wrote a later use first.
+    where ${apiTokens.id} = v.id and (${at} is null or ${at} < v.at)`);
 }

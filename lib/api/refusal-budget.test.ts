@@ -14,11 +14,13 @@ vi.mock("./token-cache", async (importOriginal) => ({
 }));
 
 const entry = (text: string) => (parseIpEntry(text) as { ok: true; entry: IpEntry }).entry;
+// The secret the known token answers to: authenticate() checks the presented hash is its own.
+const presented = generateToken("profile_read");
 const request = (from: string): ApiRequest => ({
   method: "GET",
   path: "/api/v1/profile",
   query: new URLSearchParams(),
-  header: (name) => (name === "authorization" ? `Bearer ${generateToken("profile_read").token}` : undefined),
+  header: (name) => (name === "authorization" ? `Bearer ${presented.token}` : undefined),
   clientIp: from,
   clientAddress: parseClientIp(from),
   readJson: async () => ({}),
@@ -32,6 +34,11 @@ const token = (): ApiToken => ({
   exposedAttributes: ["email"],
   linkingAttribute: "email",
   ipAllowList: [entry("192.0.2.1")],
+  expiresAt: null,
+  secretHash: presented.hash,
+  oldSecretHash: null,
+  oldSecretDeprecatedAt: null,
+  oldSecretEndsAt: null,
 });
 const statusOf = async (from: string, type: ApiToken["type"]) => {
   const result = await authenticate(request(from), type);

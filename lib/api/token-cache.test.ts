@@ -10,6 +10,11 @@ const token = (id: string): ApiToken => ({
   exposedAttributes: [],
   linkingAttribute: null,
   ipAllowList: [],
+  expiresAt: null,
+  secretHash: `hash-of-${id}`,
+  oldSecretHash: null,
+  oldSecretDeprecatedAt: null,
+  oldSecretEndsAt: null,
 });
 
 describe("TokenCache", () => {
@@ -91,5 +96,19 @@ describe("TokenCache invalidation by id and hash", () => {
     cache.invalidate("t1");
     expect(cache.get("old-hash")).toBeUndefined();
     expect(cache.get("new-hash")).toBeUndefined();
+  });
+});
+
+describe("TokenCache during an overlap", () => {
+  it("holds one entry per token, reachable by both hashes, and drops it under both", () => {
+    const cache = new TokenCache();
+    cache.setLive(true);
+    const overlapping = { ...token("t9"), secretHash: "new", oldSecretHash: "old" };
+    cache.set("old", overlapping, cache.stamp());
+    expect(cache.get("new")).toBe(cache.get("old"));
+    expect(cache.size).toBe(1);
+    cache.invalidate("t9");
+    expect(cache.get("new")).toBeUndefined();
+    expect(cache.get("old")).toBeUndefined();
   });
 });

@@ -31,7 +31,7 @@ interface Entry {
 export class TokenCache {
   private entries = new Map<string, Entry>();
   private unknown = new Map<string, number>();
-  /** Every hash cached for a token: after a reset the old and the new one may both be here. */
+  /** The hashes a token's one entry is cached under: its secret, and during an overlap its old one. */
   private hashesById = new Map<string, Set<string>>();
   private generation = 0;
   private live = false;
@@ -57,7 +57,7 @@ export class TokenCache {
     const entry = this.entries.get(hash);
     if (entry) {
       if (entry.expires > this.now()) return entry.token;
-      this.drop(hash, entry.token.id);
+      this.drop(entry.token.id);
       return undefined;
     }
     const unknownUntil = this.unknown.get(hash);
@@ -76,17 +76,21 @@ export class TokenCache {
     if (!this.live || stamp !== this.generation || this.ttlMs <= 0) return;
     if (!token) return void bounded(this.unknown, MAX_NEGATIVE).set(hash, this.now() + Math.min(NEGATIVE_TTL_MS, this.ttlMs));
     const evicted = oldest(this.entries, MAX_ENTRIES);
-    if (evicted) this.drop(evicted[0], evicted[1].token.id);
-    this.entries.set(hash, { token, expires: this.now() + this.ttlMs });
-    const hashes = this.hashesById.get(token.id) ?? new Set<string>();
-    this.hashesById.set(token.id, hashes.add(hash));
+    if (evicted) this.drop(evicted[1].token.id);
+    // One entry per token, reachable by both of its hashes during an overlap: whichever secret
+    // is presented first, the other is then a cache hit too. Whether the old one still works is
+    // decided by time in authenticate(), so the entry never has to change when the window ends.
+    this.drop(token.id);
+    const entry = { token, expires: this.now() + this.ttlMs };
+    const hashes = new Set([hash, token.secretHash, ...(token.oldSecretHash ? [token.oldSecretHash] : [])]);
+    for (const h of hashes) this.entries.set(h, entry);
+    this.hashesById.set(token.id, hashes);
   }
 
   /** A token changed: drop every hash cached for it, and every remembered unknown hash. */
   invalidate(tokenId: string) {
     this.generation++;
-    for (const hash of this.hashesById.get(tokenId) ?? []) this.entries.delete(hash);
-    this.hashesById.delete(tokenId);
+    this.drop(tokenId);
     this.unknown.clear();
   }
 
@@ -97,15 +101,15 @@ export class TokenCache {
     this.hashesById.clear();
   }
 
+  /** Tokens known plus hashes known not to exist. */
   get size() {
-    return this.entries.size + this.unknown.size;
+    return this.hashesById.size + this.unknown.size;
   }
 
-  private drop(hash: string, tokenId: string) {
-    this.entries.delete(hash);
-    const hashes = this.hashesById.get(tokenId);
-    hashes?.delete(hash);
-    if (hashes?.size === 0) this.hashesById.delete(tokenId);
+  /** Forgets the token's entry under every hash it was cached by. */
+  private drop(tokenId: string) {
+    for (const hash of this.hashesById.get(tokenId) ?? []) this.entries.delete(hash);
+    this.hashesById.delete(tokenId);
   }
 }
 

@@ -19,10 +19,14 @@ export class UsageRecorder {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
 
-  record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now()) {
+  /** `old`: the request used the old secret of an overlap (PRODUCT §6). */
+  record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now(), old = false) {
     const key = `${token.id}|${token.accountId}|${this.dayOf(at)}|${outcome}`;
     if (this.counts.size < MAX_PENDING_KEYS || this.counts.has(key)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-    if (outcome === "allowed") this.lastUsed.set(token.id, { at, ip });
+    if (outcome !== "allowed") return;
+    // The token's last use is either secret's; the old secret's own is kept apart for Details.
+    this.lastUsed.set(token.id, { at, ip });
+    if (old) this.lastUsed.set(`${token.id}|old`, { at, ip });
   }
 
   /** The UTC day of `at` as YYYY-MM-DD, remembered for the day (this runs on every request). */
@@ -60,7 +64,7 @@ export class UsageRecorder {
     const due = [...this.lastUsed].filter(([id]) => now - (this.lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
     try {
       if (counts.size > 0) await addUsageCounts(toRows(counts));
-      if (due.length > 0) await updateLastUses(due.map(([tokenId, used]) => ({ tokenId, ...used })));
+      if (due.length > 0) await updateLastUses(due.map(([key, used]) => ({ tokenId: key.split("|")[0]!, old: key.endsWith("|old"), ...used })));
       for (const [id, used] of due) {
         this.lastUsedWritten.set(id, now);
         if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);

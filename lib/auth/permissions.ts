@@ -8,10 +8,11 @@ export type Permission =
   | "tokens:write-profile-read"
   | "tokens:reset"
   | "tokens:revoke"
-  | "tokens:set-rate-limit";
+  | "tokens:set-rate-limit"
+  | "tokens:set-expiry";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

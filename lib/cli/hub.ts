@@ -14,6 +14,17 @@ import { seedDemoAccounts } from "@/lib/server/prepare-database";
 
 type Command = (args: string[]) => Promise<string>;
 
+function describeLimits(limits: Awaited<ReturnType<typeof setAccountLimits>>): string {
+  const lifetime = limits.maxTokenLifetimeDays === null ? "tokens may never expire" : `tokens expire within ${limits.maxTokenLifetimeDays} days`;
+  const lines = [`${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute, ${lifetime}.`];
+  if (limits.longer.length > 0) {
+    // Listed, not cut: the operator agrees the change with the customer (PRODUCT §6).
+    lines.push(`${limits.longer.length} active token(s) live longer than the new maximum (not changed):`);
+    for (const t of limits.longer) lines.push(`  ${t.displayPrefix}…  ${t.description}  expires ${t.expiresAt?.toISOString() ?? "never"}`);
+  }
+  return lines.join("\n");
+}
+
 const commands: Record<string, Command> = {
   async migrate() {
     await migrateDatabase();
@@ -57,14 +68,16 @@ const commands: Record<string, Command> = {
         account: { type: "string" },
         "max-active-tokens": { type: "string" },
         "rate-limit-ceiling": { type: "string" },
+        "max-token-lifetime-days": { type: "string" },
       },
     });
     if (!values.account) throw new Error("Name the account: --account <slug>, e.g. --account demo-retail");
     const limits = await setAccountLimits(values.account, {
       maxActiveTokens: values["max-active-tokens"],
       rateLimitCeiling: values["rate-limit-ceiling"],
+      maxTokenLifetimeDays: values["max-token-lifetime-days"],
     });
-    return `${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute.`;
+    return describeLimits(limits);
   },
   async history() {
     await migrateDatabase();
@@ -86,7 +99,7 @@ const usage = `Usage: npm run hub -- <command>
                  [--slug acme-retail] [--admin-name "Ada Owner"] [--password-stdin]
                                a real account (no demo data) and its first admin; prints a
                                generated initial password once, or reads one from stdin
-  set-limits --account <slug> [--max-active-tokens N] [--rate-limit-ceiling N]
+  set-limits --account <slug> [--max-active-tokens N] [--rate-limit-ceiling N] [--max-token-lifetime-days N|none]
                                raise (or lower) an account's token cap and the highest
                                per-token rate limit its admins may set
   history                      the latest operator changes (who, what, when)

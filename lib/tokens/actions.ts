@@ -7,7 +7,9 @@ import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { can, canWriteToken } from "@/lib/auth/permissions";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { requestIp } from "@/lib/request-ip";
+import { clock } from "@/lib/clock";
 import { capMessage } from "./cap";
+import { resolveExpiry, shortenExpirySchema, type ShortenExpiryInput } from "./expiry";
 import { diffSettings } from "./settings-diff";
 import {
   applyTokenEdit,
@@ -16,11 +18,11 @@ import {
   identifiesProfile,
   insertTokenWithinCap,
   listAttributes,
-  markTokenRevoked,
-  rotateTokenSecret,
   unknownAttributeKeys,
   type Actor,
 } from "./queries";
+import { markTokenRevoked, rotateTokenSecret, shortenTokenExpiry, stopOldSecret } from "./lifecycle-queries";
+import { overlapChoice, resetTokenSchema, type ResetTokenInput } from "./rotation";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
 import { generateToken } from "./secret";
 
@@ -31,6 +33,14 @@ import { generateToken } from "./secret";
 
 const NOT_FOUND = "This API token does not exist or has been removed.";
 const REVOKED = "This API token has been revoked and can no longer be changed.";
+const NO_OLD_TOKEN = "The old token has already stopped working.";
+const EXPIRED = "This API token has expired and can no longer be changed.";
+
+/** Why a token can no longer change: revoked, or past its expiry by the clock; null while live. */
+function finished(token: { status: string; expiresAt: Date | null }): string | null {
+  if (token.status !== "active") return REVOKED;
+  return token.expiresAt && token.expiresAt.getTime() <= clock.now() ? EXPIRED : null;
+}
 
 async function actorFor(user: CurrentUser): Promise<Actor> {
   return { id: user.id, name: user.name, accountId: user.accountId, ip: requestIp(await headers()) };
@@ -64,9 +74,11 @@ export async function createToken(input: CreateTokenInput): Promise<ActionResult
     const attrErrors = await attributeErrors(user.accountId, settings.exposedAttributes, settings.linkingAttribute);
     if (attrErrors) return { ok: false, fieldErrors: attrErrors };
 
+    const now = clock.now();
+    const expiry = (maxDays: number | null) => resolveExpiry(settings.expires, settings.expiresOn, now, maxDays);
     const secret = generateToken(settings.type);
-    const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret);
-    if (!outcome.ok) return { ok: false, formError: capMessage(outcome.max) };
+    const outcome = await insertTokenWithinCap(await actorFor(user), settings, secret, expiry, new Date(now));
+    if (!outcome.ok) return outcome.fieldErrors ? { ok: false, fieldErrors: outcome.fieldErrors } : { ok: false, formError: capMessage(outcome.max) };
     refreshTokenPages();
     return { ok: true, data: { tokenId: outcome.tokenId, token: secret.token } };
   });
@@ -80,7 +92,8 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
     if (!canWriteToken(user, token.type)) {
       return { ok: false, formError: "Only admins can change Profile Read tokens." };
     }
-    if (token.status !== "active") return { ok: false, formError: REVOKED };
+    const ended = finished(token);
+    if (ended) return { ok: false, formError: ended };
     // The stored type decides the rules; the form's copy of it is not trusted.
     const parsed = updateTokenSchema.safeParse({ ...(input as object), type: token.type });
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
@@ -111,19 +124,40 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
   });
 }
 
-export async function resetToken(tokenId: string): Promise<ActionResult<{ token: string }>> {
+/** Without `input`, or with "No, stop it now", the old secret stops at once (the article's reset). */
+export async function resetToken(tokenId: string, input: ResetTokenInput = {}): Promise<ActionResult<{ token: string }>> {
   const user = await requireUser();
   return answerUnexpected("resetToken", async () => {
     const token = await getToken(user.accountId, String(tokenId));
     if (!token) return { ok: false, formError: NOT_FOUND };
     if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can reset API tokens." };
-    if (token.status !== "active") return { ok: false, formError: REVOKED };
+    const ended = finished(token);
+    if (ended) return { ok: false, formError: ended };
+    const parsed = resetTokenSchema.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
 
+    const { ms, label } = overlapChoice(parsed.data.keepOldFor);
     const secret = generateToken(token.type);
-    const rotated = await rotateTokenSecret(await actorFor(user), token.id, secret);
+    const rotation = { secret, overlapMs: ms, overlapLabel: label, now: new Date(clock.now()) };
+    const rotated = await rotateTokenSecret(await actorFor(user), token.id, rotation);
     if (!rotated) return { ok: false, formError: REVOKED };
     refreshTokenPages();
     return { ok: true, data: { token: secret.token } };
+  });
+}
+
+/** "Stop old token now": the old secret of a running overlap stops on every instance at once. */
+export async function stopOldToken(tokenId: string): Promise<ActionResult> {
+  const user = await requireUser();
+  return answerUnexpected("stopOldToken", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!can(user, "tokens:reset")) return { ok: false, formError: "Only admins can stop the old token." };
+    if (!(await stopOldSecret(await actorFor(user), token.id, new Date(clock.now())))) {
+      return { ok: false, formError: NO_OLD_TOKEN };
+    }
+    refreshTokenPages();
+    return { ok: true, data: undefined };
   });
 }
 
@@ -135,8 +169,33 @@ export async function revokeToken(tokenId: string): Promise<ActionResult> {
     if (!can(user, "tokens:revoke")) return { ok: false, formError: "Only admins can revoke API tokens." };
     if (token.status !== "active") return { ok: false, formError: "This API token is already revoked." };
 
-    if (!(await markTokenRevoked(await actorFor(user), token.id))) {
+    if (!(await markTokenRevoked(await actorFor(user), token.id, new Date(clock.now())))) {
       return { ok: false, formError: "This API token is already revoked." };
+    }
+    refreshTokenPages();
+    return { ok: true, data: undefined };
+  });
+}
+
+/** Details: an admin moves the expiry earlier, within the account's maximum; never later. */
+export async function shortenExpiry(tokenId: string, input: ShortenExpiryInput): Promise<ActionResult> {
+  const user = await requireUser();
+  return answerUnexpected("shortenExpiry", async () => {
+    const token = await getToken(user.accountId, String(tokenId));
+    if (!token) return { ok: false, formError: NOT_FOUND };
+    if (!can(user, "tokens:set-expiry")) return { ok: false, formError: "Only admins can change when a token expires." };
+    const ended = finished(token);
+    if (ended) return { ok: false, formError: ended };
+    const parsed = shortenExpirySchema.safeParse(input);
+    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+    const now = clock.now();
+    const { maxLifetimeDays } = await getTokenAllowance(user.accountId);
+    const expiry = resolveExpiry("custom", parsed.data.expiresOn, now, maxLifetimeDays);
+    if (!expiry.ok) return { ok: false, fieldErrors: expiry.fieldErrors };
+    const earlier = "Choose a date before the current expiry: it can only be shortened";
+    if (token.expiresAt && expiry.expiresAt!.getTime() >= token.expiresAt.getTime()) return { ok: false, fieldErrors: { expiresOn: earlier } };
+    if (!(await shortenTokenExpiry(await actorFor(user), token.id, expiry.expiresAt!, new Date(now)))) {
+      return { ok: false, fieldErrors: { expiresOn: earlier } };
     }
     refreshTokenPages();
     return { ok: true, data: undefined };

@@ -19,4 +19,6 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   edited: "Edited",
   reset: "Reset",
   revoked: "Revoked",
+  old_token_stopped: "Old token stopped",
+  old_token_ended: "Old token ended",
 };

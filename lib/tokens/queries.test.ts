@@ -34,7 +34,7 @@ describe("token queries (integration)", () => {
     signInAs(other.admin);
     await createToken(activityInput({ description: "Other brand's" }));
 
-    expect(await getTokenAllowance(account.accountId)).toEqual({ active: 1, max: 5, rateLimitCeiling: 600 });
+    expect(await getTokenAllowance(account.accountId)).toEqual({ active: 1, max: 5, rateLimitCeiling: 600, maxLifetimeDays: null });
     expect(await getTokenAllowance(other.accountId)).toMatchObject({ active: 1 });
     const { rows: list, total } = await listTokens(account.accountId);
     expect(total).toBe(2);

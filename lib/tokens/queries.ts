@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
 import type { EditableTokenSettings, TokenSettings } from "./schema";
 import type { IssuedSecret } from "./secret";
-import type { TokenEventAction, TokenType } from "./types";
+import type { TokenEventAction } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A malformed id answers like a missing one, without asking the database. */
@@ -18,19 +18,35 @@ export interface Actor {
   ip: string | null;
 }
 
-export async function getTokenAllowance(accountId: string) {
+/** Tokens that hold a slot under the cap: active and not expired at `now` (PRODUCT §6). */
+const holdsSlot = (accountId: string, now: Date) =>
+  and(eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active"), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
+
+export async function getTokenAllowance(accountId: string, now = new Date()) {
   const db = getDb();
   const [[account], [count]] = await Promise.all([
     db
-      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling })
+      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling, maxLifetimeDays: accounts.maxTokenLifetimeDays })
       .from(accounts)
       .where(eq(accounts.id, accountId)),
-    db
-      .select({ active: sql<number>`count(*)::int` })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active"))),
+    db.select({ active: sql<number>`count(*)::int` }).from(apiTokens).where(holdsSlot(accountId, now)),
   ]);
-  return { max: account?.max ?? 0, rateLimitCeiling: account?.rateLimitCeiling ?? 0, active: count?.active ?? 0 };
+  return {
+    max: account?.max ?? 0,
+    rateLimitCeiling: account?.rateLimitCeiling ?? 0,
+    maxLifetimeDays: account?.maxLifetimeDays ?? null,
+    active: count?.active ?? 0,
+  };
+}
+
+/** Live tokens expiring between `now` and `now + days`: the banner's and the tile's count. */
+export async function countTokensExpiringWithin(accountId: string, now: Date, days: number) {
+  const until = new Date(now.getTime() + days * 86_400_000);
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(apiTokens)
+    .where(and(holdsSlot(accountId, now), sql`${apiTokens.expiresAt} <= ${until.toISOString()}::timestamptz`));
+  return row?.n ?? 0;
 }
 
 // Explicit columns: the secret hash never leaves the database through the console.
@@ -43,6 +59,7 @@ const summaryColumns = {
   createdByName: users.name,
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
 };
 
 export const PAGE_SIZE = 50;
@@ -82,6 +99,11 @@ export async function getToken(accountId: string, tokenId: string) {
       updatedAt: apiTokens.updatedAt,
       revokedAt: apiTokens.revokedAt,
       lastUsedIp: apiTokens.lastUsedIp,
+      // The overlap after a reset (PRODUCT §6): the old secret's prefix, end and last use, never its hash.
+      oldDisplayPrefix: apiTokens.oldDisplayPrefix,
+      oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+      oldLastUsedAt: apiTokens.oldLastUsedAt,
+      oldLastUsedIp: apiTokens.oldLastUsedIp,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))
@@ -151,23 +173,37 @@ export async function getTokenUsage(accountId: string, tokenId: string, since: s
     .where(and(eq(tokenUsageDaily.accountId, accountId), eq(tokenUsageDaily.tokenId, tokenId), gte(tokenUsageDaily.day, since)));
 }
 
-export type CreateOutcome = { ok: true; tokenId: string } | { ok: false; max: number };
+export type CreateOutcome =
+  | { ok: true; tokenId: string }
+  | { ok: false; max: number; fieldErrors?: undefined }
+  | { ok: false; fieldErrors: Record<string, string> };
+
+/** When the token expires under the account's policy (read from the locked row), or why not. */
+export type ExpiryRule = (maxLifetimeDays: number | null) => { ok: true; expiresAt: Date | null } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Inserts a token unless the account is at its cap; the new token starts at the account's rate ceiling. */
-export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings, secret: IssuedSecret): Promise<CreateOutcome> {
+export async function insertTokenWithinCap(
+  actor: Actor,
+  settings: TokenSettings,
+  secret: IssuedSecret,
+  expiry: ExpiryRule = () => ({ ok: true, expiresAt: null }),
+  now = new Date(),
+): Promise<CreateOutcome> {
   return getDb().transaction(async (tx) => {
-    // Invariant: never more than maxActiveTokens active tokens. Locking the account row makes
-    // concurrent creates for one account wait for each other's count.
+    // Invariant: never more than maxActiveTokens live (active, unexpired) tokens. Locking the
+    // account row makes concurrent creates for one account wait for each other's count.
     const [account] = await tx
-      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling })
+      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling, maxLifetimeDays: accounts.maxTokenLifetimeDays })
       .from(accounts)
       .where(eq(accounts.id, actor.accountId))
       .for("update");
     if (!account) return { ok: false, max: 0 };
+    const expires = expiry(account.maxLifetimeDays);
+    if (!expires.ok) return expires;
     const [{ active }] = (await tx
       .select({ active: sql<number>`count(*)::int` })
       .from(apiTokens)
-      .where(and(eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))) as [{ active: number }];
+      .where(holdsSlot(actor.accountId, now))) as [{ active: number }];
     if (active >= account.max) return { ok: false, max: account.max };
 
     const [token] = await tx
@@ -182,6 +218,7 @@ export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings
         exposedAttributes: settings.exposedAttributes,
         linkingAttribute: settings.linkingAttribute,
         ipAllowList: settings.ipAllowList,
+        expiresAt: expires.expiresAt,
         createdById: actor.id,
       })
       .returning({ id: apiTokens.id });
@@ -189,38 +226,6 @@ export async function insertTokenWithinCap(actor: Actor, settings: TokenSettings
     // Every instance forgets the hashes it was told do not exist: this one does now.
     await notifyTokenChanged(tx, token!.id);
     return { ok: true, tokenId: token!.id };
-  });
-}
-
-/** Replaces an active token's secret; the old hash no longer exists once this commits. */
-export async function rotateTokenSecret(actor: Actor, tokenId: string, secret: IssuedSecret): Promise<TokenType | null> {
-  return getDb().transaction(async (tx) => {
-    // Invariant: the new hash and its history row commit together, or neither does.
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ secretHash: secret.hash, displayPrefix: secret.displayPrefix, updatedAt: new Date() })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
-      .returning({ type: apiTokens.type });
-    if (!row) return null;
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "reset"));
-    await notifyTokenChanged(tx, tokenId);
-    return row.type;
-  });
-}
-
-/** Revokes for good. Returns false when the token is missing or already revoked. */
-export async function markTokenRevoked(actor: Actor, tokenId: string): Promise<boolean> {
-  return getDb().transaction(async (tx) => {
-    const now = new Date();
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ status: "revoked", revokedAt: now, updatedAt: now })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
-      .returning({ id: apiTokens.id });
-    if (!row) return false;
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked"));
-    await notifyTokenChanged(tx, tokenId);
-    return true;
   });
 }
 
@@ -259,7 +264,7 @@ export async function applyTokenEdit(
   });
 }
 
-function event(actor: Actor, tokenId: string, action: TokenEventAction, changes: TokenFieldChange[] = []) {
+export function event(actor: Actor, tokenId: string, action: TokenEventAction, changes: TokenFieldChange[] = []) {
   // A history row always names an origin; "unknown" is what people read when the server had none.
   return { tokenId, accountId: actor.accountId, actorId: actor.id, actorName: actor.name, action, changes, ip: actor.ip ?? "unknown" };
 }

@@ -1,6 +1,7 @@
 import { z } from "@/lib/zod";
 import { allowsEverything, parseIpEntry, PROFILE_READ_WIDEST, widerThanProfileReadBound } from "@/lib/net/ip";
 import { hasHiddenCharacters, hasVisibleCharacter } from "@/lib/text";
+import { expiryShape } from "./expiry";
 import { TOKEN_TYPES } from "./types";
 
 export const MAX_IP_ENTRIES = 50;
@@ -79,9 +80,11 @@ function toSettings(values: SettingsValues) {
 export const createTokenSchema = settingsObject
   .extend({
     acceptTerms: z.boolean().refine((v) => v, "You must agree to the terms and conditions"),
+    // When it expires is checked by the action: it depends on the account's policy and the clock.
+    ...expiryShape,
   })
   .superRefine(checkSettings)
-  .transform(toSettings);
+  .transform((values) => ({ ...toSettings(values), expires: values.expires, expiresOn: values.expiresOn }));
 
 export const updateTokenSchema = settingsObject
   .extend({

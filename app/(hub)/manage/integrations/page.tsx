@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
-import { getTokenAllowance } from "@/lib/tokens/queries";
+import { clock } from "@/lib/clock";
+import { EXPIRY_BANNER_DAYS, expiringBannerText } from "@/lib/tokens/expiry";
+import { countTokensExpiringWithin, getTokenAllowance } from "@/lib/tokens/queries";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const user = await requireUser();
-  const allowance = await getTokenAllowance(user.accountId);
+  const now = new Date(clock.now());
+  const [allowance, expiring] = await Promise.all([
+    getTokenAllowance(user.accountId, now),
+    countTokensExpiringWithin(user.accountId, now, EXPIRY_BANNER_DAYS),
+  ]);
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight">Integrations</h1>
@@ -32,6 +38,11 @@ export default async function IntegrationsPage() {
             <span className="mt-4 inline-flex rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-medium text-slate-700">
               {allowance.active} of {allowance.max} active
             </span>
+            {expiring > 0 ? (
+              <span className="mt-2 ml-2 inline-flex rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800">
+                {expiringBannerText(expiring)}
+              </span>
+            ) : null}
           </Link>
         </li>
       </ul>

@@ -4,15 +4,22 @@ import { NoTokensYet, TokenTable } from "@/components/tokens/token-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
+import { EXPIRY_BANNER_DAYS, expiringBannerText } from "@/lib/tokens/expiry";
 import { capReason } from "@/lib/tokens/cap";
-import { getTokenAllowance, listTokens, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
+import { countTokensExpiringWithin, getTokenAllowance, listTokens, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requireUser();
   const page = pageNumber((await searchParams).page);
-  const [allowance, { rows: tokens, total }] = await Promise.all([getTokenAllowance(user.accountId), listTokens(user.accountId, page)]);
+  const now = clock.now();
+  const [allowance, { rows: tokens, total }, expiring] = await Promise.all([
+    getTokenAllowance(user.accountId, new Date(now)),
+    listTokens(user.accountId, page),
+    countTokensExpiringWithin(user.accountId, new Date(now), EXPIRY_BANNER_DAYS),
+  ]);
   return (
     <>
       <PageHeader
@@ -21,7 +28,12 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         description={`${allowance.active} of ${allowance.max} active. Create a token for each use, and revoke it when that use ends.`}
         actions={<NewTokenButton disabledReason={capReason(allowance)} />}
       />
-      {total === 0 ? <NoTokensYet /> : <TokenTable tokens={tokens} accountName={user.accountName} />}
+      {expiring > 0 ? (
+        <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm font-medium text-amber-900">
+          {expiringBannerText(expiring)}
+        </p>
+      ) : null}
+      {total === 0 ? <NoTokensYet /> : <TokenTable tokens={tokens} accountName={user.accountName} now={now} />}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} path="/manage/integrations/api-tokens" label="Token pages" />
     </>
   );

@@ -1,7 +1,9 @@
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { RouteTabs } from "@/components/ui/route-tabs";
+import { clock } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
+import { displayStatus } from "@/lib/tokens/expiry";
 import { tokenTypeLabels } from "@/lib/tokens/labels";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 
@@ -15,6 +17,7 @@ export default async function TokenLayout({
   const { tokenId } = await params;
   const { token } = await loadTokenPage(tokenId);
   const base = `/manage/integrations/api-tokens/${token.id}`;
+  const status = displayStatus(token.status, token.expiresAt, clock.now());
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -22,18 +25,25 @@ export default async function TokenLayout({
         back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }}
         description={
           <span className="flex flex-wrap items-center gap-3">
-            <TokenStatusBadge status={token.status} />
+            <TokenStatusBadge status={status} />
             <span>{tokenTypeLabels[token.type]} token</span>
             <span aria-hidden="true">·</span>
             <span>
               Created by {token.createdByName ?? "a former user"} on {formatDateTime(token.createdAt)}
             </span>
+            <span aria-hidden="true">·</span>
+            <span>{token.expiresAt ? `${status === "expired" ? "Expired" : "Expires"} ${formatDateTime(token.expiresAt)}` : "Never expires"}</span>
           </span>
         }
       />
       {token.status === "revoked" ? (
         <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
           This token was revoked on {formatDateTime(token.revokedAt)}. It no longer works and cannot be restored.
+        </p>
+      ) : null}
+      {status === "expired" ? (
+        <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
+          This token expired on {formatDateTime(token.expiresAt)}. It no longer works and no longer counts towards your limit.
         </p>
       ) : null}
       <RouteTabs

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { OldTokenPanel } from "@/components/tokens/old-token-panel";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
+import { ShortenExpiryForm } from "@/components/tokens/shorten-expiry-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
 import { TryIt } from "@/components/tokens/try-it";
 import { Panel } from "@/components/ui/panel";
 import { can, canWriteToken } from "@/lib/auth/permissions";
+import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
+import { formatDateTime } from "@/lib/format";
+import { dateInputValue, DAY_MS, displayStatus } from "@/lib/tokens/expiry";
+import { safeToStop } from "@/lib/tokens/rotation";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 
@@ -16,9 +22,16 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   const { tokenId } = await params;
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
-  const active = token.status === "active";
+  const now = clock.now();
+  const status = displayStatus(token.status, token.expiresAt, now);
+  // An expired token is as finished as a revoked one (PRODUCT §6): nothing on it can change.
+  const active = status === "active";
+  // The old secret of a reset's overlap, while it still works (the API decides by the same time).
+  const overlapEnds = active && token.oldDisplayPrefix && token.oldSecretEndsAt && token.oldSecretEndsAt.getTime() > now ? token.oldSecretEndsAt : null;
   const readOnlyReason = !active
-    ? "Revoked tokens cannot be changed."
+    ? status === "expired"
+      ? "Expired tokens cannot be changed."
+      : "Revoked tokens cannot be changed."
     : canWriteToken(user, token.type)
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
@@ -34,6 +47,20 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           linkingAttribute={token.linkingAttribute}
         />
       </Panel>
+
+      {overlapEnds ? (
+        <Panel as="section" aria-label="Old token">
+          <OldTokenPanel
+            tokenId={token.id}
+            displayPrefix={token.oldDisplayPrefix!}
+            endsAt={overlapEnds}
+            lastUsedAt={token.oldLastUsedAt}
+            lastUsedIp={token.oldLastUsedIp}
+            safeToStop={safeToStop(token.oldLastUsedAt, now)}
+            canStop={can(user, "tokens:reset")}
+          />
+        </Panel>
+      ) : null}
 
       {active && token.type === "activity" ? (
         <Panel as="section" aria-label="Try it">
@@ -63,6 +90,20 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
         />
       </Panel>
 
+      {active ? (
+        <Panel as="section" aria-labelledby="expiry-heading">
+          <h2 id="expiry-heading" className="text-base font-semibold text-slate-900">
+            Expiry
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            {token.expiresAt ? `Expires ${formatDateTime(token.expiresAt)}` : "Never expires"}
+          </p>
+          {can(user, "tokens:set-expiry") ? (
+            <ShortenExpiryForm tokenId={token.id} earliest={dateInputValue(now, 1)} latest={latestExpiry(token.expiresAt, allowance.maxLifetimeDays, now)} />
+          ) : null}
+        </Panel>
+      ) : null}
+
       {active && can(user, "tokens:revoke") ? (
         <Panel as="section" variant="danger" aria-labelledby="revoke-heading">
           <h2 id="revoke-heading" className="text-base font-semibold text-slate-900">
@@ -76,4 +117,10 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
       ) : null}
     </div>
   );
+}
+
+/** The latest date the shorten form offers: the last whose midnight comes before the current expiry, within the maximum. */
+function latestExpiry(expiresAt: Date | null, maxDays: number | null, now: number): string | undefined {
+  const bounds = [expiresAt ? expiresAt.getTime() - 1 : null, maxDays === null ? null : now + maxDays * DAY_MS].filter((v) => v !== null);
+  return bounds.length ? dateInputValue(Math.min(...bounds), 0) : undefined;
 }

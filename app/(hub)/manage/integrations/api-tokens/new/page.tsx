@@ -5,7 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
+import { dateInputValue } from "@/lib/tokens/expiry";
 import { capReason } from "@/lib/tokens/cap";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 
@@ -13,7 +15,10 @@ export const metadata: Metadata = { title: "New API Token" };
 
 export default async function NewApiTokenPage() {
   const user = await requireUser();
-  const [allowance, attributes] = await Promise.all([getTokenAllowance(user.accountId), listAttributes(user.accountId)]);
+  const now = clock.now();
+  const [allowance, attributes] = await Promise.all([getTokenAllowance(user.accountId, new Date(now)), listAttributes(user.accountId)]);
+  const maxDays = allowance.maxLifetimeDays;
+  const expiry = { maxLifetimeDays: maxDays, earliest: dateInputValue(now, 1), latest: maxDays === null ? undefined : dateInputValue(now, maxDays) };
   return (
     <div className="max-w-3xl">
       <PageHeader title="New API Token" back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }} />
@@ -26,6 +31,7 @@ export default async function NewApiTokenPage() {
           canCreateProfileRead={can(user, "tokens:write-profile-read")}
           capReached={capReason(allowance)}
           currentIp={requestIp(await headers()) ?? undefined}
+          expiry={expiry}
         />
       </Panel>
     </div>

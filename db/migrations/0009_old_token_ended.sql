@@ -1,0 +1,1 @@
+ALTER TYPE "public"."token_event_action" ADD VALUE 'old_token_ended';

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { DAY_MS, daysLeft, displayStatus, expiringBannerText, expiresInText, expiryChoicesFor, resolveExpiry } from "./expiry";
+
+// 23:59:59.999 UTC on 29 November: "tomorrow" starts 1 ms later.
+const lateNight = Date.UTC(2026, 10, 29, 23, 59, 59, 999);
+
+describe("resolveExpiry", () => {
+  it("a custom date expires at its midnight UTC; tomorrow is the earliest, today is refused", () => {
+    expect(resolveExpiry("custom", "2026-11-30", lateNight, null)).toEqual({ ok: true, expiresAt: new Date("2026-11-30T00:00:00Z") });
+    expect(resolveExpiry("custom", "2026-11-29", lateNight, null)).toEqual({ ok: false, fieldErrors: { expiresOn: "Choose a date from tomorrow on" } });
+    // One ms later it is the 30th: the 30th is now today.
+    expect(resolveExpiry("custom", "2026-11-30", lateNight + 1, null)).toMatchObject({ ok: false });
+  });
+
+  it("caps a custom date at today + the maximum, and the fixed choices at the maximum", () => {
+    expect(resolveExpiry("custom", "2026-12-29", lateNight, 30)).toMatchObject({ ok: true });
+    expect(resolveExpiry("custom", "2026-12-30", lateNight, 30)).toEqual({ ok: false, fieldErrors: { expiresOn: "Your account's tokens must expire within 30 days" } });
+    expect(resolveExpiry("30", "", lateNight, 30)).toEqual({ ok: true, expiresAt: new Date(lateNight + 30 * DAY_MS) });
+    expect(resolveExpiry("60", "", lateNight, 30)).toMatchObject({ ok: false, fieldErrors: { expires: expect.any(String) } });
+    expect(resolveExpiry("never", "", lateNight, 30)).toMatchObject({ ok: false, fieldErrors: { expires: expect.any(String) } });
+    expect(resolveExpiry("never", "", lateNight, null)).toEqual({ ok: true, expiresAt: null });
+  });
+
+  it("refuses dates that do not exist", () => {
+    for (const on of ["", "2026-02-30", "30/11/2026", "2026-13-01"]) {
+      expect(resolveExpiry("custom", on, lateNight, null)).toEqual({ ok: false, fieldErrors: { expiresOn: "Enter a date" } });
+    }
+  });
+});
+
+describe("what the owner sees", () => {
+  it('offers "Never" only without a maximum', () => {
+    expect(expiryChoicesFor(null).map((c) => c.label)).toEqual(["Never", "30 days", "60 days", "90 days", "Custom date"]);
+    expect(expiryChoicesFor(90).map((c) => c.label)).toEqual(["30 days", "60 days", "90 days", "Custom date"]);
+  });
+
+  it('reads "Expired" from the expiry instant on, and counts whole days left rounded up', () => {
+    const at = new Date(Date.UTC(2026, 11, 1));
+    expect(displayStatus("active", at, at.getTime() - 1)).toBe("active");
+    expect(displayStatus("active", at, at.getTime())).toBe("expired");
+    expect(displayStatus("revoked", at, at.getTime())).toBe("revoked");
+    expect(daysLeft(at, at.getTime() - 1)).toBe(1);
+    expect(daysLeft(at, at.getTime() - DAY_MS - 1)).toBe(2);
+    expect(daysLeft(at, at.getTime())).toBeNull();
+    expect(daysLeft(null, 0)).toBeNull();
+  });
+
+  it("says singular and plural right", () => {
+    expect(expiringBannerText(1)).toBe("1 token expires within 7 days");
+    expect(expiringBannerText(3)).toBe("3 tokens expire within 7 days");
+    expect(expiresInText(1)).toBe("Expires in 1 day");
+    expect(expiresInText(14)).toBe("Expires in 14 days");
+  });
+});

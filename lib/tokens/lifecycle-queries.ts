@@ -1,0 +1,168 @@
+import "server-only";
+import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { notifyTokenChanged } from "@/db/notify";
+import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
+import { formatDateTime } from "@/lib/format";
+import { event, type Actor } from "./queries";
+import type { IssuedSecret } from "./secret";
+import type { TokenType } from "./types";
+
+// The secret's life: reset (with or without an overlap), stopping the old secret, revoking.
+// Each change, its history row and the NOTIFY that empties every instance's cache commit together.
+
+/** The old secret's fields cleared: it stops at once (PRODUCT §6: never three live secrets). */
+const NO_OLD_SECRET = {
+  oldSecretHash: null,
+  oldDisplayPrefix: null,
+  oldSecretDeprecatedAt: null,
+  oldSecretEndsAt: null,
+  oldLastUsedAt: null,
+  oldLastUsedIp: null,
+};
+
+const OLD_TOKEN = "Old token";
+
+/** The row locked for a change of secret: the current secret and any overlap still running. */
+async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
+  const [row] = await tx
+    .select({
+      secretHash: apiTokens.secretHash,
+      displayPrefix: apiTokens.displayPrefix,
+      lastUsedAt: apiTokens.lastUsedAt,
+      lastUsedIp: apiTokens.lastUsedIp,
+      oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+    })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
+    .for("update");
+  return row ?? null;
+}
+
+/**
+ * An overlap that ran to its end stops by the clock alone (no job), so its History row is
+ * written by the next change that clears the old secret, dated at the end itself.
+ */
+async function recordNaturalEnd(tx: Tx, actor: Actor, tokenId: string, endsAt: Date | null, now: Date) {
+  if (!endsAt || endsAt > now) return;
+  await tx.insert(tokenEvents).values({
+    tokenId,
+    accountId: actor.accountId,
+    actorId: null,
+    actorName: "Hub",
+    action: "old_token_ended",
+    changes: [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Ended" }],
+    ip: "—",
+    createdAt: endsAt,
+  });
+}
+
+/** A history line for an overlap that a change ends early, or nothing when none was running. */
+function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] {
+  if (!endsAt || endsAt <= now) return [];
+  return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
+}
+
+export interface Rotation {
+  secret: IssuedSecret;
+  /** How long the old secret keeps working; 0 stops it at once (the article's behaviour). */
+  overlapMs: number;
+  /** What History calls the choice, e.g. "1 hour". */
+  overlapLabel: string;
+  now: Date;
+}
+
+/**
+ * Replaces an active token's secret. With an overlap the current secret becomes the old one
+ * until `now + overlapMs`; any earlier old secret ends here either way, so at most two live.
+ */
+export async function rotateTokenSecret(actor: Actor, tokenId: string, rotation: Rotation): Promise<TokenType | null> {
+  const { secret, overlapMs, overlapLabel, now } = rotation;
+  return getDb().transaction(async (tx) => {
+    // Invariant: the new hash, the old one's window and the history row commit together.
+    const current = await lockSecrets(tx, actor, tokenId);
+    if (!current) return null;
+    await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
+    const endsAt = new Date(now.getTime() + overlapMs);
+    const overlap = overlapMs > 0
+      ? {
+          oldSecretHash: current.secretHash,
+          oldDisplayPrefix: current.displayPrefix,
+          oldSecretDeprecatedAt: now,
+          oldSecretEndsAt: endsAt,
+          // The old secret's last use so far is the token's: Details judges "safe to stop" by it.
+          oldLastUsedAt: current.lastUsedAt,
+          oldLastUsedIp: current.lastUsedIp,
+        }
+      : NO_OLD_SECRET;
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ secretHash: secret.hash, displayPrefix: secret.displayPrefix, ...overlap, updatedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)))
+      .returning({ type: apiTokens.type });
+    const changes: TokenFieldChange[] = [
+      ...endsRunningOverlap(current.oldSecretEndsAt, now),
+      { field: "Keep the old token working for", from: "", to: overlapLabel },
+    ];
+    if (overlapMs > 0) changes.push({ field: OLD_TOKEN, from: "", to: `Works until ${formatDateTime(endsAt)}` });
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "reset", changes));
+    await notifyTokenChanged(tx, tokenId);
+    return row!.type;
+  });
+}
+
+/** "Stop old token now": ends a running overlap at once. False when none is running. */
+export async function stopOldSecret(actor: Actor, tokenId: string, now: Date): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const running = and(
+      eq(apiTokens.id, tokenId),
+      eq(apiTokens.accountId, actor.accountId),
+      eq(apiTokens.status, "active"),
+      isNotNull(apiTokens.oldSecretHash),
+      gt(apiTokens.oldSecretEndsAt, now),
+    );
+    const [row] = await tx.select({ endsAt: apiTokens.oldSecretEndsAt }).from(apiTokens).where(running).for("update");
+    if (!row) return false;
+    await tx.update(apiTokens).set({ ...NO_OLD_SECRET, updatedAt: now }).where(running);
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "old_token_stopped", endsRunningOverlap(row.endsAt, now)));
+    // Like revoke: every instance drops its cached entry, so the old secret is refused at once.
+    await notifyTokenChanged(tx, tokenId);
+    return true;
+  });
+}
+
+/** Revokes for good, both secrets at once. Returns false when the token is missing or already revoked. */
+export async function markTokenRevoked(actor: Actor, tokenId: string, now = new Date()): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const current = await lockSecrets(tx, actor, tokenId);
+    if (!current) return false;
+    await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
+    await tx
+      .update(apiTokens)
+      .set({ status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked", endsRunningOverlap(current.oldSecretEndsAt, now)));
+    await notifyTokenChanged(tx, tokenId);
+    return true;
+  });
+}
+
+/** Moves a live token's expiry earlier, never later (PRODUCT §6). False when that would not shorten it. */
+export async function shortenTokenExpiry(actor: Actor, tokenId: string, expiresAt: Date, now: Date): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const live = and(
+      eq(apiTokens.id, tokenId),
+      eq(apiTokens.accountId, actor.accountId),
+      eq(apiTokens.status, "active"),
+      or(isNull(apiTokens.expiresAt), and(gt(apiTokens.expiresAt, expiresAt), gt(apiTokens.expiresAt, now))),
+    );
+    const [row] = await tx.select({ expiresAt: apiTokens.expiresAt }).from(apiTokens).where(live).for("update");
+    if (!row) return false;
+    await tx.update(apiTokens).set({ expiresAt, updatedAt: now }).where(live);
+    const change = { field: "Expires", from: row.expiresAt ? formatDateTime(row.expiresAt) : "Never", to: formatDateTime(expiresAt) };
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", [change]));
+    // Every instance's cached entry carries the expiry: it must learn the new one at once.
+    await notifyTokenChanged(tx, tokenId);
+    return true;
+  });
+}
