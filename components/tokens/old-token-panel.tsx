@@ -17,7 +17,7 @@ interface Props {
   canStop: boolean;
 }
 
-/** While a reset's overlap runs (PRODUCT §6): what still uses the old secret, and a way to end it early. */
+/** While a reset's overlap runs: what still uses the old secret, and a way to end it early. */
 export function OldTokenPanel({ tokenId, displayPrefix, endsAt, lastUsedAt, lastUsedIp, safeToStop, canStop }: Props) {
   const dialog = useConfirmedAction(() => stopOldToken(tokenId), () => {}, "The old token could not be stopped.");
   const lastUse = lastUsedAt ? `${formatDateTime(lastUsedAt)}${lastUsedIp ? ` from ${lastUsedIp}` : ""}` : "Never";

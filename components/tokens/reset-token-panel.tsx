@@ -28,7 +28,7 @@ export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkin
     (data) => setSecret(data.token),
     "The token could not be reset.",
   );
-  // Each opening starts from the article's behaviour, so an overlap is always a fresh choice.
+  // Each opening starts from the default (stop it now), so an overlap is always a fresh choice.
   const onOpenChange = (open: boolean) => {
     if (open) setKeepOldFor("none");
     dialog.onOpenChange(open);

@@ -18,7 +18,7 @@ interface Props {
   latest?: string;
 }
 
-/** Details: an admin brings the expiry forward (PRODUCT §6); the action refuses any later date. */
+/** Details: an admin brings the expiry forward; the action refuses any later date. */
 export function ShortenExpiryForm({ tokenId, earliest, latest }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();

@@ -13,7 +13,7 @@ interface Props {
   latest?: string;
 }
 
-/** "Expires" on the New API Token form (PRODUCT §6); the action re-checks it against the policy. */
+/** "Expires" on the New API Token form; the action re-checks it against the policy. */
 export function TokenExpiryFields({ maxLifetimeDays, earliest, latest }: Props) {
   const { register, formState, control } = useFormContext<CreateTokenInput>();
   const custom = useWatch({ control, name: "expires" }) === "custom";

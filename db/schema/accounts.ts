@@ -7,7 +7,7 @@ export const accounts = pgTable("accounts", {
   // Per-account settings only the operator may raise (customers ask their Success Manager).
   maxActiveTokens: integer("max_active_tokens").notNull().default(5),
   rateLimitCeiling: integer("rate_limit_ceiling").notNull().default(600),
-  // Operator policy (PRODUCT §6): the longest a new token may live; null allows "Never".
+  // Operator policy: the longest a new token may live; null allows "Never".
   maxTokenLifetimeDays: integer("max_token_lifetime_days"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

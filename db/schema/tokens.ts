@@ -27,11 +27,11 @@ export const apiTokens = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    // Null: never expires. Enforced by time at authentication (PRODUCT §6), no job needed.
+    // Null: never expires. Enforced by time at authentication, no job needed.
     expiresAt: timestamp("expires_at", { withTimezone: true }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     lastUsedIp: text("last_used_ip"),
-    // Reset with an overlap (PRODUCT §6): the previous secret keeps working until
+    // Reset with an overlap: the previous secret keeps working until
     // old_secret_ends_at. At most one old secret: a second reset replaces it, so never three live.
     oldSecretHash: text("old_secret_hash"),
     oldDisplayPrefix: text("old_display_prefix"),

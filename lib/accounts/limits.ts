@@ -27,7 +27,7 @@ const lifetimeSchema = z.union([
 interface LimitsInput {
   maxActiveTokens?: string;
   rateLimitCeiling?: string;
-  /** Days, or "none" to allow "Never" again (PRODUCT §6). */
+  /** Days, or "none" to allow "Never" again. */
   maxTokenLifetimeDays?: string;
 }
 

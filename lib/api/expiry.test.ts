@@ -14,7 +14,7 @@ import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/da
 import { activityInput, tokenSnapshot } from "@/test/token-fixtures";
 import { startTokenInvalidation } from "./token-invalidation";
 
-// Tokens that expire (PRODUCT §6), through the server actions and the real HTTP API, with the
+// Tokens that expire, through the server actions and the real HTTP API, with the
 // clock moved instead of slept.
 
 withTestDatabase();

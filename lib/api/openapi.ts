@@ -32,7 +32,7 @@ const rateLimitHeaders = {
   RateLimit: { description: 'e.g. `"default";r=599;t=60`', schema: { type: "string" } },
 };
 
-// Sent only when they apply (PRODUCT §6): an expiring token, or the old secret of a reset's overlap.
+// Sent only when they apply: an expiring token, or the old secret of a reset's overlap.
 const lifetimeHeaders = {
   "Hub-Token-Expires": { description: "When the token expires (ISO 8601 UTC); absent for tokens that never expire", schema: instant },
   Deprecation: { description: "Old secret of a reset's overlap (RFC 9745): `@` and the reset's Unix time", schema: { type: "string" } },

@@ -59,7 +59,7 @@ export interface LastUse {
   tokenId: string;
   at: number;
   ip: string | null;
-  /** Used with the old secret of an overlap: recorded in its own columns (PRODUCT §6). */
+  /** Used with the old secret of an overlap: recorded in its own columns. */
   old?: boolean;
 }
 

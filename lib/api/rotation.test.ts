@@ -12,7 +12,7 @@ import { activityInput, tokenSnapshot } from "@/test/token-fixtures";
 import { startTokenInvalidation } from "./token-invalidation";
 import { usage } from "./usage";
 
-// Reset with an overlap window (PRODUCT §6), end to end: the server actions an admin uses, and
+// Reset with an overlap window, end to end: the server actions an admin uses, and
 // the real HTTP API the old and new secrets are sent to. Time is moved on the clock, never slept.
 
 withTestDatabase();

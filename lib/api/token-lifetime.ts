@@ -17,7 +17,7 @@ export function secretInForce(token: ApiToken, hash: string | null, now: number)
 }
 
 /**
- * What a response tells the client about its token's life (PRODUCT §6): `Hub-Token-Expires`
+ * What a response tells the client about its token's life: `Hub-Token-Expires`
  * when the token expires; for the old secret of an overlap, `Deprecation` (RFC 9745, the
  * reset's Unix time) and `Sunset` (RFC 8594, the HTTP-date the old secret stops).
  */

@@ -19,7 +19,7 @@ export class UsageRecorder {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
 
-  /** `old`: the request used the old secret of an overlap (PRODUCT §6). */
+  /** `old`: the request used the old secret of an overlap. */
   record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now(), old = false) {
     const key = `${token.id}|${token.accountId}|${this.dayOf(at)}|${outcome}`;
     if (this.counts.size < MAX_PENDING_KEYS || this.counts.has(key)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);

@@ -18,7 +18,7 @@ function describeLimits(limits: Awaited<ReturnType<typeof setAccountLimits>>): s
   const lifetime = limits.maxTokenLifetimeDays === null ? "tokens may never expire" : `tokens expire within ${limits.maxTokenLifetimeDays} days`;
   const lines = [`${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute, ${lifetime}.`];
   if (limits.longer.length > 0) {
-    // Listed, not cut: the operator agrees the change with the customer (PRODUCT §6).
+    // Listed, not cut: the operator agrees the change with the customer.
     lines.push(`${limits.longer.length} active token(s) live longer than the new maximum (not changed):`);
     for (const t of limits.longer) lines.push(`  ${t.displayPrefix}…  ${t.description}  expires ${t.expiresAt?.toISOString() ?? "never"}`);
   }

@@ -55,7 +55,7 @@ async function attributeErrors(accountId: string, exposed: string[], linking: st
   const errors: Record<string, string> = {};
   if (exposed.some((k) => unknown.has(k))) errors.exposedAttributes = "Choose attributes from your catalogue";
   if (linking && unknown.has(linking)) errors.linkingAttribute = "Choose an attribute from your catalogue";
-  // A lookup must name one person (PRODUCT §8): only identifying attributes may link.
+  // A lookup must name one person: only identifying attributes may link.
   else if (linking && !(await identifiesProfile(accountId, linking))) {
     errors.linkingAttribute = "Choose an attribute that identifies one profile, such as Email or Customer ID";
   }
@@ -124,7 +124,7 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
   });
 }
 
-/** Without `input`, or with "No, stop it now", the old secret stops at once (the article's reset). */
+/** Without `input`, or with "No, stop it now", the old secret stops at once, as a reset always did. */
 export async function resetToken(tokenId: string, input: ResetTokenInput = {}): Promise<ActionResult<{ token: string }>> {
   const user = await requireUser();
   return answerUnexpected("resetToken", async () => {

@@ -3,7 +3,7 @@ import type { TokenStatus } from "./types";
 
 export const DAY_MS = 86_400_000;
 
-/** "Expires" on the New API Token form (PRODUCT §6). */
+/** "Expires" on the New API Token form. */
 export const EXPIRY_CHOICES = [
   { value: "never", label: "Never", days: null },
   { value: "30", label: "30 days", days: 30 },
@@ -21,7 +21,7 @@ export const expiryShape = {
   expiresOn: z.string().max(10).default(""),
 };
 
-/** Details: an admin moves the expiry earlier, to a date (PRODUCT §6). */
+/** Details: an admin moves the expiry earlier, to a date. */
 export const shortenExpirySchema = z.object({ expiresOn: z.string({ error: "Enter a date" }).max(10, "Enter a date") });
 export type ShortenExpiryInput = z.input<typeof shortenExpirySchema>;
 
@@ -56,7 +56,7 @@ export function resolveExpiry(choice: ExpiryChoice, on: string, now: number, max
   return { ok: true, expiresAt: new Date(at) };
 }
 
-/** What the owner sees: an active token past its expiry reads "Expired" (PRODUCT §6). */
+/** What the owner sees: an active token past its expiry reads "Expired". */
 export type TokenDisplayStatus = TokenStatus | "expired";
 export function displayStatus(status: TokenStatus, expiresAt: Date | null, now: number): TokenDisplayStatus {
   return status === "active" && expiresAt && expiresAt.getTime() <= now ? "expired" : status;

@@ -11,7 +11,7 @@ import type { TokenType } from "./types";
 // The secret's life: reset (with or without an overlap), stopping the old secret, revoking.
 // Each change, its history row and the NOTIFY that empties every instance's cache commit together.
 
-/** The old secret's fields cleared: it stops at once (PRODUCT §6: never three live secrets). */
+/** The old secret's fields cleared: it stops at once (never three live secrets). */
 const NO_OLD_SECRET = {
   oldSecretHash: null,
   oldDisplayPrefix: null,
@@ -65,7 +65,7 @@ function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] 
 
 export interface Rotation {
   secret: IssuedSecret;
-  /** How long the old secret keeps working; 0 stops it at once (the article's behaviour). */
+  /** How long the old secret keeps working; 0 stops it at once (the default). */
   overlapMs: number;
   /** What History calls the choice, e.g. "1 hour". */
   overlapLabel: string;
@@ -147,7 +147,7 @@ export async function markTokenRevoked(actor: Actor, tokenId: string, now = new 
   });
 }
 
-/** Moves a live token's expiry earlier, never later (PRODUCT §6). False when that would not shorten it. */
+/** Moves a live token's expiry earlier, never later. False when that would not shorten it. */
 export async function shortenTokenExpiry(actor: Actor, tokenId: string, expiresAt: Date, now: Date): Promise<boolean> {
   return getDb().transaction(async (tx) => {
     const live = and(

@@ -18,7 +18,7 @@ export interface Actor {
   ip: string | null;
 }
 
-/** Tokens that hold a slot under the cap: active and not expired at `now` (PRODUCT §6). */
+/** Tokens that hold a slot under the cap: active and not expired at `now`. */
 const holdsSlot = (accountId: string, now: Date) =>
   and(eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active"), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
 
@@ -99,7 +99,7 @@ export async function getToken(accountId: string, tokenId: string) {
       updatedAt: apiTokens.updatedAt,
       revokedAt: apiTokens.revokedAt,
       lastUsedIp: apiTokens.lastUsedIp,
-      // The overlap after a reset (PRODUCT §6): the old secret's prefix, end and last use, never its hash.
+      // The overlap after a reset: the old secret's prefix, end and last use, never its hash.
       oldDisplayPrefix: apiTokens.oldDisplayPrefix,
       oldSecretEndsAt: apiTokens.oldSecretEndsAt,
       oldLastUsedAt: apiTokens.oldLastUsedAt,

@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 
 const HOUR_MS = 3_600_000;
 
-/** "Keep the old token working for" (PRODUCT §6): the first, the article's behaviour, is the default. */
+/** "Keep the old token working for": the first, stopping the old token at once, is the default. */
 export const OVERLAP_CHOICES = [
   { value: "none", label: "No, stop it now", ms: 0 },
   { value: "1h", label: "1 hour", ms: HOUR_MS },

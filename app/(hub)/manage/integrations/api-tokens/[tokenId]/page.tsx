@@ -24,7 +24,7 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
   const now = clock.now();
   const status = displayStatus(token.status, token.expiresAt, now);
-  // An expired token is as finished as a revoked one (PRODUCT §6): nothing on it can change.
+  // An expired token is as finished as a revoked one: nothing on it can change.
   const active = status === "active";
   // The old secret of a reset's overlap, while it still works (the API decides by the same time).
   const overlapEnds = active && token.oldDisplayPrefix && token.oldSecretEndsAt && token.oldSecretEndsAt.getTime() > now ? token.oldSecretEndsAt : null;
