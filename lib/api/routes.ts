@@ -1,8 +1,6 @@
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { runReport } from "@/lib/activity/reports";
-import { findProfileByAttribute } from "@/lib/profiles/queries";
-import { profileQuerySchema } from "@/lib/profiles/schema";
 import { log } from "@/lib/log";
 import { authenticate, cachedRateHeaders, identifiedRateHeaders, presentedToken } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
@@ -10,6 +8,7 @@ import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
 import { openApiDocument } from "./openapi";
+import { readProfile } from "./profile-read";
 import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
@@ -48,27 +47,7 @@ export const routes: Route[] = [
       return report.ok ? ok(report.body) : apiError("invalid_request", report.message);
     },
   },
-  {
-    method: "GET",
-    path: "/api/v1/profile",
-    type: "profile_read",
-    handler: async (request, token) => {
-      const key = token.linkingAttribute!;
-      // Each parameter's first value, as URLSearchParams.get reads it.
-      const query = Object.fromEntries([...request.query.keys()].map((name) => [name, request.query.get(name)]));
-      const parsed = profileQuerySchema(key).safeParse(query);
-      if (!parsed.success) {
-        return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
-      }
-      const value = parsed.data[key]!;
-      const match = await findProfileByAttribute(token.accountId, key, value);
-      if (match.found === "none") return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
-      if (match.found === "several") return apiError("ambiguous_match", `${key} = ${JSON.stringify(value)} matches more than one profile.`);
-      const profile = match.attributes;
-      // Only what the token exposes, in the order it was chosen.
-      return ok({ data: Object.fromEntries(token.exposedAttributes.map((k) => [k, profile[k] ?? null])) });
-    },
-  },
+  { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile },
 ];
 
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
