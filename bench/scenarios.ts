@@ -1,6 +1,6 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { markTokenRevoked } from "@/lib/tokens/lifecycle-queries";
+import { markTokenRevoked, rotateTokenSecret } from "@/lib/tokens/lifecycle-queries";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
@@ -22,6 +22,7 @@ export async function runBench(server: string) {
     const account = await createBenchAccount("api");
     const [warm] = await insertProfileTokens(account, 1);
     const cold = await insertProfileTokens(account, 999); // the table now holds 1,000 tokens
+    const overlapping = await resetWithOverlap(account, await insertProfileTokens(account, 50));
     await settle();
     // A copy with the token table filled to 1,000,000 rows: the same tokens, profiles and plans,
     // so 1k and 1M can be measured side by side in the same rounds.
@@ -65,6 +66,8 @@ export async function runBench(server: string) {
       { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
       warmLookup("profile lookup, warm cache (1k tokens)", app),
       coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
+      // 50 tokens mid-overlap, each called with its old and its new secret, beside the warm token.
+      { name: "profile lookup, warm cache, overlapping tokens in the mix (1k tokens)", url: `${app.url}${JANE}`, options: { tokens: [warm!.token, ...overlapping] } },
       warmLookup("profile lookup, warm cache (1M tokens)", app1M),
       coldLookup("profile lookup, cold: DB per request (1M tokens)", uncached1M),
       {
@@ -114,6 +117,18 @@ async function measureRevocation(app: Running, account: { accountId: string; use
   return { median: Math.round(times[Math.floor(times.length / 2)]!), max: Math.round(times.at(-1)!) };
 }
 
+/** Resets each token with a 7-day overlap: returns both secrets of each, old and new, to call with. */
+async function resetWithOverlap(account: { accountId: string; userId: string }, tokens: Array<{ id: string; token: string }>) {
+  const actor = { id: account.userId, name: "Bench", accountId: account.accountId, ip: "127.0.0.1" };
+  const secrets: string[] = [];
+  for (const { id, token } of tokens) {
+    const secret = generateToken("profile_read");
+    await rotateTokenSecret(actor, id, { secret, overlapMs: 7 * 86_400_000, overlapLabel: "7 days", now: new Date() });
+    secrets.push(token, secret.token);
+  }
+  return secrets;
+}
+
 async function measurePages(app: Running): Promise<PageTiming[]> {
   const account = await createBenchAccount("pages");
   const [first] = await insertProfileTokens(account, 5);
@@ -154,6 +169,8 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     warmRatio: ratio(warm, ceiling),
     coldRatio: ratio(cold, ceiling),
     warmP99Ms: warm.p99,
+    // Old and new secrets of tokens mid-overlap: the cache holds each token under both hashes.
+    warmOverlappingRatio: ratio(find("profile lookup, warm cache, overlapping"), ceiling),
     coldP99Ms: cold.p99,
     warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
     coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),

@@ -40,6 +40,8 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
                   <TokenStatusBadge status={status} />
                   {left !== null && left <= EXPIRY_WARNING_DAYS ? (
                     <span className="text-xs font-medium whitespace-nowrap text-amber-800">{expiresInText(left)}</span>
+                  ) : left !== null ? (
+                    <span className="text-xs whitespace-nowrap text-slate-600">Expires {formatDateTime(token.expiresAt)}</span>
                   ) : null}
                 </span>
               </td>

@@ -2,7 +2,7 @@
  * Each journey signs in to an account of its own, created fresh before the server starts, so
  * tests never share tokens, caps or history.
  */
-export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation"] as const;
+export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy"] as const;
 export type JourneyAccount = (typeof journeyAccounts)[number];
 
 export const journeySlug = (key: JourneyAccount) => `e2e-${key}`;
@@ -11,6 +11,10 @@ export const journeyEmail = (key: JourneyAccount, role: "admin" | "marketer") =>
 /** Tokens some journeys start with (their secrets are thrown away). */
 export const seededTokens: Partial<Record<JourneyAccount, Array<{ type: "activity" | "profile_read"; description: string }>>> = {
   cap: Array.from({ length: 5 }, (_, i) => ({ type: "activity" as const, description: `Cap filler ${i + 1}` })),
+  // Four of five places taken: the journey's expiring token fills the fifth.
+  expiry: Array.from({ length: 4 }, (_, i) => ({ type: "activity" as const, description: `Long-lived ${i + 1}` })),
+  // Never expires: the operator's new maximum lists it without cutting it.
+  policy: [{ type: "activity", description: "Older than the policy" }],
   roles: [
     { type: "profile_read", description: "Seeded profile feed" },
     { type: "activity", description: "Seeded activity feed" },

@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { startProcess, waitForUrl } from "../../test/app-process";
 
 /** Another production instance of the app on its own port, sharing Postgres and Redis. */
-export async function startInstance(port: number) {
+export async function startInstance(port: number, extraEnv: Record<string, string> = {}) {
   const app = startProcess("npx", ["tsx", "lib/server/start.ts"], {
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url") },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url"), ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}/api/ready`, app.child, 120_000);
