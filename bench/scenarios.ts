@@ -1,6 +1,6 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { markTokenRevoked, rotateTokenSecret } from "@/lib/tokens/lifecycle-queries";
+import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "@/lib/tokens/lifecycle-queries";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
@@ -23,6 +23,7 @@ export async function runBench(server: string) {
     const [warm] = await insertProfileTokens(account, 1);
     const cold = await insertProfileTokens(account, 999); // the table now holds 1,000 tokens
     const overlapping = await resetWithOverlap(account, await insertProfileTokens(account, 50));
+    const toStop = await insertProfileTokens(account, 20);
     await settle();
     // A copy with the token table filled to 1,000,000 rows: the same tokens, profiles and plans,
     // so 1k and 1M can be measured side by side in the same rounds.
@@ -89,27 +90,45 @@ export async function runBench(server: string) {
 
     console.log("revocation propagation…");
     const propagation = await measureRevocation(app, account, cold.slice(0, 20));
+    console.log("stopping old tokens early…");
+    const oldStop = await measureOldSecretStop(app, account, toStop);
 
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return { ...report(loads, propagation, pages), reports: reportsTable(reports) };
+    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop }, pages), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
   }
 }
 
-async function measureRevocation(app: Running, account: { accountId: string; userId: string }, tokens: Array<{ id: string; token: string }>) {
-  const actor = { id: account.userId, name: "Bench", accountId: account.accountId, ip: "127.0.0.1" };
+type BenchActor = { accountId: string; userId: string };
+const actorOf = (account: BenchActor) => ({ id: account.userId, name: "Bench", accountId: account.accountId, ip: "127.0.0.1" });
+
+/** Revoke, then call until refused: how long until the instance (its cache warm) says 401. */
+async function measureRevocation(app: Running, account: BenchActor, tokens: Array<{ id: string; token: string }>) {
+  return timeUntilRefused(app, tokens, (id) => markTokenRevoked(actorOf(account), id).then(() => {}));
+}
+
+/** "Stop old token now" during a 1-hour overlap: how long until the old secret is refused. */
+async function measureOldSecretStop(app: Running, account: BenchActor, tokens: Array<{ id: string; token: string }>) {
+  for (const { id } of tokens) {
+    await rotateTokenSecret(actorOf(account), id, { secret: generateToken("profile_read"), overlapMs: 3_600_000, overlapLabel: "1 hour", now: new Date() });
+  }
+  // `token` is now each one's old secret.
+  return timeUntilRefused(app, tokens, (id) => stopOldSecret(actorOf(account), id, new Date()).then(() => {}));
+}
+
+async function timeUntilRefused(app: Running, tokens: Array<{ id: string; token: string }>, end: (id: string) => Promise<void>) {
   const times: number[] = [];
   for (const { id, token } of tokens) {
     const call = () => fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status);
-    if ((await call()) !== 200) throw new Error("token not usable before revoke");
+    if ((await call()) !== 200) throw new Error("token not usable before it was ended");
     const started = performance.now();
-    await markTokenRevoked(actor, id);
+    await end(id);
     while ((await call()) !== 401) {
-      if (performance.now() - started > 5_000) throw new Error("revocation did not arrive within 5 s");
+      if (performance.now() - started > 5_000) throw new Error("the end did not arrive within 5 s");
     }
     times.push(performance.now() - started);
   }
@@ -118,12 +137,11 @@ async function measureRevocation(app: Running, account: { accountId: string; use
 }
 
 /** Resets each token with a 7-day overlap: returns both secrets of each, old and new, to call with. */
-async function resetWithOverlap(account: { accountId: string; userId: string }, tokens: Array<{ id: string; token: string }>) {
-  const actor = { id: account.userId, name: "Bench", accountId: account.accountId, ip: "127.0.0.1" };
+async function resetWithOverlap(account: BenchActor, tokens: Array<{ id: string; token: string }>) {
   const secrets: string[] = [];
   for (const { id, token } of tokens) {
     const secret = generateToken("profile_read");
-    await rotateTokenSecret(actor, id, { secret, overlapMs: 7 * 86_400_000, overlapLabel: "7 days", now: new Date() });
+    await rotateTokenSecret(actorOf(account), id, { secret, overlapMs: 7 * 86_400_000, overlapLabel: "7 days", now: new Date() });
     secrets.push(token, secret.token);
   }
   return secrets;
@@ -144,7 +162,9 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
   ];
 }
 
-function report(loads: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[]) {
+type Propagation = Record<"revocationMs" | "oldTokenStopMs", { median: number; max: number }>;
+
+function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming[]) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
   const ceiling = find("profile lookup, no auth");
   const live = find("app /api/v1/live");
@@ -182,7 +202,7 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     warmVsLive: ratio(warm, live),
     nextRouteVsBare: ratio(find("Next.js route"), bare),
     liveVsBare: ratio(live, bare),
-    revocationMs: propagation,
+    ...propagation,
   };
   console.table(summary);
   console.table(pages.map((p) => ({ page: p.name, "median ms": p.median, "p95 ms": p.p95 })));

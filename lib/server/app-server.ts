@@ -8,6 +8,7 @@ import next from "next";
 import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
+import { overlapSweep } from "@/lib/tokens/overlap-sweep";
 import { usage } from "@/lib/api/usage";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -19,11 +20,12 @@ import { prepareDatabase } from "@/lib/server/prepare-database";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
 
-/** Migrations (and demo data in development), the token cache's listener, the usage writer. */
+/** Migrations (and demo data in development), the token cache's listener, the usage writer, the overlap sweep. */
 export async function startServices(): Promise<void> {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
+  overlapSweep.start();
 }
 
 /** Next.js, prepared, in the process's mode. */
@@ -66,8 +68,7 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
   });
   const shutdown = () => {
     server.close();
-    void usage
-      .stop()
+    void Promise.all([usage.stop(), overlapSweep.stop()])
       .then(() => closeDb())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
