@@ -25,7 +25,7 @@ export interface ClaimedDelivery {
  * concurrent workers (other instances) pass over rows another is claiming, and the lease
  * (`locked_until`) keeps them off while it sends: one event is never sent twice at once.
  */
-export async function claimDueDeliveries(now: Date, limit = 10): Promise<ClaimedDelivery[]> {
+export async function claimDueDeliveries(now: Date, limit = 10, accountId?: string): Promise<ClaimedDelivery[]> {
   return getDb().transaction(async (tx) => {
     const due = await tx
       .select({ id: webhookDeliveries.id })
@@ -33,6 +33,7 @@ export async function claimDueDeliveries(now: Date, limit = 10): Promise<Claimed
       .where(
         and(
           eq(webhookDeliveries.status, "pending"),
+          accountId ? eq(webhookDeliveries.accountId, accountId) : undefined,
           lte(webhookDeliveries.nextAttemptAt, now),
           or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
           sql`exists (select 1 from webhook_endpoints e where e.id = ${webhookDeliveries.endpointId} and e.status = 'enabled')`,

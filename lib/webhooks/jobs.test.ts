@@ -51,7 +51,7 @@ describe("the worker across instances", () => {
     const endpointId = await endpoint([...WEBHOOK_EVENT_TYPES]);
     for (let i = 0; i < 12; i++) await token();
     // Other files' leftovers may be due too (the database is shared): judge by this endpoint.
-    await Promise.all([new WebhookWorker().runOnce(), new WebhookWorker().runOnce()]);
+    await Promise.all([new WebhookWorker({ accountId: account.accountId }).runOnce(), new WebhookWorker({ accountId: account.accountId }).runOnce()]);
     const rows = await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
     expect(rows.map((r) => `${r.status}/${r.attempts}`)).toEqual(Array(12).fill("delivered/1"));
     expect(receiver.received).toHaveLength(12);

@@ -54,7 +54,7 @@ describe("webhooks", () => {
     const reset = await resetToken(tokenId);
     expect((await revokeToken(tokenId)).ok).toBe(true);
 
-    expect(await new WebhookWorker().runOnce()).toBe(4);
+    expect(await new WebhookWorker({ accountId: account.accountId }).runOnce()).toBe(4);
     const verifier = new Webhook(secret);
     const events = receiver.received.map((r) => verifier.verify(r.body, r.headers) as { type: string; data: Record<string, unknown> });
     expect(events.map((e) => e.type)).toEqual(["token.created", "token.updated", "token.reset", "token.revoked"]);
@@ -100,7 +100,7 @@ describe("webhooks", () => {
     const start = Date.now();
     clock.now = () => start;
     await createToken(activityInput());
-    const worker = new WebhookWorker();
+    const worker = new WebhookWorker({ accountId: account.accountId });
     expect(await worker.runOnce()).toBe(1);
     let [row] = await deliveriesOf(endpointId);
     expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatus: 500, lastError: "HTTP 500" });
@@ -130,13 +130,13 @@ describe("webhooks", () => {
     const { endpointId } = await endpoint(["token.created"]);
     await createToken(activityInput());
     const now = Date.now();
-    const [claimed] = await claimDueDeliveries(new Date(now));
+    const [claimed] = await claimDueDeliveries(new Date(now), 10, account.accountId);
     expect(claimed).toBeDefined();
     // The first worker "dies" here. Within its lease nobody else takes the row…
-    expect(await claimDueDeliveries(new Date(now + 1_000))).toHaveLength(0);
+    expect(await claimDueDeliveries(new Date(now + 1_000), 10, account.accountId)).toHaveLength(0);
     // …after it, the next worker (a restarted process) does, with the same webhook-id.
     clock.now = () => now + 61_000;
-    expect(await new WebhookWorker().runOnce()).toBe(1);
+    expect(await new WebhookWorker({ accountId: account.accountId }).runOnce()).toBe(1);
     expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([claimed!.messageId]);
     // The dead worker's late outcome does not overwrite the newer attempt.
     await recordAttempt(claimed!, { ok: false, status: null, latencyMs: 1, error: "late", bytesRead: 0 }, new Date(now + 62_000));
@@ -146,7 +146,7 @@ describe("webhooks", () => {
   it("'Send test event' and marketers", async () => {
     const { endpointId } = await endpoint(["token.revoked"]);
     expect((await sendTestEvent(endpointId)).ok).toBe(true);
-    await new WebhookWorker().runOnce();
+    await new WebhookWorker({ accountId: account.accountId }).runOnce();
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: "webhook.test", data: { endpoint_id: endpointId } });
     signInAs(account.marketer);
     expect(await sendTestEvent(endpointId)).toEqual({ ok: false, formError: "Only admins can manage webhooks." });

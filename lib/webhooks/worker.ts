@@ -31,6 +31,9 @@ export class WebhookWorker {
   private running: Promise<void> | null = null;
   private lastSweep = 0;
 
+  /** `accountId` confines the worker to one account's deliveries (tests that share a database). */
+  constructor(private readonly scope: { accountId?: string } = {}) {}
+
   start() {
     this.timer ??= setInterval(() => void this.tick(), POLL_EVERY_MS);
     this.timer.unref();
@@ -55,13 +58,13 @@ export class WebhookWorker {
 
   /** One pass: the sweep when due, then every due delivery until none is left. Returns how many were sent. */
   async runOnce(): Promise<number> {
-    if (clock.now() - this.lastSweep >= SWEEP_EVERY_MS) {
+    if (!this.scope.accountId && clock.now() - this.lastSweep >= SWEEP_EVERY_MS) {
       this.lastSweep = clock.now();
       await sweepExpiringTokens(new Date(clock.now()));
     }
     let sent = 0;
     for (;;) {
-      const batch = await claimDueDeliveries(new Date(clock.now()));
+      const batch = await claimDueDeliveries(new Date(clock.now()), 10, this.scope.accountId);
       if (batch.length === 0) return sent;
       await Promise.all(
         batch.map(async (delivery) => {
