@@ -19,7 +19,10 @@ const server = createServer((req, res) => {
     const chunk = Buffer.alloc(16_384, "a");
     let sent = 0;
     const pump = () => {
-      while (sent < 64 && res.write(chunk)) (sent++, (bytesWritten += chunk.length));
+      while (sent < 64 && res.write(chunk)) {
+        sent++;
+        bytesWritten += chunk.length;
+      }
       if (sent < 64) res.once("drain", pump);
       else res.end();
     };
