@@ -39,7 +39,7 @@ export async function claimDueDeliveries(now: Date, limit = 10, accountId?: stri
           sql`exists (select 1 from webhook_endpoints e where e.id = ${webhookDeliveries.endpointId} and e.status = 'enabled')`,
         ),
       )
-      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
       .limit(limit)
       .for("update", { skipLocked: true });
     if (due.length === 0) return [];
@@ -60,6 +60,7 @@ export async function claimDueDeliveries(now: Date, limit = 10, accountId?: stri
       .from(webhookEndpoints)
       .where(inArray(webhookEndpoints.id, [...new Set(claimed.map((c) => c.endpointId))]));
     const byId = new Map(endpoints.map((e) => [e.id, e]));
+    claimed.sort((a, b) => a.id - b.id);
     return claimed.map((c) => ({ ...c, url: byId.get(c.endpointId)!.url, secretCiphertext: byId.get(c.endpointId)!.secretCiphertext }));
   });
 }

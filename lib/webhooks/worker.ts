@@ -66,12 +66,18 @@ export class WebhookWorker {
     for (;;) {
       const batch = await claimDueDeliveries(new Date(clock.now()), 10, this.scope.accountId);
       if (batch.length === 0) return sent;
+      // Endpoints in parallel; one endpoint's messages one after another, oldest first, so a
+      // receiver usually sees them in order (retries can still reorder: receivers must not rely on it).
+      const byEndpoint = new Map<string, ClaimedDelivery[]>();
+      for (const d of batch) byEndpoint.set(d.endpointId, [...(byEndpoint.get(d.endpointId) ?? []), d]);
       await Promise.all(
-        batch.map(async (delivery) => {
-          const result = await sendDelivery(delivery);
-          await recordAttempt(delivery, result, new Date(clock.now()));
-          // Which delivery and how it went; never the body, the URL's query or a header.
-          log.info({ delivery: delivery.id, messageId: delivery.messageId, status: result.status, ok: result.ok }, "webhook attempt");
+        [...byEndpoint.values()].map(async (deliveries) => {
+          for (const delivery of deliveries) {
+            const result = await sendDelivery(delivery);
+            await recordAttempt(delivery, result, new Date(clock.now()));
+            // Which delivery and how it went; never the body, the URL or a header.
+            log.info({ delivery: delivery.id, messageId: delivery.messageId, status: result.status, ok: result.ok }, "webhook attempt");
+          }
         }),
       );
       sent += batch.length;
