@@ -143,6 +143,16 @@ describe("webhooks", () => {
     expect((await deliveriesOf(endpointId))[0]).toMatchObject({ status: "delivered", attempts: 2 });
   });
 
+  it("a delivery whose secret no longer decrypts fails alone; the others still go", async () => {
+    const broken = await endpoint(["token.created"]);
+    const fine = await endpoint(["token.created"]);
+    await getDb().update(webhookEndpoints).set({ secretCiphertext: "v1.AAAA.AAAA.AAAA" }).where(eq(webhookEndpoints.id, broken.endpointId));
+    await createToken(activityInput());
+    expect(await new WebhookWorker({ accountId: account.accountId }).runOnce()).toBe(2);
+    expect((await deliveriesOf(broken.endpointId))[0]).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/^Could not sign/) });
+    expect((await deliveriesOf(fine.endpointId))[0]).toMatchObject({ status: "delivered" });
+  });
+
   it("'Send test event' and marketers", async () => {
     const { endpointId } = await endpoint(["token.revoked"]);
     expect((await sendTestEvent(endpointId)).ok).toBe(true);

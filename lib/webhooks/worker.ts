@@ -22,6 +22,11 @@ export async function sendDelivery(delivery: ClaimedDelivery, post = postWebhook
   });
 }
 
+/** A delivery that cannot be signed (its secret no longer decrypts) fails alone, never the whole run. */
+function unsignable(): SendResult {
+  return { ok: false, status: null, latencyMs: 0, error: "Could not sign: the signing secret is unreadable (was WEBHOOK_SECRET_KEY or AUTH_SECRET changed?)", bytesRead: 0 };
+}
+
 /**
  * Sends what the outbox holds: every second it claims due deliveries and sends them; every
  * minute it queues `token.expiring` / `token.expired`. Any number of instances may run one.
@@ -73,7 +78,7 @@ export class WebhookWorker {
       await Promise.all(
         [...byEndpoint.values()].map(async (deliveries) => {
           for (const delivery of deliveries) {
-            const result = await sendDelivery(delivery);
+            const result = await sendDelivery(delivery).catch(unsignable);
             await recordAttempt(delivery, result, new Date(clock.now()));
             // Which delivery and how it went; never the body, the URL or a header.
             log.info({ delivery: delivery.id, messageId: delivery.messageId, status: result.status, ok: result.ok }, "webhook attempt");
