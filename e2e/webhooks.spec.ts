@@ -74,7 +74,9 @@ test("token events reach a receiver signed with the shown secret, and survive th
     await page.getByRole("link", { name: "Go to token settings" }).click();
     await revokeFromDetails(page);
     await page.goto("/manage/integrations/webhooks");
+    await expect(page.getByRole("row", { name: /Ops alerts/ })).toContainText(/Retrying|Pending|Delivered/);
     await page.getByRole("link", { name: receiver.url }).click();
+    await expect(page.getByRole("heading", { name: "Ops alerts" })).toBeVisible();
     const log = page.getByRole("table", { name: /Deliveries/ });
     await expect(async () => {
       await page.reload();
