@@ -13,7 +13,10 @@ export const SAVE_WARNING = "Ensure you save the token at this point because it 
 interface Props {
   token: string;
   title: string;
-  type: TokenType;
+  /** The read-only field's label; a webhook's signing secret names itself. */
+  label?: string;
+  /** A token's type: shows how to try it. Without it (a signing secret) nothing is offered. */
+  type?: TokenType;
   linkingAttribute?: string | null;
   doneLabel: string;
   /** Where "done" goes; without it, `onDone` closes the reveal in place. */
@@ -22,10 +25,10 @@ interface Props {
 }
 
 /**
- * The one moment a secret is visible. It lives only in this component's props (client memory):
+ * The one moment a secret (an API token, a webhook signing secret) is visible. It lives only in this component's props (client memory):
  * a reload, the back button or any other page will never show it again.
  */
-export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, doneHref, onDone }: Props) {
+export function SecretReveal({ token, title, label = "Your new API token", type, linkingAttribute, doneLabel, doneHref, onDone }: Props) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -55,7 +58,7 @@ export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, 
         <p>{SAVE_WARNING}</p>
       </div>
       <label htmlFor="new-api-token" className="mt-4 block text-sm font-medium text-slate-800">
-        Your new API token
+        {label}
       </label>
       <div className="mt-1.5 flex gap-2">
         <input
@@ -73,11 +76,13 @@ export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, 
         </Button>
       </div>
       <p aria-live="polite" className="mt-1.5 min-h-5 text-sm text-slate-600">
-        {copied === "copied" ? "Copied to clipboard." : copied === "failed" ? "Copy failed: the token is selected, press Ctrl+C." : ""}
+        {copied === "copied" ? "Copied to clipboard." : copied === "failed" ? "Copy failed: the secret is selected, press Ctrl+C." : ""}
       </p>
-      <div className="mt-4">
-        <TryIt type={type} linkingAttribute={linkingAttribute} />
-      </div>
+      {type ? (
+        <div className="mt-4">
+          <TryIt type={type} linkingAttribute={linkingAttribute} />
+        </div>
+      ) : null}
       <div className="mt-4 flex justify-end">
         {doneHref ? (
           <Link href={doneHref} data-leave-ok className={buttonClass("secondary")}>

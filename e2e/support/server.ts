@@ -25,7 +25,8 @@ mkdirSync(".data", { recursive: true });
 const logFile = createWriteStream(SERVER_LOG);
 const server = spawn("npx", ["tsx", "lib/server/start.ts"], {
   stdio: ["ignore", "pipe", "pipe"],
-  env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: env.E2E_PORT ?? "3100" },
+  // The webhooks journey's receiver listens on 127.0.0.1: production refuses loopback otherwise.
+  env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: env.E2E_PORT ?? "3100", WEBHOOKS_ALLOW_LOOPBACK: "true" },
 });
 for (const stream of [server.stdout, server.stderr]) {
   stream.on("data", (chunk: Buffer) => {

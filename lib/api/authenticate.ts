@@ -8,6 +8,7 @@ import { findTokenByHash, tokenCache, type ApiToken, type TokenType } from "./to
 import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
+import { rateLimitedNotices } from "@/lib/webhooks/rate-limited";
 
 export type AuthResult = { ok: true; token: ApiToken; headers: Record<string, string> } | { ok: false; response: ApiResponse };
 
@@ -35,6 +36,7 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   const use = secretInForce(token, found.hash, now);
   const decision = await decide(request, token, type, use);
   usage.record(token, decision.outcome, request.clientIp, now, use === "old");
+  if (decision.outcome === "rate_limited") rateLimitedNotices.note(token, now);
   if (decision.outcome === "invalid" || !use) return refuseAnonymous(request, type);
   const headers = { ...rateLimitHeaders(decision.rate), ...lifetimeHeaders(token, use) };
   if (decision.outcome === "allowed") return { ok: true, token, headers };

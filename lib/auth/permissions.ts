@@ -9,10 +9,11 @@ export type Permission =
   | "tokens:reset"
   | "tokens:revoke"
   | "tokens:set-rate-limit"
-  | "tokens:set-expiry";
+  | "tokens:set-expiry"
+  | "webhooks:manage";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

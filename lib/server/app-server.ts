@@ -17,15 +17,17 @@ import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
 import { withinBodyLimit } from "@/lib/server/body-limit";
 import { prepareDatabase } from "@/lib/server/prepare-database";
+import { webhookWorker } from "@/lib/webhooks/worker";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
 
-/** Migrations (and demo data in development), the token cache's listener, the usage writer, the overlap sweep. */
+/** Migrations (and demo data in development), the token cache's listener, the usage writer, the overlap sweep, the webhook worker. */
 export async function startServices(): Promise<void> {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
   overlapSweep.start();
+  webhookWorker.start();
 }
 
 /** Next.js, prepared, in the process's mode. */
@@ -60,7 +62,7 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
   return server;
 }
 
-/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts written first). */
+/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts written and webhook sends finished first). */
 export function listen(server: Server, onReady: () => void = () => {}): void {
   server.listen(env.PORT, env.HOST, () => {
     log.info({ url: `http://${env.HOST}:${env.PORT}`, mode: env.dev ? "development" : "production" }, "hub ready");
@@ -68,10 +70,12 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
   });
   const shutdown = () => {
     server.close();
-    void Promise.all([usage.stop(), overlapSweep.stop()])
+    // A send cut short here is still pending in the outbox: another run sends it again.
+    void Promise.all([usage.stop(), overlapSweep.stop(), webhookWorker.stop()])
       .then(() => closeDb())
       .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
+    // Long enough for a webhook send in flight (10 s at most) to finish and be recorded.
+    setTimeout(() => process.exit(0), 12_000).unref();
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
+import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import { event, type Actor } from "./queries";
 import type { IssuedSecret } from "./secret";
 import type { TokenType } from "./types";
@@ -29,6 +30,8 @@ async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
     .select({
       secretHash: apiTokens.secretHash,
       displayPrefix: apiTokens.displayPrefix,
+      description: apiTokens.description,
+      type: apiTokens.type,
       lastUsedAt: apiTokens.lastUsedAt,
       lastUsedIp: apiTokens.lastUsedIp,
       oldSecretEndsAt: apiTokens.oldSecretEndsAt,
@@ -107,6 +110,13 @@ export async function rotateTokenSecret(actor: Actor, tokenId: string, rotation:
     ];
     if (overlapMs > 0) changes.push({ field: OLD_TOKEN, from: "", to: `Works until ${formatDateTime(endsAt)}` });
     await tx.insert(tokenEvents).values(event(actor, tokenId, "reset", changes));
+    await enqueueTokenEvent(tx, {
+      accountId: actor.accountId,
+      type: "token.reset",
+      token: { id: tokenId, description: current.description, type: current.type, displayPrefix: secret.displayPrefix },
+      actor,
+      extra: { previous_prefix: current.displayPrefix, old_token_works_until: overlapMs > 0 ? endsAt.toISOString() : null },
+    });
     await notifyTokenChanged(tx, tokenId);
     return row!.type;
   });
@@ -143,6 +153,7 @@ export async function markTokenRevoked(actor: Actor, tokenId: string, now = new 
       .set({ status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
     await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked", endsRunningOverlap(current.oldSecretEndsAt, now)));
+    await enqueueTokenEvent(tx, { accountId: actor.accountId, type: "token.revoked", token: { id: tokenId, description: current.description, type: current.type, displayPrefix: current.displayPrefix }, actor });
     await notifyTokenChanged(tx, tokenId);
     return true;
   });
@@ -157,11 +168,17 @@ export async function shortenTokenExpiry(actor: Actor, tokenId: string, expiresA
       eq(apiTokens.status, "active"),
       or(isNull(apiTokens.expiresAt), and(gt(apiTokens.expiresAt, expiresAt), gt(apiTokens.expiresAt, now))),
     );
-    const [row] = await tx.select({ expiresAt: apiTokens.expiresAt }).from(apiTokens).where(live).for("update");
+    const [row] = await tx
+      .select({ expiresAt: apiTokens.expiresAt, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix })
+      .from(apiTokens)
+      .where(live)
+      .for("update");
     if (!row) return false;
     await tx.update(apiTokens).set({ expiresAt, updatedAt: now }).where(live);
     const change = { field: "Expires", from: row.expiresAt ? formatDateTime(row.expiresAt) : "Never", to: formatDateTime(expiresAt) };
     await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", [change]));
+    const { expiresAt: _before, ...token } = row;
+    await enqueueTokenEvent(tx, { accountId: actor.accountId, type: "token.updated", token: { id: tokenId, ...token }, actor, extra: { changed_fields: ["Expires"], expires_at: expiresAt.toISOString() } });
     // Every instance's cached entry carries the expiry: it must learn the new one at once.
     await notifyTokenChanged(tx, tokenId);
     return true;

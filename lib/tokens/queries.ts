@@ -5,6 +5,7 @@ import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
 import type { EditableTokenSettings, TokenSettings } from "./schema";
 import type { IssuedSecret } from "./secret";
+import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import type { TokenEventAction } from "./types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -223,6 +224,14 @@ export async function insertTokenWithinCap(
       })
       .returning({ id: apiTokens.id });
     await tx.insert(tokenEvents).values(event(actor, token!.id, "created"));
+    // The webhook rides in the same transaction: no event for a token that was never created.
+    await enqueueTokenEvent(tx, {
+      accountId: actor.accountId,
+      type: "token.created",
+      token: { id: token!.id, description: settings.description, type: settings.type, displayPrefix: secret.displayPrefix },
+      actor,
+      extra: { expires_at: expires.expiresAt?.toISOString() ?? null },
+    });
     // Every instance forgets the hashes it was told do not exist: this one does now.
     await notifyTokenChanged(tx, token!.id);
     return { ok: true, tokenId: token!.id };
@@ -247,6 +256,8 @@ export async function applyTokenEdit(
         linkingAttribute: apiTokens.linkingAttribute,
         ipAllowList: apiTokens.ipAllowList,
         rateLimit: apiTokens.rateLimit,
+        type: apiTokens.type,
+        displayPrefix: apiTokens.displayPrefix,
       })
       .from(apiTokens)
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
@@ -259,6 +270,8 @@ export async function applyTokenEdit(
       .set({ ...next, updatedAt: new Date() })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
     await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", changes));
+    const token = { id: tokenId, description: next.description, type: current.type, displayPrefix: current.displayPrefix };
+    await enqueueTokenEvent(tx, { accountId: actor.accountId, type: "token.updated", token, actor, extra: { changed_fields: changes.map((c) => c.field) } });
     await notifyTokenChanged(tx, tokenId);
     return "updated";
   });

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { clock } from "@/lib/clock";
+import type { WebhookEventType } from "./events";
+import { RETRY_WINDOW_MS } from "./retry";
+
+/** What a payload says about the token: never its secret or hash. */
+export interface WebhookToken {
+  id: string;
+  description: string;
+  type: string;
+  displayPrefix: string;
+}
+
+/** Who caused the event; null for the Hub itself (expiry sweep, rate limiter, leak reports). */
+export interface WebhookActor {
+  id: string | null;
+  name: string;
+  ip: string | null;
+}
+
+export type WebhookExtra = Record<string, string | number | boolean | null | string[]>;
+
+export interface TokenEventInput {
+  accountId: string;
+  type: WebhookEventType;
+  token: WebhookToken;
+  actor: WebhookActor | null;
+  /** Event-specific facts, e.g. `{ expires_at }` or `{ changed_fields }`; plain values only. */
+  extra?: WebhookExtra;
+}
+
+// Anything shaped like a token or a signing secret: a payload carrying one is a bug, refused loudly.
+const SECRET_SHAPES = /hub_(act|prf)_[0-9A-Za-z]{20,}|whsec_/;
+
+export const newMessageId = () => `msg_${randomUUID().replaceAll("-", "")}`;
+
+/** The Standard Webhooks body: `{ type, timestamp, data }`. */
+export function tokenEventPayload(input: TokenEventInput, at: Date) {
+  const { token, actor } = input;
+  const payload = {
+    type: input.type,
+    timestamp: at.toISOString(),
+    data: {
+      account_id: input.accountId,
+      token: { id: token.id, description: token.description, type: token.type, prefix: token.displayPrefix },
+      actor: actor ? { type: "user", id: actor.id, name: actor.name, ip: actor.ip } : { type: "system", id: null, name: "Hub", ip: null },
+      occurred_at: at.toISOString(),
+      ...input.extra,
+    },
+  };
+  if (SECRET_SHAPES.test(JSON.stringify(payload))) throw new Error("A webhook payload must never carry a secret");
+  return payload;
+}
+
+/**
+ * Queues a token event for every enabled endpoint of the account that subscribes to its type.
+ * Call it inside the transaction of the change that causes the event: the deliveries commit
+ * or roll back with it (the outbox), and the worker sends them. Returns how many were queued.
+ */
+export async function enqueueTokenEvent(tx: Tx, input: TokenEventInput): Promise<number> {
+  const at = new Date(clock.now());
+  const payload = tokenEventPayload(input, at);
+  const endpoints = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.accountId, input.accountId), eq(webhookEndpoints.status, "enabled"), sql`${input.type} = any(${webhookEndpoints.events})`));
+  if (endpoints.length === 0) return 0;
+  const messageId = newMessageId();
+  await tx.insert(webhookDeliveries).values(
+    endpoints.map((e) => ({ messageId, accountId: input.accountId, endpointId: e.id, eventType: input.type, payload, nextAttemptAt: at, createdAt: at, giveUpAt: new Date(at.getTime() + RETRY_WINDOW_MS) })),
+  );
+  return endpoints.length;
+}

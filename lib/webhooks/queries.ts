@@ -1,0 +1,138 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { TEST_EVENT_TYPE } from "./events";
+import { newMessageId } from "./outbox";
+import { RETRY_WINDOW_MS } from "./retry";
+
+// The console's reads and writes for webhooks; every statement is scoped by the account.
+// Columns are listed: the secret's ciphertext never leaves through the console.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const LOG_PAGE_SIZE = 50;
+
+const endpointColumns = {
+  id: webhookEndpoints.id,
+  url: webhookEndpoints.url,
+  description: webhookEndpoints.description,
+  events: webhookEndpoints.events,
+  status: webhookEndpoints.status,
+  disabledReason: webhookEndpoints.disabledReason,
+  failingSince: webhookEndpoints.failingSince,
+  createdAt: webhookEndpoints.createdAt,
+};
+
+export async function countEndpoints(accountId: string): Promise<number> {
+  const [row] = await getDb().select({ n: sql<number>`count(*)::int` }).from(webhookEndpoints).where(eq(webhookEndpoints.accountId, accountId));
+  return row?.n ?? 0;
+}
+
+/** The account's endpoints with their latest delivery, oldest endpoint first. */
+export async function listEndpoints(accountId: string) {
+  const db = getDb();
+  const [endpoints, latest] = await Promise.all([
+    db.select(endpointColumns).from(webhookEndpoints).where(eq(webhookEndpoints.accountId, accountId)).orderBy(webhookEndpoints.createdAt),
+    db
+      .selectDistinctOn([webhookDeliveries.endpointId], {
+        endpointId: webhookDeliveries.endpointId,
+        status: webhookDeliveries.status,
+        lastStatus: webhookDeliveries.lastStatus,
+        at: sql<Date | null>`coalesce(${webhookDeliveries.lastAttemptAt}, ${webhookDeliveries.createdAt})`.mapWith(webhookDeliveries.createdAt),
+      })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.accountId, accountId))
+      .orderBy(webhookDeliveries.endpointId, desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)),
+  ]);
+  const byEndpoint = new Map(latest.map((l) => [l.endpointId, l]));
+  return endpoints.map((e) => ({ ...e, lastDelivery: byEndpoint.get(e.id) ?? null }));
+}
+
+export async function getEndpoint(accountId: string, endpointId: string) {
+  if (!UUID.test(endpointId)) return null;
+  const [row] = await getDb()
+    .select(endpointColumns)
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)));
+  return row ?? null;
+}
+
+export async function insertEndpoint(
+  accountId: string,
+  userId: string,
+  values: { url: string; description: string; events: string[] },
+  secretCiphertext: string,
+): Promise<string> {
+  const [row] = await getDb()
+    .insert(webhookEndpoints)
+    .values({ accountId, createdById: userId, ...values, secretCiphertext })
+    .returning({ id: webhookEndpoints.id });
+  return row!.id;
+}
+
+/** The endpoint's delivery log, newest first. */
+export async function listDeliveries(accountId: string, endpointId: string, page = 1) {
+  const scope = and(eq(webhookDeliveries.accountId, accountId), eq(webhookDeliveries.endpointId, endpointId));
+  const db = getDb();
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: webhookDeliveries.id,
+        messageId: webhookDeliveries.messageId,
+        eventType: webhookDeliveries.eventType,
+        status: webhookDeliveries.status,
+        attempts: webhookDeliveries.attempts,
+        lastStatus: webhookDeliveries.lastStatus,
+        lastLatencyMs: webhookDeliveries.lastLatencyMs,
+        lastError: webhookDeliveries.lastError,
+        nextAttemptAt: webhookDeliveries.nextAttemptAt,
+        createdAt: webhookDeliveries.createdAt,
+      })
+      .from(webhookDeliveries)
+      .where(scope)
+      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+      .limit(LOG_PAGE_SIZE)
+      .offset((page - 1) * LOG_PAGE_SIZE),
+    db.select({ total: sql<number>`count(*)::int` }).from(webhookDeliveries).where(scope),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** "Resend": the same message (same `webhook-id`) goes out again now, with a fresh 24 hours of retries. */
+export async function requeueDelivery(accountId: string, endpointId: string, deliveryId: number, now: Date): Promise<boolean> {
+  const rows = await getDb()
+    .update(webhookDeliveries)
+    .set({ status: "pending", nextAttemptAt: now, giveUpAt: new Date(now.getTime() + RETRY_WINDOW_MS), lockedUntil: null })
+    .where(and(eq(webhookDeliveries.accountId, accountId), eq(webhookDeliveries.endpointId, endpointId), eq(webhookDeliveries.id, deliveryId)))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length > 0;
+}
+
+/** "Send test event": a `webhook.test` message to this endpoint only. */
+export async function insertTestDelivery(accountId: string, endpointId: string, now: Date): Promise<void> {
+  const payload = {
+    type: TEST_EVENT_TYPE,
+    timestamp: now.toISOString(),
+    data: { account_id: accountId, endpoint_id: endpointId, message: "A test event from the Hub" },
+  };
+  await getDb().insert(webhookDeliveries).values({
+    messageId: newMessageId(),
+    accountId,
+    endpointId,
+    eventType: TEST_EVENT_TYPE,
+    payload,
+    nextAttemptAt: now,
+    createdAt: now,
+    giveUpAt: new Date(now.getTime() + RETRY_WINDOW_MS),
+  });
+}
+
+/** Enables (clearing the failure streak) or disables with the reason the admin will read. */
+export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null): Promise<boolean> {
+  const rows = await getDb()
+    .update(webhookEndpoints)
+    .set(enabled ? { status: "enabled", disabledReason: null, failingSince: null } : { status: "disabled", disabledReason: reason })
+    .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)))
+    .returning({ id: webhookEndpoints.id });
+  return rows.length > 0;
+}
