@@ -5,3 +5,4 @@ export * from "./tokens";
 export * from "./usage";
 export * from "./operator";
 export * from "./respond";
+export * from "./governance";

@@ -10,6 +10,7 @@ import { handleApiRequest } from "@/lib/api/node-adapter";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
 import { usage } from "@/lib/api/usage";
 import { env } from "@/lib/env";
+import { startGovernance, stopGovernance } from "@/lib/governance/services";
 import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
@@ -19,11 +20,12 @@ import { prepareDatabase } from "@/lib/server/prepare-database";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
 
-/** Migrations (and demo data in development), the token cache's listener, the usage writer. */
+/** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers. */
 export async function startServices(): Promise<void> {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
+  startGovernance();
 }
 
 /** Next.js, prepared, in the process's mode. */
@@ -58,7 +60,7 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
   return server;
 }
 
-/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts written first). */
+/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts and access-log rows written first). */
 export function listen(server: Server, onReady: () => void = () => {}): void {
   server.listen(env.PORT, env.HOST, () => {
     log.info({ url: `http://${env.HOST}:${env.PORT}`, mode: env.dev ? "development" : "production" }, "hub ready");
@@ -66,8 +68,7 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
   });
   const shutdown = () => {
     server.close();
-    void usage
-      .stop()
+    void Promise.all([usage.stop(), stopGovernance()])
       .then(() => closeDb())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
