@@ -1,6 +1,8 @@
+import { SuspiciousBadge } from "@/components/governance/suspicious-badge";
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { RouteTabs } from "@/components/ui/route-tabs";
+import { can } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
 import { displayStatus } from "@/lib/tokens/expiry";
@@ -15,7 +17,7 @@ export default async function TokenLayout({
   children: React.ReactNode;
 }) {
   const { tokenId } = await params;
-  const { token } = await loadTokenPage(tokenId);
+  const { user, token } = await loadTokenPage(tokenId);
   const base = `/manage/integrations/api-tokens/${token.id}`;
   const status = displayStatus(token.status, token.expiresAt, clock.now());
   return (
@@ -26,6 +28,7 @@ export default async function TokenLayout({
         description={
           <span className="flex flex-wrap items-center gap-3">
             <TokenStatusBadge status={status} />
+            {status === "active" && token.suspiciousAt ? <SuspiciousBadge reason={token.suspiciousReason} /> : null}
             <span>{tokenTypeLabels[token.type]} token</span>
             <span aria-hidden="true">·</span>
             <span>
@@ -52,6 +55,8 @@ export default async function TokenLayout({
           { href: base, label: "Details" },
           { href: `${base}/usage`, label: "Usage" },
           { href: `${base}/history`, label: "History" },
+          // Who was read with this token: admins only (personal data), Profile Read only.
+          ...(token.type === "profile_read" && can(user, "tokens:governance") ? [{ href: `${base}/access-log`, label: "Access log" }] : []),
         ]}
       />
       <div role="tabpanel" id="tab-panel" className="pt-6">
