@@ -21,13 +21,13 @@ export function AccessLogFilters({ path, from, to, outcome, match }: Props) {
       <form method="get" action={path} className="flex flex-wrap items-end gap-4">
         <div>
           <label htmlFor="access-from" className="block text-sm font-medium text-slate-800">
-            From
+            From date
           </label>
           <input id="access-from" name="from" type="date" defaultValue={from} className={inputClass(false, "mt-1")} />
         </div>
         <div>
           <label htmlFor="access-to" className="block text-sm font-medium text-slate-800">
-            To
+            To date
           </label>
           <input id="access-to" name="to" type="date" defaultValue={to} className={inputClass(false, "mt-1")} />
         </div>
