@@ -64,7 +64,6 @@ test("a read of Jane Remington is on record, searchable and exportable; marketer
   await page.getByLabel("To date").fill(today);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(rows.filter({ hasText: "Found" })).toHaveCount(1);
-  await page.screenshot({ path: ".data/shots/access-log.png", fullPage: true });
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export" }).click();
   const download = await downloading;
@@ -106,13 +105,11 @@ test("a refused address is listed in Usage, and Add to whitelist only pre-fills 
     await page.reload();
     await expect(refused.getByRole("row", { name: /127\.0\.0\.1/ })).toContainText("3", { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await page.screenshot({ path: ".data/shots/usage.png", fullPage: true });
   await refused.getByRole("link", { name: "Add 127.0.0.1 to whitelist" }).click();
 
   await expect(page).toHaveURL(`${url}?addIp=127.0.0.1`);
   await expect(page.getByText("127.0.0.1 is added to the IP whitelist below. Nothing changes until you click Save.")).toBeVisible();
   await expect(page.getByLabel("IP address or range").last()).toHaveValue("127.0.0.1");
-  await page.screenshot({ path: ".data/shots/add-to-whitelist.png", fullPage: true });
   // Nothing saved yet: still refused.
   expect((await profile(page, token, JANE)).status()).toBe(403);
   await page.getByRole("button", { name: "Save" }).click();
@@ -131,14 +128,12 @@ test("enumerating customers marks the token Suspicious activity until an admin r
     await expect(page.getByRole("heading", { name: "Suspicious activity" })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByText(/% of \d+ lookups in 10 minutes found no profile/)).toBeVisible();
-  await page.screenshot({ path: ".data/shots/suspicious.png", fullPage: true });
   const throttled = await profile(page, token, JANE);
   expect(throttled.status()).toBe(429);
   expect(throttled.headers()["ratelimit-policy"]).toBe('"default";q=10;w=60');
 
   await page.goto("/manage/integrations/api-tokens");
   await expect(page.getByRole("row", { name: /Enumerating feed/ })).toContainText("Suspicious activity");
-  await page.screenshot({ path: ".data/shots/list.png", fullPage: true });
   await page.goto(url);
   await page.getByRole("button", { name: "Mark as reviewed" }).click();
   await expect(page.getByRole("heading", { name: "Suspicious activity" })).toHaveCount(0);

@@ -3,7 +3,7 @@ export function SuspiciousBadge({ reason }: { reason: string | null }) {
   return (
     <span
       title={reason ?? undefined}
-      className="inline-flex items-center gap-1.5 rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-red-600/20 ring-inset"
+      className="inline-flex items-center gap-1.5 rounded-full bg-red-50 whitespace-nowrap px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-red-600/20 ring-inset"
     >
       <span aria-hidden="true" className="h-1.5 w-1.5 rounded-full bg-red-500" />
       Suspicious activity
