@@ -8,7 +8,7 @@ import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
 import type { Actor } from "@/lib/tokens/queries";
-import { accessLog } from "./access-log";
+import { accessLog, AccessLogRecorder } from "./access-log";
 import { listAccessLog, markTokenReviewed, topRefusedIps } from "./queries";
 import { refusedIps } from "./refused-ips";
 import { hashLookupValue, hashSearchValue } from "./value-hash";
@@ -80,6 +80,13 @@ describe("access log", () => {
     const page = await listAccessLog(actor.accountId, token.id, {}, null, 3_000);
     expect(page).toHaveLength(2_500);
     expect(page[0]!.valueHash).toBe(hashLookupValue("user0@example.test"));
+  });
+
+  it("holds at most 100,000 reads while the database refuses writes; beyond that they are dropped, not queued", () => {
+    const recorder = new AccessLogRecorder();
+    const t = { id: randomUUID(), accountId: actor.accountId, exposedAttributes: [] };
+    for (let i = 0; i < 100_005; i++) recorder.record(t, null, "email", "x", "none");
+    expect(recorder.size).toBe(100_000);
   });
 });
 
