@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
 import { alarmState, lookupStats, markTokenSuspicious } from "./queries";
 import { ALARM, enumerationReason } from "./thresholds";
@@ -29,7 +30,7 @@ export class EnumerationAlarm {
         continue;
       }
       this.sinceLastLook.delete(summary.tokenId);
-      await this.look(summary).catch((error: unknown) => log.warn({ err: error, tokenId: summary.tokenId }, "enumeration alarm check failed"));
+      await this.look(summary).catch((error: unknown) => log.warn({ tokenId: summary.tokenId, error: describeError(error) }, "enumeration alarm check failed"));
     }
     // Bounded: tokens that went quiet are forgotten (their next lookups start a fresh count).
     if (this.sinceLastLook.size > 10_000) this.sinceLastLook.clear();
@@ -43,21 +44,7 @@ export class EnumerationAlarm {
     const reason = enumerationReason(await lookupStats(summary.tokenId, new Date(windowStart), ALARM.WINDOW_CAP));
     if (!reason) return;
     const marked = await markTokenSuspicious(summary.tokenId, reason, summary.lastIp, new Date(now));
-    if (marked) announceTokenSuspicious({ tokenId: summary.tokenId, accountId: marked.accountId, reason, at: new Date(now) });
+    // The webhook is queued inside that transaction (token-suspicious.ts); this is the operator's line.
+    if (marked) log.warn({ tokenId: summary.tokenId, accountId: marked.accountId, reason }, "token marked suspicious");
   }
-}
-
-export interface TokenSuspiciousEvent {
-  tokenId: string;
-  accountId: string;
-  reason: string;
-  at: Date;
-}
-
-/**
- * The one place a token becomes suspicious (once, on the instance whose update won): where the
- * `token.suspicious` webhook is to be sent once webhooks exist. Until then, a log line.
- */
-export function announceTokenSuspicious(event: TokenSuspiciousEvent): void {
-  log.warn({ tokenId: event.tokenId, accountId: event.accountId, reason: event.reason }, "token marked suspicious");
 }

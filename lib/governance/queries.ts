@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
+import { queueTokenSuspicious } from "./token-suspicious";
 import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, type TokenFieldChange } from "@/db/schema";
 
 // Every statement of Profile Read governance: the access log, the enumeration alarm's state,
@@ -113,6 +114,7 @@ export async function markTokenSuspicious(tokenId: string, reason: string, ip: s
       changes,
       ip: ip ?? "unknown",
     });
+    await queueTokenSuspicious(tx, { tokenId, accountId: row.accountId, reason, at: now });
     await notifyTokenChanged(tx, tokenId);
     return { accountId: row.accountId };
   });

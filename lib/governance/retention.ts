@@ -1,4 +1,5 @@
 import { processSingleton } from "@/db/process-singleton";
+import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
 import { deleteExpiredAccessRows } from "./queries";
 
@@ -29,7 +30,7 @@ export class RetentionJob {
     const run = () => {
       void purgeExpiredAccessLog()
         .then((deleted) => deleted > 0 && log.info({ deleted }, "access log: old rows deleted"))
-        .catch((error: unknown) => log.warn({ err: error }, "access log retention failed"))
+        .catch((error: unknown) => log.warn({ error: describeError(error) }, "access log retention failed"))
         .finally(() => {
           if (this.timer) this.timer = setTimeout(run, DAY_MS).unref();
         });
