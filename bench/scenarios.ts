@@ -55,6 +55,9 @@ export async function runBench(server: string) {
     running.push(flooded);
     const forged = Array.from({ length: 10_000 }, () => generateToken("profile_read").token);
     const body = await (await fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${warm!.token}` } })).text();
+    // The same instance as `app` with Profile Read access logging off: the log's cost, side by side.
+    const unlogged = await startApp(3307, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
+    running.push(unlogged);
     const bare = await startBareServer(3300, body);
     running.push(bare);
 
@@ -66,6 +69,8 @@ export async function runBench(server: string) {
       { name: "Next.js route handler /api/ready (select 1)", url: `${nextApp.url}/api/ready` },
       { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
       warmLookup("profile lookup, warm cache (1k tokens)", app),
+      { name: "profile lookup, no auth (app ceiling), access log off", url: `${unlogged.url}${CEILING_PATH}${JANE_QUERY}` },
+      warmLookup("profile lookup, warm cache (1k tokens), access log off", unlogged),
       coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
       // 50 tokens mid-overlap, each called with its old and its new secret, beside the warm token.
       { name: "profile lookup, warm cache, overlapping tokens in the mix (1k tokens)", url: `${app.url}${JANE}`, options: { tokens: [warm!.token, ...overlapping] } },
@@ -183,10 +188,17 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
       errors: l.errors,
     })),
   );
-  const warm = find("profile lookup, warm cache (1k");
+  const warm = find("profile lookup, warm cache (1k tokens)");
+  const warmUnlogged = find("profile lookup, warm cache (1k tokens), access log off");
+  const ceilingUnlogged = find("profile lookup, no auth (app ceiling), access log off");
   const cold = find("profile lookup, cold: DB per request (1k");
   const summary = {
     warmRatio: ratio(warm, ceiling),
+    // Access logging on (as shipped) and off, each against its own instance's ceiling; then the
+    // logged lookups against the unlogged ceiling (the strictest view) and the unlogged lookups.
+    warmRatioAccessLogOff: ratio(warmUnlogged, ceilingUnlogged),
+    warmLoggedVsUnloggedCeiling: ratio(warm, ceilingUnlogged),
+    warmLoggedVsUnlogged: ratio(warm, warmUnlogged),
     coldRatio: ratio(cold, ceiling),
     warmP99Ms: warm.p99,
     // Old and new secrets of tokens mid-overlap: the cache holds each token under both hashes.

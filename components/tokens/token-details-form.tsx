@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -25,10 +25,12 @@ interface Props {
   /** Marketers see the limit but only admins change it (the server refuses it too). */
   rateLimitReadOnly: boolean;
   currentIp?: string;
+  /** From Usage's "Add to whitelist": a new row with this address, unsaved until Save. */
+  prefillIp?: string;
 }
 
 /** Details tab: the creation form's editable fields (not the type) and the rate limit. */
-export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimitCeiling, readOnlyReason, rateLimitReadOnly, currentIp }: Props) {
+export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimitCeiling, readOnlyReason, rateLimitReadOnly, currentIp, prefillIp }: Props) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
@@ -37,7 +39,14 @@ export function TokenDetailsForm({ tokenId, type, initial, attributes, rateLimit
     resolver: zodResolver(updateTokenSchema, undefined, { raw: true }),
     defaultValues: { ...initial, type },
   });
-  const { register, handleSubmit, formState, setError, reset } = form;
+  const { register, handleSubmit, formState, setError, reset, setValue } = form;
+  // Added as an edit, not a default: the form is dirty, so leaving warns and only Save stores it.
+  useEffect(() => {
+    const current = initial.ipAllowList ?? [];
+    if (prefillIp && !current.some((row) => row.value === prefillIp)) {
+      setValue("ipAllowList", [...current, { value: prefillIp }], { shouldDirty: true });
+    }
+  }, [prefillIp, initial.ipAllowList, setValue]);
   const readOnly = Boolean(readOnlyReason);
 
   const onSubmit = handleSubmit((values) => {

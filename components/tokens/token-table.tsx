@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/format";
 import { daysLeft, displayStatus, EXPIRY_WARNING_DAYS, expiresInText } from "@/lib/tokens/expiry";
 import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
 import type { listTokens } from "@/lib/tokens/queries";
+import { SuspiciousBadge } from "@/components/governance/suspicious-badge";
 import { TokenStatusBadge } from "./token-status-badge";
 
 type TokenRow = Awaited<ReturnType<typeof listTokens>>["rows"][number];
@@ -38,6 +39,7 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
               <td className="px-4 py-3">
                 <span className="flex flex-wrap items-center gap-2">
                   <TokenStatusBadge status={status} />
+                  {status === "active" && token.suspiciousAt ? <SuspiciousBadge reason={token.suspiciousReason} /> : null}
                   {left !== null && left <= EXPIRY_WARNING_DAYS ? (
                     <span className="text-xs font-medium whitespace-nowrap text-amber-800">{expiresInText(left)}</span>
                   ) : left !== null ? (

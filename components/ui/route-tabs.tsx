@@ -15,7 +15,7 @@ export function RouteTabs({ label, tabs }: { label: string; tabs: Array<{ href: 
             key={tab.href}
             href={tab.href}
             role="tab"
-            id={`tab-${tab.label.toLowerCase()}`}
+            id={`tab-${tab.label.toLowerCase().replaceAll(" ", "-")}`}
             aria-selected={selected}
             aria-controls={selected ? "tab-panel" : undefined}
             className={`-mb-px border-b-2 px-1 pb-3 text-sm font-medium ${

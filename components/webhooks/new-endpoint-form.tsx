@@ -22,6 +22,7 @@ const eventHints: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> = {
   "token.expired": "A token expired",
   "token.exposed": "A token was reported as leaked",
   "token.rate_limited": "A token hit its rate limit (at most once an hour)",
+  "token.suspicious": "A Profile Read token was marked Suspicious activity",
 };
 
 export function NewEndpointForm() {

@@ -9,6 +9,8 @@ export const accounts = pgTable("accounts", {
   rateLimitCeiling: integer("rate_limit_ceiling").notNull().default(600),
   // Operator policy: the longest a new token may live; null allows "Never".
   maxTokenLifetimeDays: integer("max_token_lifetime_days"),
+  // Operator policy: how long Profile Read access-log rows are kept before the daily job deletes them.
+  accessLogRetentionDays: integer("access_log_retention_days").notNull().default(90),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

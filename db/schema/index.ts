@@ -6,3 +6,4 @@ export * from "./usage";
 export * from "./operator";
 export * from "./respond";
 export * from "./webhooks";
+export * from "./governance";

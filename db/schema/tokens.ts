@@ -40,6 +40,12 @@ export const apiTokens = pgTable(
     oldSecretEndsAt: timestamp("old_secret_ends_at", { withTimezone: true }),
     oldLastUsedAt: timestamp("old_last_used_at", { withTimezone: true }),
     oldLastUsedIp: text("old_last_used_ip"),
+    // The enumeration alarm (lib/governance): set when the token's lookups looked like
+    // enumeration; while set, the API throttles the token. Cleared by "Mark as reviewed".
+    suspiciousAt: timestamp("suspicious_at", { withTimezone: true }),
+    suspiciousReason: text("suspicious_reason"),
+    // The alarm looks only at lookups after the last review, so a cleared alarm does not re-trip on old rows.
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
@@ -51,7 +57,7 @@ export const apiTokens = pgTable(
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed"]);
 
 export interface TokenFieldChange {
   field: string;

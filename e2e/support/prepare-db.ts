@@ -4,7 +4,9 @@
  */
 import { like } from "drizzle-orm";
 import { closeDb, getDb } from "../../db";
-import { apiTokens, accounts, tokenEvents } from "../../db/schema";
+import { apiTokens, accounts, profiles, tokenEvents } from "../../db/schema";
+import { generateProfiles } from "../../db/seed/profiles";
+import { createRandom } from "../../db/seed/random";
 import { hashPassword } from "../../lib/auth/password";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 import { seedDemoAccounts } from "../../lib/server/prepare-database";
@@ -12,7 +14,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { createTestAccount } from "../../test/accounts";
 import { assertLocalDatabase } from "../../test/local-database";
 import { generateToken } from "../../lib/tokens/secret";
-import { journeyAccounts, journeySlug, seededTokens } from "./fixtures";
+import { journeyAccounts, journeySlug, seededProfiles, seededTokens } from "./fixtures";
 import { resetSignInThrottles } from "./reset-throttles";
 
 async function main() {
@@ -25,6 +27,11 @@ async function main() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const key of journeyAccounts) {
     const account = await createTestAccount({ slug: journeySlug(key), passwordHash });
+    const profileCount = seededProfiles[key];
+    if (profileCount) {
+      const rows = generateProfiles(profileCount, "demo-retail.test", createRandom(7), new Date());
+      await db.insert(profiles).values(rows.map((attributes) => ({ accountId: account.accountId, attributes })));
+    }
     for (const token of seededTokens[key] ?? []) {
       const secret = generateToken(token.type);
       const [row] = await db

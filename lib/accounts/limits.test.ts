@@ -32,7 +32,7 @@ describe("setAccountLimits (operator)", () => {
     expect(await updateToken(first.data.tokenId, { ...activityInput(), rateLimit: 1200 })).toEqual({ ok: true, data: undefined });
     const records = await getDb().select().from(operatorEvents).where(eq(operatorEvents.accountId, account.accountId));
     expect(records.map((r) => [r.action, r.detail])).toEqual([
-      ["limits.changed", { from: { maxActiveTokens: 5, rateLimitCeiling: 600, maxTokenLifetimeDays: null }, to: { maxActiveTokens: 6, rateLimitCeiling: 1200 } }],
+      ["limits.changed", { from: { maxActiveTokens: 5, accessLogRetentionDays: 90, rateLimitCeiling: 600, maxTokenLifetimeDays: null }, to: { maxActiveTokens: 6, rateLimitCeiling: 1200 } }],
     ]);
   });
 

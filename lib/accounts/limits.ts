@@ -24,20 +24,29 @@ const lifetimeSchema = z.union([
     .max(3_650, "The maximum token lifetime is at most 3,650 days"),
 ]);
 
+const retentionSchema = z.coerce
+  .number({ error: "The access-log retention is a whole number of days" })
+  .int("The access-log retention is a whole number of days")
+  .min(1, "The access-log retention is at least 1 day")
+  .max(3_650, "The access-log retention is at most 3,650 days");
+
 interface LimitsInput {
   maxActiveTokens?: string;
   rateLimitCeiling?: string;
   /** Days, or "none" to allow "Never" again. */
   maxTokenLifetimeDays?: string;
+  /** How long Profile Read access-log rows are kept (default 90). */
+  accessLogRetentionDays?: string;
 }
 
 export async function setAccountLimits(slug: string, input: LimitsInput, now = new Date()) {
-  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number; maxTokenLifetimeDays?: number | null } = {};
+  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number; maxTokenLifetimeDays?: number | null; accessLogRetentionDays?: number } = {};
   if (input.maxActiveTokens !== undefined) changes.maxActiveTokens = limitSchema.parse(input.maxActiveTokens);
   if (input.rateLimitCeiling !== undefined) changes.rateLimitCeiling = limitSchema.parse(input.rateLimitCeiling);
   if (input.maxTokenLifetimeDays !== undefined) changes.maxTokenLifetimeDays = lifetimeSchema.parse(input.maxTokenLifetimeDays);
+  if (input.accessLogRetentionDays !== undefined) changes.accessLogRetentionDays = retentionSchema.parse(input.accessLogRetentionDays);
   if (Object.keys(changes).length === 0) {
-    throw new Error("Nothing to change: pass --max-active-tokens, --rate-limit-ceiling and/or --max-token-lifetime-days");
+    throw new Error("Nothing to change: pass --max-active-tokens, --rate-limit-ceiling, --max-token-lifetime-days and/or --access-log-retention-days");
   }
   // The change and the operator's record of it hold together.
   return getDb().transaction(async (tx) => {
@@ -47,6 +56,7 @@ export async function setAccountLimits(slug: string, input: LimitsInput, now = n
         maxActiveTokens: accounts.maxActiveTokens,
         rateLimitCeiling: accounts.rateLimitCeiling,
         maxTokenLifetimeDays: accounts.maxTokenLifetimeDays,
+        accessLogRetentionDays: accounts.accessLogRetentionDays,
       })
       .from(accounts)
       .where(eq(accounts.slug, slug))
@@ -61,6 +71,7 @@ export async function setAccountLimits(slug: string, input: LimitsInput, now = n
         maxActiveTokens: accounts.maxActiveTokens,
         rateLimitCeiling: accounts.rateLimitCeiling,
         maxTokenLifetimeDays: accounts.maxTokenLifetimeDays,
+        accessLogRetentionDays: accounts.accessLogRetentionDays,
       });
     const { id: _id, ...old } = before;
     await recordOperatorEvent(tx, before.id, "limits.changed", { from: old, to: changes });

@@ -1,6 +1,8 @@
 import { ipAllowed } from "@/lib/net/ip";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { clock } from "@/lib/clock";
+import { refusedIps } from "@/lib/governance/refused-ips";
+import { effectiveRateLimit } from "@/lib/governance/thresholds";
 import { failedAuth } from "./failed-auth";
 import { refusal, type Outcome } from "./outcomes";
 import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
@@ -37,6 +39,7 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   const decision = await decide(request, token, type, use);
   usage.record(token, decision.outcome, request.clientIp, now, use === "old");
   if (decision.outcome === "rate_limited") rateLimitedNotices.note(token, now);
+  if (decision.outcome === "ip_refused") refusedIps.record(token, request.clientIp, now);
   if (decision.outcome === "invalid" || !use) return refuseAnonymous(request, type);
   const headers = { ...rateLimitHeaders(decision.rate), ...lifetimeHeaders(token, use) };
   if (decision.outcome === "allowed") return { ok: true, token, headers };
@@ -67,9 +70,9 @@ type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">;
 async function decide(request: ApiRequest, token: ApiToken, type: TokenType, use: SecretInUse | null): Promise<Decision> {
   // Revoked, expired, or an overlap's old secret past its end: refused like an unknown token.
   if (!use) return { outcome: "invalid" };
-  // Every request with a live token spends its budget, refusals too: a leaked token hammered
+  // Every request with a live token spends its budget (a suspicious token's is the alarm's throttle), refusals too: a leaked token hammered
   // from a refused IP, or at the wrong endpoints, gets 429 like any other caller.
-  const rate = await consume("token", token.id, token.rateLimit);
+  const rate = await consume("token", token.id, effectiveRateLimit(token));
   if (!rate.allowed) return { outcome: "rate_limited", rate };
   if (token.type !== type) return { outcome: "wrong_type", rate };
   const ip = request.clientAddress;
@@ -102,7 +105,7 @@ export async function identifiedRateHeaders(request: ApiRequest): Promise<Record
     await failedAuth.fail(clientKey(request));
     return {};
   }
-  return { ...rateLimitHeaders(await consume("token", token.id, token.rateLimit)), ...lifetimeHeaders(token, use) };
+  return { ...rateLimitHeaders(await consume("token", token.id, effectiveRateLimit(token))), ...lifetimeHeaders(token, use) };
 }
 
 /** While the database is out of reach (503): the fields of a token this instance still knows. */
@@ -111,7 +114,10 @@ export async function cachedRateHeaders(request: ApiRequest): Promise<Record<str
   const hash = raw && parseToken(raw) ? hashToken(raw) : null;
   const token = hash ? tokenCache.get(hash) : undefined;
   if (!token || !secretInForce(token, hash, clock.now())) return {};
-  return rateLimitHeaders(await peek("token", token.id, token.rateLimit).catch(() => fullBudget(token)));
+  return rateLimitHeaders(await peek("token", token.id, effectiveRateLimit(token)).catch(() => fullBudget(token)));
 }
 
-const fullBudget = (token: ApiToken): RateState => ({ allowed: true, limit: token.rateLimit, remaining: token.rateLimit, resetSeconds: 60 });
+const fullBudget = (token: ApiToken): RateState => {
+  const limit = effectiveRateLimit(token);
+  return { allowed: true, limit, remaining: limit, resetSeconds: 60 };
+};

@@ -1,3 +1,4 @@
+import { accessLog } from "@/lib/governance/access-log";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
 import { profileQuerySchema } from "@/lib/profiles/schema";
 import { apiError } from "./errors";
@@ -15,6 +16,7 @@ export async function readProfile(request: ApiRequest, token: ApiToken): Promise
   }
   const value = parsed.data[key]!;
   const match = await findProfileByAttribute(token.accountId, key, value);
+  accessLog.record(token, request.clientIp, key, value, match.found);
   if (match.found === "none") return apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);
   if (match.found === "several") return apiError("ambiguous_match", `${key} = ${JSON.stringify(value)} matches more than one profile.`);
   const profile = match.attributes;

@@ -24,6 +24,8 @@ function prepareLookup(db: Db) {
       oldSecretHash: apiTokens.oldSecretHash,
       oldSecretDeprecatedAt: apiTokens.oldSecretDeprecatedAt,
       oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+      // Set by the enumeration alarm: the token is throttled on every instance (lib/governance).
+      suspiciousAt: apiTokens.suspiciousAt,
     })
     .from(apiTokens)
     // Each column has its own unique index: a BitmapOr of two index probes, still one round trip.

@@ -39,6 +39,7 @@ const token = (): ApiToken => ({
   oldSecretHash: null,
   oldSecretDeprecatedAt: null,
   oldSecretEndsAt: null,
+  suspiciousAt: null,
 });
 const statusOf = async (from: string, type: ApiToken["type"]) => {
   const result = await authenticate(request(from), type);

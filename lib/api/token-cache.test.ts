@@ -15,6 +15,7 @@ const token = (id: string): ApiToken => ({
   oldSecretHash: null,
   oldSecretDeprecatedAt: null,
   oldSecretEndsAt: null,
+  suspiciousAt: null,
 });
 
 describe("TokenCache", () => {

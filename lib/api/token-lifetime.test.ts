@@ -7,7 +7,7 @@ const reset = Date.UTC(2026, 10, 29, 10, 30, 15, 400);
 const end = reset + 3_600_000;
 const token = (overrides: Partial<ApiToken> = {}): ApiToken => ({
   ...{ id: "t", accountId: "a", type: "activity", status: "active", rateLimit: 600, exposedAttributes: [], linkingAttribute: null, ipAllowList: [] },
-  ...{ expiresAt: null, secretHash: "new", oldSecretHash: "old", oldSecretDeprecatedAt: new Date(reset), oldSecretEndsAt: new Date(end) },
+  ...{ expiresAt: null, secretHash: "new", oldSecretHash: "old", oldSecretDeprecatedAt: new Date(reset), oldSecretEndsAt: new Date(end), suspiciousAt: null },
   ...overrides,
 });
 

@@ -10,10 +10,12 @@ export type Permission =
   | "tokens:revoke"
   | "tokens:set-rate-limit"
   | "tokens:set-expiry"
-  | "webhooks:manage";
+  | "webhooks:manage"
+  // A Profile Read token's Access log and export, "Mark as reviewed", "Add to whitelist".
+  | "tokens:governance";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "tokens:governance"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

@@ -16,7 +16,7 @@ type Command = (args: string[]) => Promise<string>;
 
 function describeLimits(limits: Awaited<ReturnType<typeof setAccountLimits>>): string {
   const lifetime = limits.maxTokenLifetimeDays === null ? "tokens may never expire" : `tokens expire within ${limits.maxTokenLifetimeDays} days`;
-  const lines = [`${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute, ${lifetime}.`];
+  const lines = [`${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute, ${lifetime}, access log kept ${limits.accessLogRetentionDays} days.`];
   if (limits.longer.length > 0) {
     // Listed, not cut: the operator agrees the change with the customer.
     lines.push(`${limits.longer.length} active token(s) live longer than the new maximum (not changed):`);
@@ -69,6 +69,7 @@ const commands: Record<string, Command> = {
         "max-active-tokens": { type: "string" },
         "rate-limit-ceiling": { type: "string" },
         "max-token-lifetime-days": { type: "string" },
+        "access-log-retention-days": { type: "string" },
       },
     });
     if (!values.account) throw new Error("Name the account: --account <slug>, e.g. --account demo-retail");
@@ -76,6 +77,7 @@ const commands: Record<string, Command> = {
       maxActiveTokens: values["max-active-tokens"],
       rateLimitCeiling: values["rate-limit-ceiling"],
       maxTokenLifetimeDays: values["max-token-lifetime-days"],
+      accessLogRetentionDays: values["access-log-retention-days"],
     });
     return describeLimits(limits);
   },
@@ -100,8 +102,10 @@ const usage = `Usage: npm run hub -- <command>
                                a real account (no demo data) and its first admin; prints a
                                generated initial password once, or reads one from stdin
   set-limits --account <slug> [--max-active-tokens N] [--rate-limit-ceiling N] [--max-token-lifetime-days N|none]
+             [--access-log-retention-days N]
                                raise (or lower) an account's token cap and the highest
-                               per-token rate limit its admins may set
+                               per-token rate limit its admins may set, and how long
+                               Profile Read access logs are kept (default 90 days)
   history                      the latest operator changes (who, what, when)
 `;
 

@@ -11,6 +11,7 @@ import { startTokenInvalidation } from "@/lib/api/token-invalidation";
 import { overlapSweep } from "@/lib/tokens/overlap-sweep";
 import { usage } from "@/lib/api/usage";
 import { env } from "@/lib/env";
+import { startGovernance, stopGovernance } from "@/lib/governance/services";
 import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
@@ -21,13 +22,14 @@ import { webhookWorker } from "@/lib/webhooks/worker";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
 
-/** Migrations (and demo data in development), the token cache's listener, the usage writer, the overlap sweep, the webhook worker. */
+/** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the overlap sweep, the webhook worker. */
 export async function startServices(): Promise<void> {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
   overlapSweep.start();
   webhookWorker.start();
+  startGovernance();
 }
 
 /** Next.js, prepared, in the process's mode. */
@@ -62,7 +64,7 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
   return server;
 }
 
-/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts written and webhook sends finished first). */
+/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts and access-log rows written, webhook sends finished first). */
 export function listen(server: Server, onReady: () => void = () => {}): void {
   server.listen(env.PORT, env.HOST, () => {
     log.info({ url: `http://${env.HOST}:${env.PORT}`, mode: env.dev ? "development" : "production" }, "hub ready");
@@ -71,7 +73,7 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
   const shutdown = () => {
     server.close();
     // A send cut short here is still pending in the outbox: another run sends it again.
-    void Promise.all([usage.stop(), overlapSweep.stop(), webhookWorker.stop()])
+    void Promise.all([usage.stop(), overlapSweep.stop(), webhookWorker.stop(), stopGovernance()])
       .then(() => closeDb())
       .finally(() => process.exit(0));
     // Long enough for a webhook send in flight (10 s at most) to finish and be recorded.

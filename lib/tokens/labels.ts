@@ -21,4 +21,6 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   revoked: "Revoked",
   old_token_stopped: "Old token stopped",
   old_token_ended: "Old token ended",
+  marked_suspicious: "Suspicious activity",
+  reviewed: "Marked as reviewed",
 };

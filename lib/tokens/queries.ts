@@ -61,6 +61,9 @@ const summaryColumns = {
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   expiresAt: apiTokens.expiresAt,
+  // The enumeration alarm's mark (lib/governance): shown in the list and Details.
+  suspiciousAt: apiTokens.suspiciousAt,
+  suspiciousReason: apiTokens.suspiciousReason,
 };
 
 export const PAGE_SIZE = 50;

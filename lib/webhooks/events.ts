@@ -11,6 +11,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "token.expired",
   "token.exposed",
   "token.rate_limited",
+  // The enumeration alarm marked the token "Suspicious activity" (Profile Read governance).
+  "token.suspicious",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,10 +1,4 @@
-import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
-import { PageHeader } from "@/components/ui/page-header";
-import { RouteTabs } from "@/components/ui/route-tabs";
-import { clock } from "@/lib/clock";
-import { formatDateTime } from "@/lib/format";
-import { displayStatus } from "@/lib/tokens/expiry";
-import { tokenTypeLabels } from "@/lib/tokens/labels";
+import { TokenPageFrame } from "@/components/tokens/token-page-frame";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 
 export default async function TokenLayout({
@@ -15,48 +9,10 @@ export default async function TokenLayout({
   children: React.ReactNode;
 }) {
   const { tokenId } = await params;
-  const { token } = await loadTokenPage(tokenId);
-  const base = `/manage/integrations/api-tokens/${token.id}`;
-  const status = displayStatus(token.status, token.expiresAt, clock.now());
+  const { user, token } = await loadTokenPage(tokenId);
   return (
-    <div className="max-w-4xl">
-      <PageHeader
-        title={token.description}
-        back={{ href: "/manage/integrations/api-tokens", label: "API Tokens" }}
-        description={
-          <span className="flex flex-wrap items-center gap-3">
-            <TokenStatusBadge status={status} />
-            <span>{tokenTypeLabels[token.type]} token</span>
-            <span aria-hidden="true">·</span>
-            <span>
-              Created by {token.createdByName ?? "a former user"} on {formatDateTime(token.createdAt)}
-            </span>
-            <span aria-hidden="true">·</span>
-            <span>{token.expiresAt ? `${status === "expired" ? "Expired" : "Expires"} ${formatDateTime(token.expiresAt)}` : "Never expires"}</span>
-          </span>
-        }
-      />
-      {token.status === "revoked" ? (
-        <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
-          This token was revoked on {formatDateTime(token.revokedAt)}. It no longer works and cannot be restored.
-        </p>
-      ) : null}
-      {status === "expired" ? (
-        <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
-          This token expired on {formatDateTime(token.expiresAt)}. It no longer works and no longer counts towards your limit.
-        </p>
-      ) : null}
-      <RouteTabs
-        label="Token settings"
-        tabs={[
-          { href: base, label: "Details" },
-          { href: `${base}/usage`, label: "Usage" },
-          { href: `${base}/history`, label: "History" },
-        ]}
-      />
-      <div role="tabpanel" id="tab-panel" className="pt-6">
-        {children}
-      </div>
-    </div>
+    <TokenPageFrame user={user} token={token}>
+      {children}
+    </TokenPageFrame>
   );
 }

@@ -6,6 +6,7 @@ import { ShortenExpiryForm } from "@/components/tokens/shorten-expiry-form";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
 import { TryIt } from "@/components/tokens/try-it";
+import { SuspiciousPanel } from "@/components/governance/suspicious-panel";
 import { Panel } from "@/components/ui/panel";
 import { can, canWriteToken } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
@@ -15,10 +16,17 @@ import { dateInputValue, DAY_MS, displayStatus } from "@/lib/tokens/expiry";
 import { safeToStop } from "@/lib/tokens/rotation";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
+import { whitelistCandidate } from "@/lib/governance/whitelist";
 
 export const metadata: Metadata = { title: "API Token details" };
 
-export default async function TokenDetailsPage({ params }: { params: Promise<{ tokenId: string }> }) {
+export default async function TokenDetailsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tokenId: string }>;
+  searchParams: Promise<{ addIp?: string | string[] }>;
+}) {
   const { tokenId } = await params;
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
@@ -36,8 +44,21 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
 
+  // Usage's "Add to whitelist": a valid address, for someone who may save it; never saved here.
+  const prefillIp = readOnlyReason ? undefined : whitelistCandidate((await searchParams).addIp);
+
   return (
     <div className="space-y-6">
+      {active && token.suspiciousAt ? (
+        <Panel as="section" variant="danger" aria-labelledby="suspicious-heading">
+          <SuspiciousPanel tokenId={token.id} since={token.suspiciousAt} reason={token.suspiciousReason} canReview={can(user, "tokens:governance")} />
+        </Panel>
+      ) : null}
+      {prefillIp ? (
+        <p role="status" className="rounded-md border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
+          {prefillIp} is added to the IP whitelist below. Nothing changes until you click Save.
+        </p>
+      ) : null}
       <Panel as="section">
         <ResetTokenPanel
           tokenId={token.id}
@@ -87,6 +108,7 @@ export default async function TokenDetailsPage({ params }: { params: Promise<{ t
           readOnlyReason={readOnlyReason}
           rateLimitReadOnly={!can(user, "tokens:set-rate-limit")}
           currentIp={requestIp(await headers()) ?? undefined}
+          prefillIp={prefillIp}
         />
       </Panel>
 

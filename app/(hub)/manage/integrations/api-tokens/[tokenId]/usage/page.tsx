@@ -1,5 +1,10 @@
 import type { Metadata } from "next";
+import { RefusedIpsTable } from "@/components/governance/refused-ips-table";
 import { UsageByDay, UsageSummary } from "@/components/tokens/usage-summary";
+import { can } from "@/lib/auth/permissions";
+import { clock } from "@/lib/clock";
+import { displayStatus } from "@/lib/tokens/expiry";
+import { topRefusedIps } from "@/lib/governance/queries";
 import { getTokenUsage } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 import { firstDayOf, usageSeries } from "@/lib/tokens/usage-series";
@@ -12,11 +17,16 @@ export default async function TokenUsagePage({ params }: { params: Promise<{ tok
   const { tokenId } = await params;
   const { user, token } = await loadTokenPage(tokenId);
   const today = new Date();
-  const series = usageSeries(await getTokenUsage(user.accountId, token.id, firstDayOf(today, DAYS)), today, DAYS);
+  const since = firstDayOf(today, DAYS);
+  const [usage, refused] = await Promise.all([getTokenUsage(user.accountId, token.id, since), topRefusedIps(user.accountId, token.id, since)]);
+  const series = usageSeries(usage, today, DAYS);
+  // "Add to whitelist": admins, while the token can still be edited.
+  const canAdd = displayStatus(token.status, token.expiresAt, clock.now()) === "active" && can(user, "tokens:governance");
   return (
     <div className="space-y-6">
       <UsageSummary token={token} />
       <UsageByDay series={series} />
+      <RefusedIpsTable tokenId={token.id} rows={refused} days={DAYS} canAdd={canAdd} />
     </div>
   );
 }

@@ -1,0 +1,54 @@
+import { bigserial, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { accounts } from "./accounts";
+import { apiTokens } from "./tokens";
+
+export const accessOutcomeEnum = pgEnum("access_outcome", ["found", "not_found", "ambiguous"]);
+
+/**
+ * Every Profile Read lookup that passed authentication: who read what, written in batches.
+ * Holds no raw value: `value_hash` is an HMAC-SHA256 under a server key (lib/governance/value-hash.ts).
+ */
+export const profileAccessLog = pgTable(
+  "profile_access_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    ip: text("ip"),
+    linkingAttribute: text("linking_attribute").notNull(),
+    valueHash: text("value_hash").notNull(),
+    outcome: accessOutcomeEnum("outcome").notNull(),
+    attributes: text("attributes").array().notNull(),
+  },
+  (t) => [
+    // The tab's order (newest first), keyset-paged, and the alarm's window per token.
+    index("profile_access_log_token_at").on(t.tokenId, t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // "Was this customer read?"
+    index("profile_access_log_token_value").on(t.tokenId, t.valueHash),
+    // Retention deletes the oldest rows first.
+    index("profile_access_log_at").on(t.at),
+  ],
+);
+
+/** `ip_not_allowed` refusals per token, day (UTC) and client IP: counted in memory, written in batches. */
+export const tokenRefusedIps = pgTable(
+  "token_refused_ips",
+  {
+    tokenId: uuid("token_id")
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    ip: text("ip").notNull(),
+    count: integer("count").notNull().default(0),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.day, t.ip] })],
+);

@@ -1,0 +1,125 @@
+import { processSingleton } from "@/db/process-singleton";
+import type { ApiToken } from "@/lib/api/token-cache";
+import { log } from "@/lib/log";
+import { isForeignKeyViolation } from "./db-errors";
+import { EnumerationAlarm, type BatchSummary } from "./enumeration-alarm";
+import { insertAccessRows, type AccessOutcome, type AccessRow } from "./queries";
+import { hashLookupValue } from "./value-hash";
+
+const FLUSH_EVERY_MS = 1_000;
+/** A batch this large is written at once rather than at the next tick. */
+const FLUSH_AT_ROWS = 1_000;
+/**
+ * At most this many reads wait in memory (a database that refuses writes for a long time).
+ * Beyond it new reads are not recorded: counted, and logged at the next flush. The API keeps
+ * answering, since its lookups would have failed first if the database were really gone.
+ */
+const MAX_PENDING = 100_000;
+
+/** What the profile lookup found, as lib/profiles/queries.ts says it. */
+export type LookupFound = "one" | "none" | "several";
+const outcomes: Record<LookupFound, AccessOutcome> = { one: "found", none: "not_found", several: "ambiguous" };
+
+interface PendingRead {
+  tokenId: string;
+  accountId: string;
+  at: number;
+  ip: string | null;
+  attribute: string;
+  /** The raw value, for at most one flush interval in this process's memory: hashed when written. */
+  value: string;
+  outcome: AccessOutcome;
+  attributes: string[];
+}
+
+/**
+ * The Profile Read access log, written like usage counts: recorded in memory on the request's
+ * path (no hashing, no I/O there), written in multi-row INSERTs every second or every 1,000
+ * reads, then shown to the enumeration alarm.
+ */
+export class AccessLogRecorder {
+  private pending: PendingRead[] = [];
+  private dropped = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private alarm: EnumerationAlarm = new EnumerationAlarm()) {}
+
+  record(token: Pick<ApiToken, "id" | "accountId" | "exposedAttributes">, ip: string | null, attribute: string, value: string, found: LookupFound, at = Date.now()) {
+    if (this.pending.length >= MAX_PENDING) {
+      this.dropped++;
+      return;
+    }
+    const outcome = outcomes[found];
+    this.pending.push({ tokenId: token.id, accountId: token.accountId, at, ip, attribute, value, outcome, attributes: outcome === "found" ? token.exposedAttributes : [] });
+    if (this.pending.length >= FLUSH_AT_ROWS && this.timer) void this.flush().catch(() => {});
+  }
+
+  get size() {
+    return this.pending.length;
+  }
+
+  start() {
+    this.timer ??= setInterval(() => void this.flush().catch(() => {}), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.flush().catch(() => {});
+  }
+
+  /** Writes what is pending; on failure the reads are kept (within the bound) for the next attempt. */
+  flush(): Promise<void> {
+    this.flushing ??= this.write().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async write() {
+    if (this.dropped > 0) {
+      log.warn({ dropped: this.dropped }, "access log buffer full: Profile Read lookups not recorded");
+      this.dropped = 0;
+    }
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    try {
+      await insertAccessRows(batch.map(toRow));
+    } catch (error) {
+      // A token deleted with its account meanwhile: its rows have nowhere to go.
+      if (!isForeignKeyViolation(error)) this.pending = [...batch, ...this.pending].slice(0, MAX_PENDING);
+      throw error;
+    }
+    await this.alarm.afterWrite(summarise(batch));
+  }
+}
+
+function toRow(read: PendingRead): AccessRow {
+  return {
+    tokenId: read.tokenId,
+    accountId: read.accountId,
+    at: new Date(read.at),
+    ip: read.ip,
+    linkingAttribute: read.attribute,
+    valueHash: hashLookupValue(read.value),
+    outcome: read.outcome,
+    attributes: read.attributes,
+  };
+}
+
+function summarise(batch: PendingRead[]): BatchSummary[] {
+  const byToken = new Map<string, BatchSummary>();
+  for (const read of batch) {
+    let summary = byToken.get(read.tokenId);
+    if (!summary) byToken.set(read.tokenId, (summary = { tokenId: read.tokenId, lookups: 0, notFound: 0, lastIp: null }));
+    summary.lookups++;
+    if (read.outcome === "not_found") summary.notFound++;
+    summary.lastIp = read.ip;
+  }
+  return [...byToken.values()];
+}
+
+export const accessLog = processSingleton("accessLog", () => new AccessLogRecorder());

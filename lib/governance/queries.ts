@@ -1,0 +1,197 @@
+import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db";
+import { notifyTokenChanged } from "@/db/notify";
+import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
+import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, type TokenFieldChange } from "@/db/schema";
+
+// Every statement of Profile Read governance: the access log, the enumeration alarm's state,
+// refused client IPs. Tenant data is always filtered by the account id.
+
+export type AccessRow = typeof profileAccessLog.$inferInsert;
+export type AccessOutcome = AccessRow["outcome"];
+
+/** One multi-row INSERT per 1,000 rows (9 parameters each, well under Postgres's 65,535). */
+export async function insertAccessRows(rows: AccessRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1_000) await getDb().insert(profileAccessLog).values(rows.slice(i, i + 1_000));
+}
+
+export interface AccessFilter {
+  from?: Date;
+  to?: Date;
+  outcome?: AccessOutcome;
+  valueHash?: string;
+}
+
+/** Keyset position: the last row of the previous page (newest first). */
+export interface AccessCursor {
+  at: Date;
+  id: number;
+}
+
+const accessColumns = {
+  id: profileAccessLog.id,
+  at: profileAccessLog.at,
+  ip: profileAccessLog.ip,
+  linkingAttribute: profileAccessLog.linkingAttribute,
+  valueHash: profileAccessLog.valueHash,
+  outcome: profileAccessLog.outcome,
+  attributes: profileAccessLog.attributes,
+};
+export type AccessLogRow = { id: number; at: Date; ip: string | null; linkingAttribute: string; valueHash: string; outcome: AccessOutcome; attributes: string[] };
+
+/** A page of a token's access log, newest first, read off (token_id, at desc, id desc). */
+export async function listAccessLog(accountId: string, tokenId: string, filter: AccessFilter, after: AccessCursor | null, limit: number): Promise<AccessLogRow[]> {
+  const where: (SQL | undefined)[] = [eq(profileAccessLog.accountId, accountId), eq(profileAccessLog.tokenId, tokenId)];
+  if (filter.from) where.push(gte(profileAccessLog.at, filter.from));
+  if (filter.to) where.push(lt(profileAccessLog.at, filter.to));
+  if (filter.outcome) where.push(eq(profileAccessLog.outcome, filter.outcome));
+  if (filter.valueHash) where.push(eq(profileAccessLog.valueHash, filter.valueHash));
+  if (after) where.push(or(lt(profileAccessLog.at, after.at), and(eq(profileAccessLog.at, after.at), lt(profileAccessLog.id, after.id))));
+  return getDb()
+    .select(accessColumns)
+    .from(profileAccessLog)
+    .where(and(...where))
+    .orderBy(desc(profileAccessLog.at), desc(profileAccessLog.id))
+    .limit(limit);
+}
+
+export interface LookupStats {
+  total: number;
+  notFound: number;
+  distinctValues: number;
+}
+
+/** The alarm's window: the token's newest lookups since `since`, at most `cap` of them. */
+export async function lookupStats(tokenId: string, since: Date, cap: number): Promise<LookupStats> {
+  const db = getDb();
+  const w = db
+    .select({ outcome: profileAccessLog.outcome, valueHash: profileAccessLog.valueHash })
+    .from(profileAccessLog)
+    .where(and(eq(profileAccessLog.tokenId, tokenId), gt(profileAccessLog.at, since)))
+    .orderBy(desc(profileAccessLog.at), desc(profileAccessLog.id))
+    .limit(cap)
+    .as("w");
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      notFound: sql<number>`(count(*) filter (where ${w.outcome} = 'not_found'))::int`,
+      distinctValues: sql<number>`count(distinct ${w.valueHash})::int`,
+    })
+    .from(w);
+  return row ?? { total: 0, notFound: 0, distinctValues: 0 };
+}
+
+/** Whether the alarm should look at the token at all, and from when (its last review). */
+export async function alarmState(tokenId: string) {
+  const [row] = await getDb()
+    .select({ suspiciousAt: apiTokens.suspiciousAt, reviewedAt: apiTokens.reviewedAt, status: apiTokens.status })
+    .from(apiTokens)
+    .where(eq(apiTokens.id, tokenId));
+  return row ?? null;
+}
+
+const SUSPICIOUS = "Suspicious activity";
+
+/**
+ * Marks a live token suspicious, with its History row, and tells every instance (which then
+ * throttle it). Only one instance wins the `suspicious_at is null` update, so one History row.
+ */
+export async function markTokenSuspicious(tokenId: string, reason: string, ip: string | null, now: Date) {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ suspiciousAt: now, suspiciousReason: reason })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.suspiciousAt), eq(apiTokens.status, "active")))
+      .returning({ accountId: apiTokens.accountId, id: apiTokens.id, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix });
+    if (!row) return null;
+    const changes: TokenFieldChange[] = [{ field: "Status", from: "Active", to: `${SUSPICIOUS}: ${reason}` }];
+    await tx.insert(tokenEvents).values({
+      tokenId,
+      accountId: row.accountId,
+      actorId: null,
+      actorName: "Hub (enumeration alarm)",
+      action: "marked_suspicious",
+      changes,
+      ip: ip ?? "unknown",
+    });
+    // Sent when, and only if, the mark commits: the one instance whose update won.
+    await enqueueTokenEvent(tx, { accountId: row.accountId, type: "token.suspicious", token: row, actor: null, extra: { reason } });
+    await notifyTokenChanged(tx, tokenId);
+    return { accountId: row.accountId };
+  });
+}
+
+export interface ReviewActor {
+  id: string;
+  name: string;
+  accountId: string;
+  ip: string | null;
+}
+
+/** "Mark as reviewed": lifts the throttle on every instance; false when it was not suspicious. */
+export async function markTokenReviewed(actor: ReviewActor, tokenId: string, now: Date): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const scope = and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), isNotNull(apiTokens.suspiciousAt));
+    const [before] = await tx.select({ reason: apiTokens.suspiciousReason }).from(apiTokens).where(scope).for("update");
+    if (!before) return false;
+    await tx.update(apiTokens).set({ suspiciousAt: null, suspiciousReason: null, reviewedAt: now }).where(scope);
+    const changes: TokenFieldChange[] = [{ field: "Status", from: `${SUSPICIOUS}: ${before.reason ?? ""}`, to: "Active" }];
+    await tx.insert(tokenEvents).values({
+      tokenId,
+      accountId: actor.accountId,
+      actorId: actor.id,
+      actorName: actor.name,
+      action: "reviewed",
+      changes,
+      ip: actor.ip ?? "unknown",
+    });
+    await notifyTokenChanged(tx, tokenId);
+    return true;
+  });
+}
+
+/**
+ * Retention: deletes up to `batch` rows older than their account's setting. Rows locked by a
+ * concurrent run on another instance are skipped, so instances never wait on each other.
+ */
+export async function deleteExpiredAccessRows(batch: number, now: Date): Promise<number> {
+  const db = getDb();
+  const expired = db
+    .select({ id: profileAccessLog.id })
+    .from(profileAccessLog)
+    .innerJoin(accounts, eq(accounts.id, profileAccessLog.accountId))
+    .where(lt(profileAccessLog.at, sql`${now.toISOString()}::timestamptz - make_interval(days => ${accounts.accessLogRetentionDays})`))
+    .limit(batch)
+    .for("update", { of: profileAccessLog, skipLocked: true });
+  const deleted = await db.delete(profileAccessLog).where(inArray(profileAccessLog.id, expired)).returning({ id: profileAccessLog.id });
+  return deleted.length;
+}
+
+export type RefusedIpCount = typeof tokenRefusedIps.$inferInsert & { count: number; lastSeenAt: Date };
+
+/** Adds refusal counts per token, day and IP in one statement. */
+export async function addRefusedIps(rows: RefusedIpCount[]): Promise<void> {
+  await getDb()
+    .insert(tokenRefusedIps)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [tokenRefusedIps.tokenId, tokenRefusedIps.day, tokenRefusedIps.ip],
+      set: {
+        count: sql`${tokenRefusedIps.count} + excluded.count`,
+        lastSeenAt: sql`greatest(${tokenRefusedIps.lastSeenAt}, excluded.last_seen_at)`,
+      },
+    });
+}
+
+/** Usage's list: the client IPs refused most since `since` (a YYYY-MM-DD UTC day). */
+export async function topRefusedIps(accountId: string, tokenId: string, since: string, limit = 10) {
+  const requests = sql<number>`sum(${tokenRefusedIps.count})::int`;
+  return getDb()
+    .select({ ip: tokenRefusedIps.ip, requests, lastSeenAt: sql<Date>`max(${tokenRefusedIps.lastSeenAt})`.mapWith(tokenRefusedIps.lastSeenAt) })
+    .from(tokenRefusedIps)
+    .where(and(eq(tokenRefusedIps.accountId, accountId), eq(tokenRefusedIps.tokenId, tokenId), gte(tokenRefusedIps.day, since)))
+    .groupBy(tokenRefusedIps.ip)
+    .orderBy(desc(requests), desc(sql`max(${tokenRefusedIps.lastSeenAt})`))
+    .limit(limit);
+}
+
