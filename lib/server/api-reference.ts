@@ -1,0 +1,120 @@
+/**
+ * /docs/api: the OpenAPI document rendered by Redoc, public like any API reference.
+ *
+ * Redoc renders on the server (React's renderToString and styled-components' style sheet), once
+ * per process, so the whole reference reads without JavaScript. The page then loads Redoc's own
+ * standalone bundle from this origin, which renders the same reference over it (sticky menu,
+ * tabs, expanding schemas). It renders rather than hydrates: the bundle carries React 18, whose
+ * markup differs from React 19's in details (generated ids), and hydration would fail noisily.
+ * Scripts carry the response's CSP nonce; Redoc's search is off because it runs in a blob:
+ * worker, which the policy refuses.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { openApiDocument } from "@/lib/api/openapi";
+import { API_REFERENCE_PATH } from "@/lib/api/reference-links";
+import { log } from "@/lib/log";
+
+const BUNDLE_PATH = `${API_REFERENCE_PATH}/redoc.standalone.js`;
+const require = createRequire(import.meta.url);
+
+// Colours chosen for WCAG AA contrast on Redoc's white and dark panels (its defaults fail axe).
+const options = {
+  disableSearch: true,
+  hideDownloadButton: false,
+  expandResponses: "200",
+  jsonSampleExpandLevel: 3,
+  theme: {
+    colors: { primary: { main: "#1d4ed8" }, success: { main: "#15803d" }, error: { main: "#b91c1c" }, text: { primary: "#0f172a", secondary: "#334155" } },
+    typography: { fontFamily: "ui-sans-serif, system-ui, sans-serif", headings: { fontFamily: "ui-sans-serif, system-ui, sans-serif" }, code: { fontFamily: "ui-monospace, monospace" } },
+  },
+};
+
+// The bundle's menu shows Redocly's logo from their CDN, which the policy (and an offline
+// install) refuses: it points at an empty image instead, and the attribution text stays.
+const REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+const EMPTY_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E";
+let bundle: string | undefined;
+
+function standaloneBundle(): string {
+  if (bundle) return bundle;
+  const source = readFileSync(require.resolve("redoc/bundles/redoc.standalone.js"), "utf8");
+  if (!source.includes(REDOCLY_LOGO)) log.warn("redoc's bundle no longer loads its logo from the CDN: check the API reference's CSP");
+  bundle = source.replaceAll(REDOCLY_LOGO, EMPTY_IMAGE);
+  return bundle;
+}
+
+type Rendered = { body: string; styles: string };
+let rendered: Promise<Rendered> | undefined;
+
+/** Redoc and React's server renderer load on the first request only: the API's process never pays for them otherwise. */
+async function render(): Promise<Rendered> {
+  const [{ renderToString }, { createElement }, { ServerStyleSheet }, redoc] = await Promise.all([
+    import("react-dom/server"),
+    import("react"),
+    import("styled-components"),
+    import("redoc"),
+  ]);
+  // A CommonJS bundle: under Node's ESM loader its exports arrive as the default export.
+  const { createStore, Redoc } = redoc.default ?? redoc;
+  // A plain copy: Redoc annotates the spec object it is given.
+  const store = await createStore(structuredClone(openApiDocument), "/api/v1/openapi.json", options);
+  const sheet = new ServerStyleSheet();
+  try {
+    const body = renderToString(sheet.collectStyles(createElement(Redoc, { store })));
+    return { body, styles: sheet.getStyleTags() };
+  } finally {
+    sheet.seal();
+  }
+}
+
+function renderOnce(): Promise<Rendered> {
+  rendered ??= render().catch((error: unknown) => {
+    rendered = undefined;
+    throw error;
+  });
+  return rendered;
+}
+
+// JSON inside <script type="application/json">: nothing in it may close the element.
+const scriptSafe = (json: string) => json.replace(/</g, "\\u003c");
+
+function page({ body, styles }: Rendered, nonce: string): string {
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Hub API reference</title><link rel="icon" href="/icon.svg">
+<style>body{margin:0}</style>${styles}
+</head><body>
+<main id="redoc">${body}</main>
+<script type="application/json" id="redoc-spec">${scriptSafe(JSON.stringify(openApiDocument))}</script>
+<script nonce="${nonce}" src="${BUNDLE_PATH}"></script>
+<script nonce="${nonce}">Redoc.init(JSON.parse(document.getElementById("redoc-spec").textContent), ${JSON.stringify(options)}, document.getElementById("redoc"));</script>
+</body></html>`;
+}
+
+/** Answers /docs/api and Redoc's bundle; false for any other path (Next.js takes it). */
+export function handleApiReference(req: IncomingMessage, res: ServerResponse, nonce: string): boolean {
+  const path = (req.url ?? "").split("?")[0];
+  if (path !== API_REFERENCE_PATH && path !== `${API_REFERENCE_PATH}/` && path !== BUNDLE_PATH) return false;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, { Allow: "GET, HEAD" }).end();
+    return true;
+  }
+  if (path === BUNDLE_PATH) {
+    res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400" });
+    res.end(req.method === "HEAD" ? undefined : standaloneBundle());
+    return true;
+  }
+  renderOnce().then(
+    (parts) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" });
+      res.end(req.method === "HEAD" ? undefined : page(parts, nonce));
+    },
+    (error: unknown) => {
+      log.error({ err: error }, "api reference failed to render");
+      res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("The API reference could not be rendered.");
+    },
+  );
+  return true;
+}
