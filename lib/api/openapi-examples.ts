@@ -1,8 +1,8 @@
 /**
- * The reference's examples, in the demo data's shapes (db/seed: Demo Retail's team, its forms,
- * Jane Remington's profile). openapi-examples.test.ts checks every one against the document's
- * schemas and compares the Activity and Profile examples with what the real code answers on a
- * seeded database, so an example that drifts fails the build.
+ * The reference's examples, in the demo data's shapes (db/seed: Demo Retail's team, groups and
+ * forms, Jane Remington's profile). openapi-examples.test.ts validates every one against the
+ * document's schemas (which the API tests hold real responses to) and compares names, emails and
+ * attributes with the demo data's generators, so an example that drifts fails the tests.
  */
 
 /** Ids as the demo data has them: random UUIDs, fixed here so the examples stay readable. */
@@ -11,6 +11,8 @@ const ids = {
   tom: "1d7a2b3f-6c8e-4f4b-8a32-7e9f5c3b8d21",
   customerCare: "5e1b3c4d-7f9a-4b6c-9d43-8f0a6d4c9e32",
   onlineOrders: "6f2c4d5e-8a0b-4c7d-8e54-9a1b7e5d0f43",
+  escalations: "9c5f7a8b-1d3e-4fa0-9b87-2d4e0b8a3c76",
+  vipConcierge: "ad6a8b9c-2e4f-4ab1-8c98-3e5f1c9b4d87",
   orderEnquiry: "7a3d5e6f-9b1c-4d8e-9f65-0b2c8f6e1a54",
   customerNps: "8b4e6f7a-0c2d-4e9f-8a76-1c3d9a7f2b65",
 } as const;
@@ -46,7 +48,7 @@ const users = {
 
 const groups = {
   data: [
-    { id: ids.customerCare, name: "Customer Care", comment: "Front line: every channel, every customer.", member_count: 5 },
+    { id: ids.customerCare, name: "Customer Care", comment: "Front line: every channel, every customer.", member_count: 4 },
     { id: ids.onlineOrders, name: "Online Orders", comment: "Deliveries, payments and order changes.", member_count: 4 },
   ],
 };
@@ -59,7 +61,7 @@ const forms = {
       title: "Tell us about your order",
       archived: false,
       created_at: "2025-10-25T00:00:00.000Z",
-      groups: [ids.customerCare, ids.onlineOrders],
+      groups: [ids.customerCare, ids.onlineOrders, ids.escalations, ids.vipConcierge],
       nps: false,
       form_url: "https://forms.demo-retail.test/order-enquiry",
     },
@@ -69,7 +71,7 @@ const forms = {
       title: "How likely are you to recommend us to a friend?",
       archived: false,
       created_at: "2026-04-23T00:00:00.000Z",
-      groups: [ids.customerCare],
+      groups: [ids.onlineOrders],
       nps: true,
       form_url: "https://forms.demo-retail.test/customer-nps",
     },

@@ -80,18 +80,28 @@ function renderOnce(): Promise<Rendered> {
 // JSON inside <script type="application/json">: nothing in it may close the element.
 const scriptSafe = (json: string) => json.replace(/</g, "\\u003c");
 
+// Redoc titles an operation's sub-parts ("Authorizations:", "Response Schema:") with h5 right
+// under its h2 and h3: they get level 3 for assistive technology, in the server's markup and in
+// whatever Redoc renders in the browser (an attribute React leaves alone).
+const H5_LEVEL = 'aria-level="3"';
+const headingLevels = (markup: string) => markup.replace(/<h5(?=[\s>])/g, `<h5 ${H5_LEVEL}`);
+const HEADING_SCRIPT = `new MutationObserver(function(){document.querySelectorAll("#redoc h5:not([aria-level])").forEach(function(h){h.setAttribute("aria-level","3")})}).observe(document.getElementById("redoc"),{childList:true,subtree:true});`;
+
 function page({ body, styles }: Rendered, nonce: string): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hub API reference</title><link rel="icon" href="/icon.svg">
 <style>body{margin:0}</style>${styles}
 </head><body>
-<main id="redoc">${body}</main>
+<main id="redoc">${headingLevels(body)}</main>
 <script type="application/json" id="redoc-spec">${scriptSafe(JSON.stringify(openApiDocument))}</script>
 <script nonce="${nonce}" src="${BUNDLE_PATH}"></script>
-<script nonce="${nonce}">Redoc.init(JSON.parse(document.getElementById("redoc-spec").textContent), ${JSON.stringify(options)}, document.getElementById("redoc"));</script>
+<script nonce="${nonce}">${HEADING_SCRIPT}Redoc.init(JSON.parse(document.getElementById("redoc-spec").textContent), ${JSON.stringify(options)}, document.getElementById("redoc"));</script>
 </body></html>`;
 }
+
+/** The whole page for one response, its scripts under that response's nonce. */
+export const renderApiReferencePage = async (nonce: string) => page(await renderOnce(), nonce);
 
 /** Answers /docs/api and Redoc's bundle; false for any other path (Next.js takes it). */
 export function handleApiReference(req: IncomingMessage, res: ServerResponse, nonce: string): boolean {
@@ -106,10 +116,10 @@ export function handleApiReference(req: IncomingMessage, res: ServerResponse, no
     res.end(req.method === "HEAD" ? undefined : standaloneBundle());
     return true;
   }
-  renderOnce().then(
-    (parts) => {
+  renderApiReferencePage(nonce).then(
+    (html) => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache" });
-      res.end(req.method === "HEAD" ? undefined : page(parts, nonce));
+      res.end(req.method === "HEAD" ? undefined : html);
     },
     (error: unknown) => {
       log.error({ err: error }, "api reference failed to render");
