@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { TokenType } from "@/lib/tokens/types";
+import { ApiReferenceLink } from "./api-reference-link";
 import { TryIt } from "./try-it";
 import { useLeaveGuard } from "./use-leave-guard";
 
@@ -77,6 +78,9 @@ export function SecretReveal({ token, title, type, linkingAttribute, doneLabel, 
       </p>
       <div className="mt-4">
         <TryIt type={type} linkingAttribute={linkingAttribute} />
+        <p className="mt-2 text-sm text-slate-600">
+          Every endpoint, with examples and errors: <ApiReferenceLink type={type} newTab />
+        </p>
       </div>
       <div className="mt-4 flex justify-end">
         {doneHref ? (
