@@ -59,15 +59,30 @@ async function render(): Promise<Rendered> {
   // A CommonJS bundle: under Node's ESM loader its exports arrive as the default export.
   const { createStore, Redoc } = redoc.default ?? redoc;
   // A plain copy: Redoc annotates the spec object it is given.
-  const store = await createStore(structuredClone(openApiDocument), "/api/v1/openapi.json", options);
+  const warn = console.warn;
+  console.warn = samplerNotesToLog(warn);
   const sheet = new ServerStyleSheet();
   try {
+    const store = await createStore(structuredClone(openApiDocument), "/api/v1/openapi.json", options);
     const body = renderToString(sheet.collectStyles(createElement(Redoc, { store })));
     return { body, styles: sheet.getStyleTags() };
   } finally {
     sheet.seal();
+    console.warn = warn;
   }
 }
+
+/**
+ * Redoc's sample generator prints a console note for each schema it can only approximate (the
+ * report bodies' anyOf); the examples are what readers see, so those notes go to the log at
+ * debug instead of the terminal. Any other warning passes through.
+ */
+const samplerNotesToLog =
+  (warn: typeof console.warn) =>
+  (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("OpenAPI Sampler:")) log.debug({ note: args[0] }, "api reference sample approximated");
+    else warn(...args);
+  };
 
 function renderOnce(): Promise<Rendered> {
   rendered ??= render().catch((error: unknown) => {
