@@ -50,11 +50,12 @@ const json = (schema: object, description: string, extraHeaders: object = {}, ex
   content: { "application/json": { schema, ...(examples ? { examples } : {}) } },
 });
 
-/** An operation's success body, with its example from openapi-examples.ts. */
-const ok = (operation: string, schema: object, description: string) => {
+/** An operation's success body (200 unless said), with its example from openapi-examples.ts. */
+function ok<S extends string = "200">(operation: string, schema: object, description: string, status = "200" as S) {
   const example = operationExamples[operation]!;
-  return { "200": json(schema, description, {}, { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } }) };
-};
+  const response = json(schema, description, {}, { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } });
+  return { [status]: response } as Record<S, typeof response>;
+}
 
 /** An operation's JSON request body, with its example. */
 const body = (operation: string, schema: object) => {
