@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { TokenType } from "@/lib/tokens/types";
+import { ApiReferenceLink } from "./api-reference-link";
 import { TryIt } from "./try-it";
 import { useLeaveGuard } from "./use-leave-guard";
 
@@ -81,6 +82,9 @@ export function SecretReveal({ token, title, label = "Your new API token", type,
       {type ? (
         <div className="mt-4">
           <TryIt type={type} linkingAttribute={linkingAttribute} />
+          <p className="mt-2 text-sm text-slate-600">
+            Every endpoint, with examples and errors: <ApiReferenceLink type={type} newTab />
+          </p>
         </div>
       ) : null}
       <div className="mt-4 flex justify-end">

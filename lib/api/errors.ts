@@ -35,6 +35,13 @@ export type ErrorCode = keyof typeof errors;
 
 export const errorStatus = (code: ErrorCode): number => errors[code].status;
 
+/** The whole table, in the order above: the API reference prints it from here. */
+export const errorCatalogue = (): Array<{ code: ErrorCode } & ErrorSpec> =>
+  Object.entries(errors).map(([code, spec]) => ({ code: code as ErrorCode, ...spec }));
+
+/** The body an error answers with when the call site adds nothing to its message. */
+export const errorBody = (code: ErrorCode) => ({ error: { code, message: errors[code].message as string } });
+
 export function apiError(code: ErrorCode, message?: string, headers: Record<string, string> = {}): ApiResponse {
   const spec: ErrorSpec = errors[code];
   return { status: spec.status, body: { error: { code, message: message ?? spec.message } }, headers: { ...spec.headers, ...headers } };

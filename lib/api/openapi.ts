@@ -3,7 +3,10 @@ import { reportResponseSchemas } from "@/lib/activity/reports/responses";
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { linkingValueSchema } from "@/lib/profiles/schema";
 import { z } from "@/lib/zod";
-import { errorStatus, type ErrorCode } from "./errors";
+import { API_TAGS } from "./reference-links";
+import { errorBody, errorStatus, type ErrorCode } from "./errors";
+import { referenceIntroduction } from "./openapi-guide";
+import { operationExamples, PROFILE_QUERY_EXAMPLE } from "./openapi-examples";
 
 /** A request schema as the API's own zod schema describes it (what a caller may send). */
 function requestSchema(schema: z.ZodType): object {
@@ -39,18 +42,40 @@ const lifetimeHeaders = {
   Sunset: { description: "Old secret of a reset's overlap (RFC 8594): when it stops working (HTTP-date)", schema: { type: "string" } },
 };
 
-const json = (schema: object, description: string, extraHeaders: object = {}) => ({
+type Examples = Record<string, { summary: string; value: unknown }>;
+
+const json = (schema: object, description: string, extraHeaders: object = {}, examples?: Examples) => ({
   description,
   headers: { ...rateLimitHeaders, ...lifetimeHeaders, ...extraHeaders },
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(examples ? { examples } : {}) } },
 });
+
+/** An operation's success body (200 unless said), with its example from openapi-examples.ts. */
+function ok<S extends string = "200">(operation: string, schema: object, description: string, status = "200" as S) {
+  const example = operationExamples[operation]!;
+  const response = json(schema, description, {}, { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } });
+  return { [status]: response } as Record<S, typeof response>;
+}
+
+/** An operation's JSON request body, with its example. */
+const body = (operation: string, schema: object) => {
+  const example = operationExamples[operation]!;
+  const examples = { [slug(example.requestSummary!)]: { summary: example.requestSummary!, value: example.request } };
+  return { required: true, content: { "application/json": { schema, examples } } };
+};
+
+const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+
+/** One example per error code: the body it answers with when the call site adds no detail. */
+const errorExamples = (codes: ErrorCode[]): Examples => Object.fromEntries(codes.map((code) => [code, { summary: code, value: errorBody(code) }]));
 
 /** The response for these error codes, under the status errors.ts gives them (one status each). */
 function failure(codes: [ErrorCode, ...ErrorCode[]], description: string, headers: object | null = {}) {
   const status = errorStatus(codes[0]);
   if (codes.some((code) => errorStatus(code) !== status)) throw new Error(`${codes.join(", ")} do not share a status`);
   // Answers given before or without a rate-limit check carry no rate-limit headers.
-  const response = headers ? json(error(codes), description, headers) : { description, content: { "application/json": { schema: error(codes) } } };
+  const examples = errorExamples(codes);
+  const response = headers ? json(error(codes), description, headers, examples) : { description, content: { "application/json": { schema: error(codes), examples } } };
   return { [String(status)]: response };
 }
 
@@ -128,9 +153,15 @@ export const openApiDocument = {
   info: {
     title: "Hub API",
     version: "1.0.0",
-    description:
-      "Activity and Profile Read APIs, authenticated with API tokens from Manage › Integrations › API Tokens. Every response carries RateLimit-Policy and RateLimit headers.",
+    description: referenceIntroduction(),
   },
+  // The reference's sections, in this order; every operation carries one of these tags.
+  tags: [
+    { name: API_TAGS.activity, description: "Team-performance data for Activity tokens (`hub_act_…`): users, groups, forms, metrics and reports." },
+    { name: API_TAGS.profileRead, description: "One customer profile at a time for Profile Read tokens (`hub_prf_…`), only the attributes the token exposes, only from whitelisted IPs." },
+    { name: API_TAGS.tokens, description: "Managing tokens themselves, e.g. reporting a leaked token so it is revoked." },
+    { name: API_TAGS.service, description: "Whether the API process is up." },
+  ],
   servers: [{ url: "/" }],
   components: {
     securitySchemes: {
@@ -141,32 +172,41 @@ export const openApiDocument = {
   paths: {
     "/api/v1/live": {
       get: {
+        tags: [API_TAGS.service],
+        operationId: "getLive",
         summary: "Liveness: the process answers (no token, no database)",
         responses: {
           "200": {
             description: "The API process is up",
-            content: { "application/json": { schema: strictObject({ ok: { type: "boolean" }, tokenCache: { type: "string", enum: ["live", "off"] } }) } },
+            content: {
+              "application/json": {
+                schema: strictObject({ ok: { type: "boolean" }, tokenCache: { type: "string", enum: ["live", "off"] } }),
+                examples: { up: { summary: operationExamples["GET /api/v1/live"]!.responseSummary, value: operationExamples["GET /api/v1/live"]!.response } },
+              },
+            },
           },
         },
       },
     },
     "/api/v1/users": {
-      get: { summary: "Team members", security: bearer, responses: { "200": json(list(user), "Team members"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
+      get: { tags: [API_TAGS.activity], operationId: "listUsers", summary: "Team members", security: bearer, responses: { ...ok("GET /api/v1/users", list(user), "Team members"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
     },
     "/api/v1/groups": {
-      get: { summary: "Groups", security: bearer, responses: { "200": json(list(group), "Groups"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
+      get: { tags: [API_TAGS.activity], operationId: "listGroups", summary: "Groups", security: bearer, responses: { ...ok("GET /api/v1/groups", list(group), "Groups"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
     },
     "/api/v1/forms": {
-      get: { summary: "Forms", security: bearer, responses: { "200": json(list(form), "Forms"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
+      get: { tags: [API_TAGS.activity], operationId: "listForms", summary: "Forms", security: bearer, responses: { ...ok("GET /api/v1/forms", list(form), "Forms"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
     },
     "/api/v1/activity/query": {
       post: {
+        tags: [API_TAGS.activity],
+        operationId: "queryActivity",
         summary: "One metric over whole UTC days, grouped by user, group or day",
         description: "`from` must not be after `to`, both must be real dates, and the range may span at most 366 days.",
         security: bearer,
-        requestBody: { required: true, content: { "application/json": { schema: requestSchema(activityQuerySchema) } } },
+        requestBody: body("POST /api/v1/activity/query", requestSchema(activityQuerySchema)),
         responses: {
-          "200": json(list(activityRow), "One row per user, group or day"),
+          ...ok("POST /api/v1/activity/query", list(activityRow), "One row per user, group or day"),
           ...failure(["invalid_request"], `The body is not a valid query, or has ${UNSAFE_INPUT} or body`),
           ...failure(["payload_too_large"], "The body is over 16384 bytes (nothing more is read; the connection closes)"),
           ...failures("an Activity"),
@@ -175,13 +215,15 @@ export const openApiDocument = {
     },
     "/api/v1/activity/reports": {
       post: {
+        tags: [API_TAGS.activity],
+        operationId: "activityReport",
         summary: "One of twelve team-performance reports, as partners' report scripts call them",
         description:
           "The body is parsed as JSON whatever Content-Type says. Dates are ISO 8601 date-times with an offset; date_to must be later than date_from, at most 12 calendar months after it, and date_from not in the future. users, groups and form must be ids of the token's account; NPS reports need a form with nps: true. Time series are hourly under 96 hours, daily otherwise, on date_from's wall clock. The 200 body depends on `type`: one schema per type, titled by it (several array reports look alike when empty, so they are listed as anyOf).",
         security: bearer,
-        requestBody: { required: true, content: { "application/json": { schema: requestSchema(reportRequestSchema) } } },
+        requestBody: body("POST /api/v1/activity/reports", requestSchema(reportRequestSchema)),
         responses: {
-          "200": json({ anyOf: Object.values(reportResponses) }, "The report, bare (not wrapped in data)"),
+          ...ok("POST /api/v1/activity/reports", { anyOf: Object.values(reportResponses) }, "The report, bare (not wrapped in data)"),
           ...failure(["invalid_request"], "The body is not a valid report request; the message names the problem"),
           ...failures("an Activity"),
         },
@@ -189,12 +231,15 @@ export const openApiDocument = {
     },
     "/api/v1/profile": {
       get: {
+        tags: [API_TAGS.profileRead],
+        operationId: "getProfile",
         summary: "One profile, by the token's linking attribute",
         description: "Pass exactly one query parameter: the token's linking attribute, e.g. `?email=jane@example.com`.",
         security: bearer,
-        parameters: [{ name: LINKING_PARAMETER, in: "query", required: true, schema: requestSchema(linkingValueSchema) }],
+        parameters: [{ name: LINKING_PARAMETER, in: "query", required: true, schema: requestSchema(linkingValueSchema), example: PROFILE_QUERY_EXAMPLE }],
         responses: {
-          "200": json(
+          ...ok(
+            "GET /api/v1/profile",
             { type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "object", description: "The token's exposed attributes only" } } },
             "The profile's exposed attributes",
           ),

@@ -16,6 +16,7 @@ import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
+import { handleApiReference } from "@/lib/server/api-reference";
 import { withinBodyLimit } from "@/lib/server/body-limit";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { webhookWorker } from "@/lib/webhooks/worker";
@@ -53,10 +54,13 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
     // sent under these names is replaced or removed. Next.js reads the nonce from the request's policy.
     if (clientIp) req.headers[CLIENT_IP_HEADER] = clientIp;
     else delete req.headers[CLIENT_IP_HEADER];
-    const headers = pageSecurityHeaders(!env.dev, newNonce());
+    const nonce = newNonce();
+    const headers = pageSecurityHeaders(!env.dev, nonce);
     req.headers["content-security-policy"] = headers["Content-Security-Policy"];
     delete req.headers["content-security-policy-report-only"];
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // The API reference is rendered here, outside Next.js, with the same headers (public: no session).
+    if (handleApiReference(req, res, nonce)) return;
     void handleNext(req, res);
   });
   if (env.dev) server.on("upgrade", app.getUpgradeHandler());

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ApiReferenceLink } from "@/components/tokens/api-reference-link";
 import { NewTokenButton } from "@/components/tokens/new-token-button";
 import { NoTokensYet, TokenTable } from "@/components/tokens/token-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,6 +36,9 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
       ) : null}
       {total === 0 ? <NoTokensYet /> : <TokenTable tokens={tokens} accountName={user.accountName} now={now} />}
       <Pagination page={page} pageSize={PAGE_SIZE} total={total} path="/manage/integrations/api-tokens" label="Token pages" />
+      <p className="mt-6 text-sm text-slate-600">
+        How partners call the APIs: <ApiReferenceLink type="activity" /> · <ApiReferenceLink type="profile_read" />
+      </p>
     </>
   );
 }

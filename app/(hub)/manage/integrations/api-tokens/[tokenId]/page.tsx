@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { ApiReferenceLink } from "@/components/tokens/api-reference-link";
 import { OldTokenPanel } from "@/components/tokens/old-token-panel";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
 import { ShortenExpiryForm } from "@/components/tokens/shorten-expiry-form";
@@ -88,6 +89,10 @@ export default async function TokenDetailsPage({
           <TryIt type={token.type} />
         </Panel>
       ) : null}
+
+      <p className="text-sm text-slate-600">
+        Every endpoint this token calls, with examples and errors: <ApiReferenceLink type={token.type} />
+      </p>
 
       <Panel as="section" aria-labelledby="token-settings-heading">
         <h2 id="token-settings-heading" className="mb-5 text-base font-semibold text-slate-900">

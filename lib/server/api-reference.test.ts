@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "@/lib/api/openapi";
+import { API_TAGS, apiReferenceHref, tagAnchor } from "@/lib/api/reference-links";
+import { TOKEN_TYPES } from "@/lib/tokens/types";
+import { renderApiReferencePage } from "./api-reference";
+
+// The server-rendered page is what a reader without JavaScript gets, and where the console's
+// links land: its anchors and headings must be there before any script runs.
+describe("the API reference page", async () => {
+  const html = await renderApiReferencePage("TEST-NONCE");
+  const ids = new Set([...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]));
+  const text = (markup: string) => markup.replace(/<!--[\s\S]*?-->|<[^>]+>/g, "").replace(/&#x27;/g, "'").trim();
+  const h2s = new Set([...html.matchAll(/<h2\b[^>]*>([\s\S]*?)<\/h2>/g)].map((m) => text(m[1]!)));
+
+  it.each(TOKEN_TYPES)("has the section the console links %s tokens to", (type) => {
+    const anchor = apiReferenceHref(type).split("#")[1]!;
+    expect(ids.has(anchor), anchor).toBe(true);
+  });
+
+  it("has every section and every operation's heading", () => {
+    for (const tag of Object.values(API_TAGS)) expect(ids.has(tagAnchor(tag)), tag).toBe(true);
+    for (const methods of Object.values(openApiDocument.paths)) {
+      for (const operation of Object.values(methods) as Array<{ summary: string }>) expect(h2s.has(operation.summary), operation.summary).toBe(true);
+    }
+  });
+
+  it("shows the error table and examples without running a script", () => {
+    expect(ids.has("section/Errors")).toBe(true);
+    expect(html).toContain("rate_limited");
+    expect(html).toContain("jane.remington@demo-retail.test");
+  });
+
+  it("runs scripts only under the response's nonce, and never inline data as script", () => {
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    for (const tag of scripts) expect(tag.includes('nonce="TEST-NONCE"') || tag.includes('type="application/json"'), tag).toBe(true);
+    const data = /<script type="application\/json" id="redoc-spec">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(data).not.toContain("<");
+  });
+});
