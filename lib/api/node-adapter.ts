@@ -6,7 +6,7 @@ import { apiError, RequestError } from "./errors";
 import { unsafeJson } from "./input";
 import { routeApiRequest } from "./routes";
 import { apiSecurityHeaders } from "./security-headers";
-import type { ApiRequest, ApiResponse } from "./types";
+import { JsonBytes, type ApiRequest, type ApiResponse } from "./types";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const TOO_LARGE = `The request body may be at most ${MAX_BODY_BYTES} bytes.`;
@@ -85,10 +85,10 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
 
 /** Writes an API response with the headers every /api/v1 answer carries, and logs it. */
 export function writeApiResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse, started: number, clientIp: string | null) {
-  const body = JSON.stringify(response.body);
+  const body = response.body instanceof JsonBytes ? response.body.bytes : JSON.stringify(response.body);
   res.writeHead(response.status, {
     "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
+    "Content-Length": typeof body === "string" ? Buffer.byteLength(body) : body.length,
     "Cache-Control": "no-store",
     ...apiSecurityHeaders,
     ...response.headers,

@@ -19,6 +19,12 @@ export interface ApiRequest {
 
 export interface ApiResponse {
   status: number;
+  /** Serialised with JSON.stringify, unless already serialised (JsonBytes). */
   body: unknown;
   headers?: Record<string, string>;
+}
+
+/** A JSON body serialised once and reused (a cached Profile Read answer): written as these bytes. */
+export class JsonBytes {
+  constructor(readonly bytes: Buffer) {}
 }

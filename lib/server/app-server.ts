@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
+import { profileCache } from "@/lib/api/profile-cache";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
 import { usage } from "@/lib/api/usage";
 import { env } from "@/lib/env";
@@ -58,7 +59,7 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
   return server;
 }
 
-/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts written first). */
+/** Listens, and closes cleanly on SIGINT/SIGTERM (the profile cache emptied, pending usage counts written). */
 export function listen(server: Server, onReady: () => void = () => {}): void {
   server.listen(env.PORT, env.HOST, () => {
     log.info({ url: `http://${env.HOST}:${env.PORT}`, mode: env.dev ? "development" : "production" }, "hub ready");
@@ -66,6 +67,8 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
   });
   const shutdown = () => {
     server.close();
+    // Personal data lives only in this process's memory: dropped before anything else.
+    profileCache.setLive(false);
     void usage
       .stop()
       .then(() => closeDb())
