@@ -9,7 +9,7 @@ import { startApiServer } from "./api-server";
 async function main() {
   await startTokenInvalidation();
   const server = await startApiServer();
-  console.log(`port=${server.port}`);
+  process.stdout.write(`port=${server.port}\n`);
 }
 
 main().catch((error) => {
