@@ -6,6 +6,7 @@ import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
+import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
 import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 
@@ -23,13 +24,14 @@ export async function runBench(server: string) {
     const [warm] = await insertProfileTokens(account, 1);
     const cold = await insertProfileTokens(account, 999); // the table now holds 1,000 tokens
     await settle();
-    // A copy with the token table filled to 1,000,000 rows: the same tokens, profiles and plans,
-    // so 1k and 1M can be measured side by side in the same rounds.
-    console.log("copying it and filling the copy's token table to 1,000,000 rows…");
+    // A copy with the token and profile tables filled to 1,000,000 rows each: the same tokens,
+    // Jane and plans, so 1k tokens / 3k profiles and 1M / 1M can be measured side by side.
+    console.log("copying it and filling the copy's token and profile tables to 1,000,000 rows…");
     await closeDb();
     const url1M = await recreateDatabase(server, "hub_bench_1m", "hub_bench");
     await usingDatabase(url1M, async () => {
       await fillTokensTo(account, 1_000_000);
+      await fillProfilesTo(account, 1_000_000);
       await settle();
     });
 
@@ -43,6 +45,12 @@ export async function runBench(server: string) {
     running.push(app1M);
     const uncached1M = await startApp(3304, { DATABASE_URL: url1M, TOKEN_CACHE_TTL_MS: "0" });
     running.push(uncached1M);
+    // Both caches off: the token and the profile from Postgres on every request.
+    const noCaches = { TOKEN_CACHE_TTL_MS: "0", PROFILE_CACHE_TTL_MS: "0" };
+    const uncachedBoth = await startApp(3307, noCaches);
+    running.push(uncachedBoth);
+    const uncachedBoth1M = await startApp(3308, { ...noCaches, DATABASE_URL: url1M });
+    running.push(uncachedBoth1M);
     // Next.js under load leaves work behind (GC, caches) that would slow whatever that
     // process serves next, so its route is measured on an instance of its own.
     const nextApp = await startApp(3305);
@@ -63,10 +71,12 @@ export async function runBench(server: string) {
       { name: "app /api/v1/live: no auth, no database", url: `${app.url}/api/v1/live` },
       { name: "Next.js route handler /api/ready (select 1)", url: `${nextApp.url}/api/ready` },
       { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
-      warmLookup("profile lookup, warm cache (1k tokens)", app),
-      coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
-      warmLookup("profile lookup, warm cache (1M tokens)", app1M),
-      coldLookup("profile lookup, cold: DB per request (1M tokens)", uncached1M),
+      warmLookup("profile lookup, warm cache (1k tokens, 3k profiles)", app),
+      coldLookup("profile lookup, cold: DB per request (1k tokens, 3k profiles)", uncached),
+      warmLookup("profile lookup, warm cache (1M tokens, 1M profiles)", app1M),
+      coldLookup("profile lookup, cold: DB per request (1M tokens, 1M profiles)", uncached1M),
+      coldLookup("profile lookup, no caches: token and profile from DB (1k tokens, 3k profiles)", uncachedBoth),
+      coldLookup("profile lookup, no caches: token and profile from DB (1M tokens, 1M profiles)", uncachedBoth1M),
       {
         ...warmLookup("profile lookup, warm cache, under a forged-token flood (1k tokens)", flooded),
         alongside: { name: "forged-token flood", url: `${flooded.url}${JANE}`, options: { tokens: forged } },
@@ -87,10 +97,13 @@ export async function runBench(server: string) {
     console.log("revocation propagation…");
     const propagation = await measureRevocation(app, account, cold.slice(0, 20));
 
+    console.log("profile change propagation (SQL from another connection, two instances)…");
+    const profileChanges = await measureProfileChanges(url1k, [app, nextApp], JANE, warm!.token, account.accountId);
+
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return { ...report(loads, propagation, pages), reports: reportsTable(reports) };
+    return { ...report(loads, propagation, profileChanges, pages), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -129,7 +142,9 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
   ];
 }
 
-function report(loads: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[]) {
+type Propagation = { median: number; max: number };
+
+function report(loads: LoadResult[], propagation: Propagation, profileChanges: Propagation, pages: PageTiming[]) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
   const ceiling = find("profile lookup, no auth");
   const live = find("app /api/v1/live");
@@ -150,11 +165,16 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
   );
   const warm = find("profile lookup, warm cache (1k");
   const cold = find("profile lookup, cold: DB per request (1k");
+  const noCaches = find("profile lookup, no caches: token and profile from DB (1k");
   const summary = {
     warmRatio: ratio(warm, ceiling),
     coldRatio: ratio(cold, ceiling),
+    warmVsBare: ratio(warm, bare),
+    coldVsBare: ratio(cold, bare),
     warmP99Ms: warm.p99,
     coldP99Ms: cold.p99,
+    noCachesP99Ms: noCaches.p99,
+    noCachesFlatness3kTo1M: ratio(find("profile lookup, no caches: token and profile from DB (1M"), noCaches),
     warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
     coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),
     // Real tokens' warm lookups while 50 more connections send forged ones, against the ceiling
@@ -166,6 +186,7 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     nextRouteVsBare: ratio(find("Next.js route"), bare),
     liveVsBare: ratio(live, bare),
     revocationMs: propagation,
+    profileChangeMs: profileChanges,
   };
   console.table(summary);
   console.table(pages.map((p) => ({ page: p.name, "median ms": p.median, "p95 ms": p.p95 })));

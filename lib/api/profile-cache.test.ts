@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { pairKey, ProfileCache } from "./profile-cache";
 import { parseProfileChange } from "./profile-changes";
+import { JsonText } from "./types";
 
 const A = "00000000-0000-4000-8000-00000000000a";
 const B = "00000000-0000-4000-8000-00000000000b";
 const EXPOSED = ["first_name"];
-const bytes = (text: string) => Buffer.from(text);
+const bytes = (text: string) => new JsonText(text);
 
 function liveCache(ttlMs = 60_000) {
   const cache = new ProfileCache(ttlMs);
@@ -19,12 +20,12 @@ describe("profile cache", () => {
     cache.setFound(A, "email", "same@x.test", EXPOSED, "1", bytes("A's"), cache.stamp());
     expect(cache.get(B, "email", "same@x.test", EXPOSED)).toBeUndefined();
     cache.setFound(B, "email", "same@x.test", EXPOSED, "2", bytes("B's"), cache.stamp());
-    expect(cache.get(A, "email", "same@x.test", EXPOSED)?.toString()).toBe("A's");
-    expect(cache.get(B, "email", "same@x.test", EXPOSED)?.toString()).toBe("B's");
+    expect((cache.get(A, "email", "same@x.test", EXPOSED) as JsonText | undefined)?.text).toBe("A's");
+    expect((cache.get(B, "email", "same@x.test", EXPOSED) as JsonText | undefined)?.text).toBe("B's");
     // A change in B forgets B's only.
     cache.invalidate({ scope: "profile", accountId: B, profileId: "2", pairs: [] });
     expect(cache.get(B, "email", "same@x.test", EXPOSED)).toBeUndefined();
-    expect(cache.get(A, "email", "same@x.test", EXPOSED)?.toString()).toBe("A's");
+    expect((cache.get(A, "email", "same@x.test", EXPOSED) as JsonText | undefined)?.text).toBe("A's");
   });
 
   it("keys answers by exposure set: another token's attributes are never served", () => {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
+import { JsonText } from "./types";
 
 /** Bounds of the positive cache: entries, and bytes of answers and keys. */
 const MAX_ENTRIES = 50_000;
@@ -19,7 +20,7 @@ export type ProfileChange =
   | { scope: "all" };
 
 interface Found {
-  body: Buffer;
+  body: JsonText;
   byProfile: string;
   byPair: string;
 }
@@ -69,7 +70,7 @@ export class ProfileCache {
     this.found = new LRUCache<string, Found>({
       max: MAX_ENTRIES,
       maxSize: MAX_BYTES,
-      sizeCalculation: (entry, key) => entry.body.length + key.length * 2,
+      sizeCalculation: (entry, key) => entry.body.byteLength + key.length,
       ttl: Math.max(1, ttlMs),
       dispose: (entry, key) => {
         unindex(this.byProfile, entry.byProfile, key);
@@ -93,7 +94,7 @@ export class ProfileCache {
   }
 
   /** The cached 200 answer's bytes, "none" when no profile has the value, undefined when the database must be asked. */
-  get(accountId: string, attribute: string, value: string, exposed: readonly string[]): Buffer | "none" | undefined {
+  get(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
     if (!this.live) return undefined;
     const hit = this.found.get(foundKey(accountId, attribute, value, exposed));
     if (hit) return hit.body;
@@ -105,7 +106,7 @@ export class ProfileCache {
     return this.sequence;
   }
 
-  setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: Buffer, stamp: number) {
+  setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: JsonText, stamp: number) {
     if (!this.mayFill(accountId, stamp)) return;
     const key = foundKey(accountId, attribute, value, exposed);
     const entry = { body, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pairKey(attribute, value)}` };

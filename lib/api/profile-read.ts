@@ -3,7 +3,7 @@ import { profileQuerySchema } from "@/lib/profiles/schema";
 import { apiError } from "./errors";
 import { profileCache } from "./profile-cache";
 import type { ApiToken } from "./token-cache";
-import { JsonBytes, type ApiRequest, type ApiResponse } from "./types";
+import { JsonText, type ApiRequest, type ApiResponse } from "./types";
 
 /** GET /api/v1/profile: one profile by the token's linking attribute, only the attributes it exposes. */
 export async function readProfile(request: ApiRequest, token: ApiToken): Promise<ApiResponse> {
@@ -19,7 +19,7 @@ export async function readProfile(request: ApiRequest, token: ApiToken): Promise
   // Cached: the answer's bytes for this account, value and exposure set, or that there is none.
   const cached = profileCache.get(accountId, key, value, exposedAttributes);
   if (cached === "none") return notFound(key, value);
-  if (cached) return { status: 200, body: new JsonBytes(cached) };
+  if (cached) return { status: 200, body: cached };
   const stamp = profileCache.stamp();
   const match = await findProfileByAttribute(accountId, key, value);
   if (match.found === "none") {
@@ -29,9 +29,9 @@ export async function readProfile(request: ApiRequest, token: ApiToken): Promise
   if (match.found === "several") return apiError("ambiguous_match", `${key} = ${JSON.stringify(value)} matches more than one profile.`);
   const profile = match.attributes;
   // Only what the token exposes, in the order it was chosen; serialised once for every later hit.
-  const body = Buffer.from(JSON.stringify({ data: Object.fromEntries(exposedAttributes.map((k) => [k, profile[k] ?? null])) }));
+  const body = new JsonText(JSON.stringify({ data: Object.fromEntries(exposedAttributes.map((k) => [k, profile[k] ?? null])) }));
   profileCache.setFound(accountId, key, value, exposedAttributes, String(match.id), body, stamp);
-  return { status: 200, body: new JsonBytes(body) };
+  return { status: 200, body };
 }
 
 const notFound = (key: string, value: string) => apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);

@@ -24,7 +24,13 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-/** A JSON body serialised once and reused (a cached Profile Read answer): written as these bytes. */
-export class JsonBytes {
-  constructor(readonly bytes: Buffer) {}
+/**
+ * A JSON body serialised once and reused (a cached Profile Read answer), written as is. Text,
+ * not a Buffer: Node sends a string body in the same write as the headers, a Buffer in a second one.
+ */
+export class JsonText {
+  readonly byteLength: number;
+  constructor(readonly text: string) {
+    this.byteLength = Buffer.byteLength(text);
+  }
 }
