@@ -6,6 +6,7 @@ import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
+import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
 import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 
@@ -25,13 +26,14 @@ export async function runBench(server: string) {
     const overlapping = await resetWithOverlap(account, await insertProfileTokens(account, 50));
     const toStop = await insertProfileTokens(account, 20);
     await settle();
-    // A copy with the token table filled to 1,000,000 rows: the same tokens, profiles and plans,
-    // so 1k and 1M can be measured side by side in the same rounds.
-    console.log("copying it and filling the copy's token table to 1,000,000 rows…");
+    // A copy with the token and profile tables filled to 1,000,000 rows each: the same tokens,
+    // Jane and plans, so 1k tokens / 3k profiles and 1M / 1M can be measured side by side.
+    console.log("copying it and filling the copy's token and profile tables to 1,000,000 rows…");
     await closeDb();
     const url1M = await recreateDatabase(server, "hub_bench_1m", "hub_bench");
     await usingDatabase(url1M, async () => {
       await fillTokensTo(account, 1_000_000);
+      await fillProfilesTo(account, 1_000_000);
       await settle();
     });
 
@@ -45,6 +47,12 @@ export async function runBench(server: string) {
     running.push(app1M);
     const uncached1M = await startApp(3304, { DATABASE_URL: url1M, TOKEN_CACHE_TTL_MS: "0" });
     running.push(uncached1M);
+    // Both caches off: the token and the profile from Postgres on every request.
+    const noCaches = { TOKEN_CACHE_TTL_MS: "0", PROFILE_CACHE_TTL_MS: "0" };
+    const uncachedBoth = await startApp(3307, noCaches);
+    running.push(uncachedBoth);
+    const uncachedBoth1M = await startApp(3308, { ...noCaches, DATABASE_URL: url1M });
+    running.push(uncachedBoth1M);
     // Next.js under load leaves work behind (GC, caches) that would slow whatever that
     // process serves next, so its route is measured on an instance of its own.
     const nextApp = await startApp(3305);
@@ -56,7 +64,7 @@ export async function runBench(server: string) {
     const forged = Array.from({ length: 10_000 }, () => generateToken("profile_read").token);
     const body = await (await fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${warm!.token}` } })).text();
     // The same instance as `app` with Profile Read access logging off: the log's cost, side by side.
-    const unlogged = await startApp(3307, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
+    const unlogged = await startApp(3309, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
     running.push(unlogged);
     const bare = await startBareServer(3300, body);
     running.push(bare);
@@ -68,14 +76,16 @@ export async function runBench(server: string) {
       { name: "app /api/v1/live: no auth, no database", url: `${app.url}/api/v1/live` },
       { name: "Next.js route handler /api/ready (select 1)", url: `${nextApp.url}/api/ready` },
       { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
-      warmLookup("profile lookup, warm cache (1k tokens)", app),
+      warmLookup("profile lookup, warm cache (1k tokens, 3k profiles)", app),
       { name: "profile lookup, no auth (app ceiling), access log off", url: `${unlogged.url}${CEILING_PATH}${JANE_QUERY}` },
-      warmLookup("profile lookup, warm cache (1k tokens), access log off", unlogged),
-      coldLookup("profile lookup, cold: DB per request (1k tokens)", uncached),
+      warmLookup("profile lookup, warm cache (1k tokens, 3k profiles), access log off", unlogged),
+      coldLookup("profile lookup, cold: DB per request (1k tokens, 3k profiles)", uncached),
       // 50 tokens mid-overlap, each called with its old and its new secret, beside the warm token.
       { name: "profile lookup, warm cache, overlapping tokens in the mix (1k tokens)", url: `${app.url}${JANE}`, options: { tokens: [warm!.token, ...overlapping] } },
-      warmLookup("profile lookup, warm cache (1M tokens)", app1M),
-      coldLookup("profile lookup, cold: DB per request (1M tokens)", uncached1M),
+      warmLookup("profile lookup, warm cache (1M tokens, 1M profiles)", app1M),
+      coldLookup("profile lookup, cold: DB per request (1M tokens, 1M profiles)", uncached1M),
+      coldLookup("profile lookup, no caches: token and profile from DB (1k tokens, 3k profiles)", uncachedBoth),
+      coldLookup("profile lookup, no caches: token and profile from DB (1M tokens, 1M profiles)", uncachedBoth1M),
       {
         ...warmLookup("profile lookup, warm cache, under a forged-token flood (1k tokens)", flooded),
         alongside: { name: "forged-token flood", url: `${flooded.url}${JANE}`, options: { tokens: forged } },
@@ -98,10 +108,13 @@ export async function runBench(server: string) {
     console.log("stopping old tokens early…");
     const oldStop = await measureOldSecretStop(app, account, toStop);
 
+    console.log("profile change propagation (SQL from another connection, two instances)…");
+    const profileChanges = await measureProfileChanges(url1k, [app, nextApp], JANE, warm!.token, account.accountId);
+
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop }, pages), reports: reportsTable(reports) };
+    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges }, pages), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -167,7 +180,7 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
   ];
 }
 
-type Propagation = Record<"revocationMs" | "oldTokenStopMs", { median: number; max: number }>;
+type Propagation = Record<"revocationMs" | "oldTokenStopMs" | "profileChangeMs", { median: number; max: number }>;
 
 function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming[]) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
@@ -192,6 +205,7 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
   const warmUnlogged = find("profile lookup, warm cache (1k tokens), access log off");
   const ceilingUnlogged = find("profile lookup, no auth (app ceiling), access log off");
   const cold = find("profile lookup, cold: DB per request (1k");
+  const noCaches = find("profile lookup, no caches: token and profile from DB (1k");
   const summary = {
     warmRatio: ratio(warm, ceiling),
     // Access logging on (as shipped) and off, each against its own instance's ceiling; then the
@@ -200,10 +214,14 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
     warmLoggedVsUnloggedCeiling: ratio(warm, ceilingUnlogged),
     warmLoggedVsUnlogged: ratio(warm, warmUnlogged),
     coldRatio: ratio(cold, ceiling),
+    warmVsBare: ratio(warm, bare),
+    coldVsBare: ratio(cold, bare),
     warmP99Ms: warm.p99,
     // Old and new secrets of tokens mid-overlap: the cache holds each token under both hashes.
     warmOverlappingRatio: ratio(find("profile lookup, warm cache, overlapping"), ceiling),
     coldP99Ms: cold.p99,
+    noCachesP99Ms: noCaches.p99,
+    noCachesFlatness3kTo1M: ratio(find("profile lookup, no caches: token and profile from DB (1M"), noCaches),
     warmFlatness1kTo1M: ratio(find("profile lookup, warm cache (1M"), warm),
     coldFlatness1kTo1M: ratio(find("profile lookup, cold: DB per request (1M"), cold),
     // Real tokens' warm lookups while 50 more connections send forged ones, against the ceiling

@@ -11,3 +11,10 @@ export const TOKEN_CHANGES_CHANNEL = "hub_token_changes";
 export async function notifyTokenChanged(tx: Tx, tokenId: string): Promise<void> {
   await tx.execute(sql`select pg_notify(${TOKEN_CHANGES_CHANNEL}, ${tokenId})`);
 }
+
+/**
+ * Every app instance LISTENs here too and forgets the cached Profile Read answers a profile
+ * change affects. Sent by triggers on the profiles table (migration 0010), so every writer's
+ * change arrives, on commit; the payload format is read in lib/api/profile-changes.ts.
+ */
+export const PROFILE_CHANGES_CHANNEL = "hub_profile_changes";

@@ -20,6 +20,8 @@ const appEnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     // How long an instance trusts a cached token between notifications; 0 turns the cache off.
     TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    // How long an instance trusts a cached Profile Read answer between notifications; 0 turns that cache off.
+    PROFILE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
-import { parseClientIp } from "@/lib/net/ip";
+import { parseClientIp, type IpAddress } from "@/lib/net/ip";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeJson } from "./input";
 import { routeApiRequest } from "./routes";
 import { apiSecurityHeaders } from "./security-headers";
-import type { ApiRequest, ApiResponse } from "./types";
+import { JsonText, type ApiRequest, type ApiResponse } from "./types";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const TOO_LARGE = `The request body may be at most ${MAX_BODY_BYTES} bytes.`;
@@ -34,27 +34,52 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function toApiRequest(req: IncomingMessage, clientIp: string | null): ApiRequest {
-  const url = new URL(req.url ?? "/", "http://api.local");
-  return {
-    method: req.method ?? "GET",
-    path: url.pathname.replace(/\/+$/, "") || "/",
-    query: url.searchParams,
-    clientIp,
-    clientAddress: clientIp ? parseClientIp(clientIp) : null,
-    header: (name) => {
-      const value = req.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value[0] : value;
-    },
-    readJson: async (options) => {
-      if (!options?.anyContentType && !/^application\/json\b/i.test(req.headers["content-type"] ?? "")) {
-        throw new RequestError("invalid_request", "Send the body as application/json");
-      }
-      const value = parseJson(await readBody(req));
-      const unsafe = unsafeJson(value);
-      if (unsafe) throw new RequestError("invalid_request", unsafe);
-      return value;
-    },
-  };
+  return new NodeApiRequest(req, clientIp);
+}
+
+// Recent client addresses, parsed: a partner's server calls from the same few addresses.
+const parsedAddresses = new Map<string, IpAddress | null>();
+function parseAddress(clientIp: string): IpAddress | null {
+  let address = parsedAddresses.get(clientIp);
+  if (address === undefined) {
+    if (parsedAddresses.size >= 1_024) parsedAddresses.clear();
+    parsedAddresses.set(clientIp, (address = parseClientIp(clientIp)));
+  }
+  return address;
+}
+
+/** A class, not an object of closures: made once per request on the hot path. */
+class NodeApiRequest implements ApiRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly clientAddress: IpAddress | null;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly clientIp: string | null,
+  ) {
+    const url = new URL(req.url ?? "/", "http://api.local");
+    this.method = req.method ?? "GET";
+    this.path = url.pathname.replace(/\/+$/, "") || "/";
+    this.query = url.searchParams;
+    this.clientAddress = clientIp ? parseAddress(clientIp) : null;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.req.headers[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+  }
+
+  async readJson(options?: { anyContentType?: boolean }): Promise<unknown> {
+    if (!options?.anyContentType && !/^application\/json\b/i.test(this.req.headers["content-type"] ?? "")) {
+      throw new RequestError("invalid_request", "Send the body as application/json");
+    }
+    const value = parseJson(await readBody(this.req));
+    const unsafe = unsafeJson(value);
+    if (unsafe) throw new RequestError("invalid_request", unsafe);
+    return value;
+  }
 }
 
 function parseJson(text: string): unknown {
@@ -85,10 +110,11 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
 
 /** Writes an API response with the headers every /api/v1 answer carries, and logs it. */
 export function writeApiResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse, started: number, clientIp: string | null) {
-  const body = JSON.stringify(response.body);
+  const serialized = response.body instanceof JsonText ? response.body : null;
+  const body = serialized ? serialized.text : JSON.stringify(response.body);
   res.writeHead(response.status, {
     "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
+    "Content-Length": serialized ? serialized.byteLength : Buffer.byteLength(body),
     "Cache-Control": "no-store",
     ...apiSecurityHeaders,
     ...response.headers,

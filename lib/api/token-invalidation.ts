@@ -1,14 +1,17 @@
 import { getDbHandle, reconnectBackoff } from "@/db";
-import { TOKEN_CHANGES_CHANNEL } from "@/db/notify";
+import { PROFILE_CHANGES_CHANNEL, TOKEN_CHANGES_CHANNEL } from "@/db/notify";
 import { processSingleton } from "@/db/process-singleton";
 import { Heartbeat } from "./listener-heartbeat";
+import { profileCache } from "./profile-cache";
+import { parseProfileChange } from "./profile-changes";
 import { tokenCache } from "./token-cache";
 
 /**
- * Keeps the cache in step with every instance's changes through Postgres LISTEN/NOTIFY.
- * While the listening connection is down (or silent: see listener-heartbeat.ts) the cache is
- * switched off, so lookups go to the database, and a database outage answers 503 instead of
- * serving what may have been revoked.
+ * Keeps the caches in step with every instance's changes through Postgres LISTEN/NOTIFY: the
+ * token cache with token changes, the profile cache with profile changes (sent by a trigger,
+ * so whoever writes). One connection carries both. While it is down (or silent: see
+ * listener-heartbeat.ts) both caches are switched off, so lookups go to the database, and a
+ * database outage answers 503 instead of serving what may have been revoked or changed.
  */
 export function startTokenInvalidation(): Promise<void> {
   return processSingleton("tokenListener", listen);
@@ -17,13 +20,21 @@ export function startTokenInvalidation(): Promise<void> {
 type Postgres = typeof import("postgres");
 
 const onNotify = (payload: string) => tokenCache.invalidate(payload);
+const onProfileNotify = (payload: string) => profileCache.invalidate(parseProfileChange(payload));
+
+/** Both caches on (the listener delivers) or off (it may have missed something): emptied either way. */
+function setCachesLive(live: boolean) {
+  tokenCache.setLive(live);
+  profileCache.setLive(live);
+}
 
 async function listen(): Promise<void> {
   const handle = getDbHandle();
   if (handle.kind === "pglite") {
     // One process owns the embedded database: notifications arrive in-process.
     await handle.client.listen(TOKEN_CHANGES_CHANNEL, onNotify);
-    tokenCache.setLive(true);
+    await handle.client.listen(PROFILE_CHANGES_CHANNEL, onProfileNotify);
+    setCachesLive(true);
     return;
   }
   // Loaded here: with PGlite the listener needs no driver.
@@ -37,7 +48,7 @@ async function listen(): Promise<void> {
 async function connect(postgres: Postgres, url: string): Promise<void> {
   let retried = false;
   const retry = () => {
-    tokenCache.setLive(false);
+    setCachesLive(false);
     heartbeat.stop();
     if (retried) return;
     retried = true;
@@ -55,13 +66,17 @@ async function connect(postgres: Postgres, url: string): Promise<void> {
     onclose: retry,
     // postgres.js supports this option; its type definitions do not list it.
     ...({
-      onnotify: (channel: string, payload: string) => channel === TOKEN_CHANGES_CHANNEL && !heartbeat.received(payload) && onNotify(payload),
+      onnotify: (channel: string, payload: string) => {
+        if (channel === PROFILE_CHANGES_CHANNEL) onProfileNotify(payload);
+        else if (channel === TOKEN_CHANGES_CHANNEL && !heartbeat.received(payload)) onNotify(payload);
+      },
     } as object),
   });
   try {
     await listener.unsafe(`listen ${TOKEN_CHANGES_CHANNEL}`);
-    // Anything missed while disconnected is forgotten: start from an empty cache.
-    tokenCache.setLive(true);
+    await listener.unsafe(`listen ${PROFILE_CHANGES_CHANNEL}`);
+    // Anything missed while disconnected is forgotten: start from empty caches.
+    setCachesLive(true);
     heartbeat.start();
   } catch {
     retry();

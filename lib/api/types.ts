@@ -19,6 +19,18 @@ export interface ApiRequest {
 
 export interface ApiResponse {
   status: number;
+  /** Serialised with JSON.stringify, unless already serialised (JsonBytes). */
   body: unknown;
   headers?: Record<string, string>;
+}
+
+/**
+ * A JSON body serialised once and reused (a cached Profile Read answer), written as is. Text,
+ * not a Buffer: Node sends a string body in the same write as the headers, a Buffer in a second one.
+ */
+export class JsonText {
+  readonly byteLength: number;
+  constructor(readonly text: string) {
+    this.byteLength = Buffer.byteLength(text);
+  }
 }

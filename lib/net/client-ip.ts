@@ -18,6 +18,8 @@ export function parseTrustedProxies(value: string | undefined): IpEntry[] {
  * (null): it must never fall back to the proxy's own address, which a whitelist may hold.
  */
 export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: IpEntry[]): string | null {
+  // The common case on every request: no proxy to believe, the socket address as it is.
+  if (socketAddress && (trusted.length === 0 || !forwardedFor)) return canonicalSocketAddress(socketAddress);
   let ip = socketAddress ? parseClientIp(socketAddress) : null;
   if (!ip) return null;
   if (trusted.length === 0 || !forwardedFor) return ip.toString();
@@ -28,4 +30,15 @@ export function resolveClientIp(socketAddress: string | undefined, forwardedFor:
     ip = hop.entry.address;
   }
   return ip.toString();
+}
+
+// Socket addresses seen recently, written canonically: parsing one is a measurable part of a cached request.
+const canonicalAddresses = new Map<string, string | null>();
+function canonicalSocketAddress(socketAddress: string): string | null {
+  let canonical = canonicalAddresses.get(socketAddress);
+  if (canonical === undefined) {
+    if (canonicalAddresses.size >= 1_024) canonicalAddresses.clear();
+    canonicalAddresses.set(socketAddress, (canonical = parseClientIp(socketAddress)?.toString() ?? null));
+  }
+  return canonical;
 }

@@ -8,7 +8,7 @@ const containment = (name: string) => sql`${profiles.attributes} @> ${sql.placeh
 // Prepared once per database handle: the Profile Read API runs these on every request. Two
 // rows at most: enough to tell one match from several.
 function prepare(db: Db) {
-  const base = () => db.select({ attributes: profiles.attributes }).from(profiles);
+  const base = () => db.select({ id: profiles.id, attributes: profiles.attributes }).from(profiles);
   return {
     text: base()
       .where(and(eq(profiles.accountId, sql.placeholder("accountId")), containment("text")))
@@ -22,7 +22,7 @@ function prepare(db: Db) {
 }
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
-export type ProfileMatch = { found: "one"; attributes: ProfileAttributes } | { found: "none" } | { found: "several" };
+export type ProfileMatch = { found: "one"; id: number; attributes: ProfileAttributes } | { found: "none" } | { found: "several" };
 
 /**
  * The profile whose `key` equals `value`, through the GIN index on attributes (containment),
@@ -39,5 +39,5 @@ export async function findProfileByAttribute(accountId: string, key: string, val
       ? await queries.text.execute({ accountId, text })
       : await queries.any.execute({ accountId, text, typed: JSON.stringify({ [key]: typed }) });
   if (rows.length > 1) return { found: "several" };
-  return rows[0] ? { found: "one", attributes: rows[0].attributes } : { found: "none" };
+  return rows[0] ? { found: "one", id: rows[0].id, attributes: rows[0].attributes } : { found: "none" };
 }

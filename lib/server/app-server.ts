@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
+import { profileCache } from "@/lib/api/profile-cache";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
 import { overlapSweep } from "@/lib/tokens/overlap-sweep";
 import { usage } from "@/lib/api/usage";
@@ -68,7 +69,7 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
   return server;
 }
 
-/** Listens, and closes cleanly on SIGINT/SIGTERM (pending usage counts and access-log rows written, webhook sends finished first). */
+/** Listens, and closes cleanly on SIGINT/SIGTERM (the profile cache emptied; pending usage counts and access-log rows written, webhook sends finished first). */
 export function listen(server: Server, onReady: () => void = () => {}): void {
   server.listen(env.PORT, env.HOST, () => {
     log.info({ url: `http://${env.HOST}:${env.PORT}`, mode: env.dev ? "development" : "production" }, "hub ready");
@@ -76,6 +77,8 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
   });
   const shutdown = () => {
     server.close();
+    // Personal data lives only in this process's memory: dropped before anything else.
+    profileCache.setLive(false);
     // A send cut short here is still pending in the outbox: another run sends it again.
     void Promise.all([usage.stop(), overlapSweep.stop(), webhookWorker.stop(), stopGovernance()])
       .then(() => closeDb())
