@@ -72,7 +72,7 @@ test("a read of Jane Remington is on record, searchable and exportable; marketer
   const csv = await page.request.get(`${exportUrl}&format=csv`);
   expect(csv.headers()["cache-control"]).toBe("no-store");
   const csvLines = (await csv.text()).trim().split("\n");
-  expect(csvLines[0]).toBe("time,ip,linking_attribute,value_hash,outcome,attributes");
+  expect(csvLines[0]).toBe("time,ip,linking_attribute,value_hash,outcome,attributes,reads");
   expect(csvLines.slice(1)).toEqual([expect.stringMatching(/^\S+Z,127\.0\.0\.1,email,[0-9a-f]{64},found,email first_name$/)]);
   const ndjson = await page.request.get(`${exportUrl}&format=ndjson`);
   expect(ndjson.headers()["content-type"]).toContain("application/x-ndjson");

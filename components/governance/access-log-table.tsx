@@ -17,7 +17,7 @@ export function AccessLogTable({ rows, description }: { rows: AccessLogRow[]; de
     <Panel variant="table">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Access log of {description}</caption>
-        <TableHead columns={["Time", "IP address", "Linking attribute", "Value (hashed)", "Outcome", "Attributes returned"]} />
+        <TableHead columns={["Time", "IP address", "Linking attribute", "Value (hashed)", "Outcome", "Attributes returned", "Reads"]} />
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((row) => (
             <tr key={row.id}>
@@ -29,6 +29,7 @@ export function AccessLogTable({ rows, description }: { rows: AccessLogRow[]; de
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{accessOutcomeLabels[row.outcome]}</td>
               <td className="px-4 py-3 font-mono">{row.attributes.length ? row.attributes.join(", ") : "—"}</td>
+              <td className="px-4 py-3 text-right tabular-nums">{row.reads}</td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,8 @@ CREATE TABLE "profile_access_log" (
 	"linking_attribute" text NOT NULL,
 	"value_hash" text NOT NULL,
 	"outcome" "access_outcome" NOT NULL,
-	"attributes" text[] NOT NULL
+	"attributes" text[] NOT NULL,
+	"reads" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "token_refused_ips" (

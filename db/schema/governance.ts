@@ -24,6 +24,8 @@ export const profileAccessLog = pgTable(
     valueHash: text("value_hash").notNull(),
     outcome: accessOutcomeEnum("outcome").notNull(),
     attributes: text("attributes").array().notNull(),
+    // Identical reads (same token, IP, value and outcome) within one second are one row: how many.
+    reads: integer("reads").notNull().default(1),
   },
   (t) => [
     // The tab's order (newest first), keyset-paged, and the alarm's window per token.

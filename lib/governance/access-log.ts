@@ -10,7 +10,7 @@ const FLUSH_EVERY_MS = 1_000;
 /** A batch this large is written at once rather than at the next tick. */
 const FLUSH_AT_ROWS = 1_000;
 /**
- * At most this many reads wait in memory (a database that refuses writes for a long time).
+ * At most this many rows wait in memory (a database that refuses writes for a long time).
  * Beyond it new reads are not recorded: counted, and logged at the next flush. The API keeps
  * answering, since its lookups would have failed first if the database were really gone.
  */
@@ -30,15 +30,19 @@ interface PendingRead {
   value: string;
   outcome: AccessOutcome;
   attributes: string[];
+  /** Identical reads within the same second: one row, counted. */
+  reads: number;
 }
 
 /**
  * The Profile Read access log, written like usage counts: recorded in memory on the request's
  * path (no hashing, no I/O there), written in multi-row INSERTs every second or every 1,000
- * reads, then shown to the enumeration alarm.
+ * rows, then shown to the enumeration alarm. Identical reads (token, IP, attribute, value,
+ * outcome) within the same second are one row with their count: a partner's page views of one
+ * customer cost one row a second, not one per request, while every distinct read keeps its own.
  */
 export class AccessLogRecorder {
-  private pending: PendingRead[] = [];
+  private pending = new Map<string, PendingRead>();
   private dropped = 0;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
@@ -46,17 +50,25 @@ export class AccessLogRecorder {
   constructor(private alarm: EnumerationAlarm = new EnumerationAlarm()) {}
 
   record(token: Pick<ApiToken, "id" | "accountId" | "exposedAttributes">, ip: string | null, attribute: string, value: string, found: LookupFound, at = Date.now()) {
-    if (this.pending.length >= MAX_PENDING) {
+    const outcome = outcomes[found];
+    // The value last: it may hold "|", the fields before it cannot.
+    const key = `${token.id}|${Math.floor(at / 1000)}|${ip}|${attribute}|${outcome}|${value}`;
+    const same = this.pending.get(key);
+    if (same) {
+      same.reads++;
+      return;
+    }
+    if (this.pending.size >= MAX_PENDING) {
       this.dropped++;
       return;
     }
-    const outcome = outcomes[found];
-    this.pending.push({ tokenId: token.id, accountId: token.accountId, at, ip, attribute, value, outcome, attributes: outcome === "found" ? token.exposedAttributes : [] });
-    if (this.pending.length >= FLUSH_AT_ROWS && this.timer) void this.flush().catch(() => {});
+    this.pending.set(key, { tokenId: token.id, accountId: token.accountId, at, ip, attribute, value, outcome, attributes: outcome === "found" ? token.exposedAttributes : [], reads: 1 });
+    if (this.pending.size >= FLUSH_AT_ROWS && this.timer) void this.flush().catch(() => {});
   }
 
+  /** Rows waiting to be written. */
   get size() {
-    return this.pending.length;
+    return this.pending.size;
   }
 
   start() {
@@ -83,17 +95,29 @@ export class AccessLogRecorder {
       log.warn({ dropped: this.dropped }, "access log buffer full: Profile Read lookups not recorded");
       this.dropped = 0;
     }
-    const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
+    const waiting = this.pending;
+    if (waiting.size === 0) return;
+    this.pending = new Map();
+    const batch = [...waiting.values()];
     try {
       await insertAccessRows(batch.map(toRow));
     } catch (error) {
       // A token deleted with its account meanwhile: its rows have nowhere to go.
-      if (!isForeignKeyViolation(error)) this.pending = [...batch, ...this.pending].slice(0, MAX_PENDING);
+      if (!isForeignKeyViolation(error)) this.keep(waiting);
       throw error;
     }
     await this.alarm.afterWrite(summarise(batch));
+  }
+
+  /** Puts unwritten rows back in front of those recorded meanwhile, within the bound. */
+  private keep(unwritten: Map<string, PendingRead>) {
+    for (const [key, read] of this.pending) {
+      const same = unwritten.get(key);
+      if (same) same.reads += read.reads;
+      else if (unwritten.size < MAX_PENDING) unwritten.set(key, read);
+      else this.dropped += read.reads;
+    }
+    this.pending = unwritten;
   }
 }
 
@@ -107,6 +131,7 @@ function toRow(read: PendingRead): AccessRow {
     valueHash: hashLookupValue(read.value),
     outcome: read.outcome,
     attributes: read.attributes,
+    reads: read.reads,
   };
 }
 
@@ -115,8 +140,8 @@ function summarise(batch: PendingRead[]): BatchSummary[] {
   for (const read of batch) {
     let summary = byToken.get(read.tokenId);
     if (!summary) byToken.set(read.tokenId, (summary = { tokenId: read.tokenId, lookups: 0, notFound: 0, lastIp: null }));
-    summary.lookups++;
-    if (read.outcome === "not_found") summary.notFound++;
+    summary.lookups += read.reads;
+    if (read.outcome === "not_found") summary.notFound += read.reads;
     summary.lastIp = read.ip;
   }
   return [...byToken.values()];

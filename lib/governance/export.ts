@@ -8,7 +8,7 @@ export const exportContentTypes: Record<ExportFormat, string> = {
   ndjson: "application/x-ndjson; charset=utf-8",
 };
 
-const CSV_HEADER = "time,ip,linking_attribute,value_hash,outcome,attributes\n";
+const CSV_HEADER = "time,ip,linking_attribute,value_hash,outcome,attributes,reads\n";
 
 /** RFC 4180: quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
 function csvField(value: string): string {
@@ -24,9 +24,11 @@ function formatRow(row: AccessLogRow, format: ExportFormat): string {
     value_hash: row.valueHash,
     outcome: row.outcome,
     attributes: row.attributes,
+    // Identical reads within that second (from `time`, same IP, value and outcome).
+    reads: row.reads,
   };
   if (format === "ndjson") return `${JSON.stringify(record)}\n`;
-  return `${[record.time, record.ip ?? "", record.linking_attribute, record.value_hash, record.outcome, record.attributes.join(" ")].map(csvField).join(",")}\n`;
+  return `${[record.time, record.ip ?? "", record.linking_attribute, record.value_hash, record.outcome, record.attributes.join(" "), String(record.reads)].map(csvField).join(",")}\n`;
 }
 
 /**

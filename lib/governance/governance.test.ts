@@ -82,11 +82,28 @@ describe("access log", () => {
     expect(page[0]!.valueHash).toBe(hashLookupValue("user0@example.test"));
   });
 
-  it("holds at most 100,000 reads while the database refuses writes; beyond that they are dropped, not queued", () => {
+  it("holds at most 100,000 rows while the database refuses writes; beyond that they are dropped, not queued", () => {
     const recorder = new AccessLogRecorder();
     const t = { id: randomUUID(), accountId: actor.accountId, exposedAttributes: [] };
-    for (let i = 0; i < 100_005; i++) recorder.record(t, null, "email", "x", "none");
+    for (let i = 0; i < 100_005; i++) recorder.record(t, null, "email", `x${i}`, "none", 1_700_000_000_000);
     expect(recorder.size).toBe(100_000);
+  });
+
+  it("identical reads within one second are one row with their count; another second, IP, value or outcome is another row", async () => {
+    const issued = await profileToken("Page views");
+    const token = { id: issued.id, accountId: actor.accountId, exposedAttributes: ["email"] };
+    const recorder = new AccessLogRecorder();
+    const at = Date.UTC(2026, 10, 20, 10, 0, 0, 100);
+    for (let i = 0; i < 5; i++) recorder.record(token, "127.0.0.1", "email", JANE, "one", at + i * 100);
+    recorder.record(token, "127.0.0.1", "email", JANE, "one", at + 1_000);
+    recorder.record(token, "127.0.0.2", "email", JANE, "one", at);
+    recorder.record(token, "127.0.0.1", "email", "someone@else.test", "none", at);
+    expect(recorder.size).toBe(4);
+    await recorder.flush();
+    const rows = await listAccessLog(actor.accountId, token.id, {}, null, 10);
+    expect(rows.map((r) => [r.at.getTime() - at, r.ip, r.outcome, r.reads]).sort()).toEqual(
+      [[0, "127.0.0.1", "found", 5], [0, "127.0.0.1", "not_found", 1], [0, "127.0.0.2", "found", 1], [1_000, "127.0.0.1", "found", 1]].sort(),
+    );
   });
 });
 

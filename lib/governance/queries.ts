@@ -36,8 +36,9 @@ const accessColumns = {
   valueHash: profileAccessLog.valueHash,
   outcome: profileAccessLog.outcome,
   attributes: profileAccessLog.attributes,
+  reads: profileAccessLog.reads,
 };
-export type AccessLogRow = { id: number; at: Date; ip: string | null; linkingAttribute: string; valueHash: string; outcome: AccessOutcome; attributes: string[] };
+export type AccessLogRow = { id: number; at: Date; ip: string | null; linkingAttribute: string; valueHash: string; outcome: AccessOutcome; attributes: string[]; reads: number };
 
 /** A page of a token's access log, newest first, read off (token_id, at desc, id desc). */
 export async function listAccessLog(accountId: string, tokenId: string, filter: AccessFilter, after: AccessCursor | null, limit: number): Promise<AccessLogRow[]> {
@@ -61,11 +62,11 @@ export interface LookupStats {
   distinctValues: number;
 }
 
-/** The alarm's window: the token's newest lookups since `since`, at most `cap` of them. */
+/** The alarm's window: the token's newest rows since `since` (at most `cap`), counting each row's reads. */
 export async function lookupStats(tokenId: string, since: Date, cap: number): Promise<LookupStats> {
   const db = getDb();
   const w = db
-    .select({ outcome: profileAccessLog.outcome, valueHash: profileAccessLog.valueHash })
+    .select({ outcome: profileAccessLog.outcome, valueHash: profileAccessLog.valueHash, reads: profileAccessLog.reads })
     .from(profileAccessLog)
     .where(and(eq(profileAccessLog.tokenId, tokenId), gt(profileAccessLog.at, since)))
     .orderBy(desc(profileAccessLog.at), desc(profileAccessLog.id))
@@ -73,8 +74,8 @@ export async function lookupStats(tokenId: string, since: Date, cap: number): Pr
     .as("w");
   const [row] = await db
     .select({
-      total: sql<number>`count(*)::int`,
-      notFound: sql<number>`(count(*) filter (where ${w.outcome} = 'not_found'))::int`,
+      total: sql<number>`coalesce(sum(${w.reads}), 0)::int`,
+      notFound: sql<number>`coalesce(sum(${w.reads}) filter (where ${w.outcome} = 'not_found'), 0)::int`,
       distinctValues: sql<number>`count(distinct ${w.valueHash})::int`,
     })
     .from(w);

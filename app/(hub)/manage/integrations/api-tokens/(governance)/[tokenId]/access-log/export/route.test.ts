@@ -45,7 +45,7 @@ describe("access log export", () => {
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("cache-control")).toBe("no-store");
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="access-log-hub_prf_.{3}-2026-11-20-to-2026-11-20\.csv"$/);
-    expect(await csv.text()).toBe(`time,ip,linking_attribute,value_hash,outcome,attributes\n2026-11-20T10:00:00.123Z,127.0.0.1,email,${hashLookupValue(JANE)},found,email\n`);
+    expect(await csv.text()).toBe(`time,ip,linking_attribute,value_hash,outcome,attributes,reads\n2026-11-20T10:00:00.123Z,127.0.0.1,email,${hashLookupValue(JANE)},found,email,1\n`);
 
     const ndjson = await get("format=ndjson");
     expect(ndjson.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
