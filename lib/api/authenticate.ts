@@ -51,14 +51,16 @@ type Identified = { token: ApiToken | null; hash: string | null; refused?: undef
 /**
  * The presented token: from the cache when it knows the hash, else from the database, unless
  * the caller's IP has spent its failed-auth budget (a database lookup is what a forged token
- * costs us, so it is refused before one).
+ * costs us, so it is refused before one). A token the cache knew as valid, whose entry only ran
+ * out of time, is looked up again whatever the budget: its owner shares nothing with forgers
+ * but perhaps an address.
  */
 async function identify(request: ApiRequest): Promise<Identified> {
   const raw = presentedToken(request);
   const hash = raw && parseToken(raw) ? hashToken(raw) : null;
   const cached = hash ? tokenCache.get(hash) : null;
   if (cached) return { token: cached, hash };
-  const spent = failedAuth.exhausted(clientKey(request));
+  const spent = hash && tokenCache.wasValid(hash) ? null : failedAuth.exhausted(clientKey(request));
   if (spent) return { refused: spent };
   return { token: hash && cached === undefined ? await findTokenByHash(hash) : null, hash };
 }

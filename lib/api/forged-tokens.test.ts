@@ -81,6 +81,24 @@ describe("forged tokens", () => {
     expect(await statusOf(token, ip)).toBe(200);
   });
 
+  it("a known token whose cached entry ran out of time is looked up again for that IP, budget spent or not", async () => {
+    tokenCache.setLive(true);
+    const ip = freshIp();
+    const token = realToken();
+    expect(await statusOf(token, ip)).toBe(200);
+    for (let i = 0; i <= ANONYMOUS_LIMIT; i++) await statusOf(forged(), ip);
+    expect(await statusOf(forged(), ip)).toBe(429);
+    // The entry's time is up (the cache's TTL): the next request must ask the database again.
+    const lookups = db.lookups;
+    const expired = vi.spyOn(tokenCache, "get").mockReturnValue(undefined);
+    try {
+      expect(await statusOf(token, ip)).toBe(200);
+    } finally {
+      expired.mockRestore();
+    }
+    expect(db.lookups).toBe(lookups + 1);
+  });
+
   it("successful authentications do not spend the failed-auth budget", async () => {
     tokenCache.setLive(false);
     const ip = freshIp();

@@ -41,6 +41,19 @@ describe("TokenCache", () => {
     expect(cache.get("h1")).toBeUndefined();
   });
 
+  it("asks again about an entry past its time, yet knows it was valid until something invalidates it", () => {
+    let now = 0;
+    const cache = new TokenCache(() => now, 60_000);
+    cache.setLive(true);
+    cache.set("h1", token("t1"), cache.stamp());
+    now = 60_001;
+    expect(cache.get("h1")).toBeUndefined();
+    expect(cache.wasValid("h1")).toBe(true);
+    expect(cache.wasValid("never-seen")).toBe(false);
+    cache.invalidate("t1");
+    expect(cache.wasValid("h1")).toBe(false);
+  });
+
   it("remembers unknown hashes only briefly", () => {
     let now = 0;
     const cache = new TokenCache(() => now);

@@ -55,16 +55,22 @@ export class TokenCache {
   get(hash: string): ApiToken | null | undefined {
     if (!this.live) return undefined;
     const entry = this.entries.get(hash);
-    if (entry) {
-      if (entry.expires > this.now()) return entry.token;
-      this.drop(entry.token.id);
-      return undefined;
-    }
+    // Past its time the entry is asked about again, but kept until then: see `wasValid`.
+    if (entry) return entry.expires > this.now() ? entry.token : undefined;
     const unknownUntil = this.unknown.get(hash);
     if (unknownUntil === undefined) return undefined;
     if (unknownUntil > this.now()) return null;
     this.unknown.delete(hash);
     return undefined;
+  }
+
+  /**
+   * Whether this hash was a valid token when last looked up and nothing has invalidated it
+   * since (only its time ran out). Its owner's lookup is no guess, so it never waits on the
+   * failed-auth budget that forged tokens from the same address may have spent.
+   */
+  wasValid(hash: string): boolean {
+    return this.live && this.entries.has(hash);
   }
 
   /** A stamp to pass to `set`: a lookup that raced an invalidation must not be stored. */
