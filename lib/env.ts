@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
 import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
+import { parseScanningKeys } from "@/lib/api/secret-scanning-keys";
 
 const appEnvSchema = z
   .object({
@@ -18,6 +19,8 @@ const appEnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     // How long an instance trusts a cached token between notifications; 0 turns the cache off.
     TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+    // GitHub's published secret-scanning keys (JSON); unset, POST /api/v1/secret-scanning/github answers 404.
+    SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {
@@ -41,6 +44,7 @@ export function parseEnv(source: NodeJS.ProcessEnv) {
     /** Next.js in development mode (hot reload, readable errors): anything but production. */
     dev: mode !== "production",
     trustedProxies: parseTrustedProxies(parsed.data.TRUST_PROXY),
+    secretScanningKeys: parseScanningKeys(parsed.data.SECRET_SCANNING_PUBLIC_KEYS),
   };
 }
 

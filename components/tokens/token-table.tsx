@@ -18,7 +18,7 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
         <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"]} />
         <tbody className="divide-y divide-slate-100">
           {tokens.map((token) => {
-            const status = displayStatus(token.status, token.expiresAt, now);
+            const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt);
             const left = status === "active" ? daysLeft(token.expiresAt, now) : null;
             return (
             <tr key={token.id} className={status !== "active" ? "text-slate-500" : undefined}>
@@ -40,6 +40,9 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
                   <TokenStatusBadge status={status} />
                   {left !== null && left <= EXPIRY_WARNING_DAYS ? (
                     <span className="text-xs font-medium whitespace-nowrap text-amber-800">{expiresInText(left)}</span>
+                  ) : null}
+                  {status === "compromised" ? (
+                    <span className="text-xs whitespace-nowrap text-red-700">Reported as leaked {formatDateTime(token.exposedAt)}</span>
                   ) : null}
                 </span>
               </td>

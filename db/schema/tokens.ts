@@ -40,6 +40,14 @@ export const apiTokens = pgTable(
     oldSecretEndsAt: timestamp("old_secret_ends_at", { withTimezone: true }),
     oldLastUsedAt: timestamp("old_last_used_at", { withTimezone: true }),
     oldLastUsedIp: text("old_last_used_ip"),
+    // Why a revoked token was revoked when it was not a person's choice: "reported as leaked".
+    revokedReason: text("revoked_reason"),
+    // A leak report that revoked the token: when, where it was found (a URL, when the reporter
+    // gave one) and who reported it (e.g. "GitHub secret scanning"). The console shows
+    // "Compromised" for these. Never the secret itself.
+    exposedAt: timestamp("exposed_at", { withTimezone: true }),
+    exposedUrl: text("exposed_url"),
+    exposedSource: text("exposed_source"),
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
@@ -51,7 +59,7 @@ export const apiTokens = pgTable(
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "exposed"]);
 
 export interface TokenFieldChange {
   field: string;

@@ -21,4 +21,5 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   revoked: "Revoked",
   old_token_stopped: "Old token stopped",
   old_token_ended: "Old token ended",
+  exposed: "Reported as leaked",
 };

@@ -12,7 +12,7 @@ import type { TokenType } from "./types";
 // Each change, its history row and the NOTIFY that empties every instance's cache commit together.
 
 /** The old secret's fields cleared: it stops at once (never three live secrets). */
-const NO_OLD_SECRET = {
+export const NO_OLD_SECRET = {
   oldSecretHash: null,
   oldDisplayPrefix: null,
   oldSecretDeprecatedAt: null,
@@ -43,7 +43,7 @@ async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
  * An overlap that ran to its end stops by the clock alone (no job), so its History row is
  * written by the next change that clears the old secret, dated at the end itself.
  */
-async function recordNaturalEnd(tx: Tx, actor: Actor, tokenId: string, endsAt: Date | null, now: Date) {
+export async function recordNaturalEnd(tx: Tx, actor: Pick<Actor, "accountId">, tokenId: string, endsAt: Date | null, now: Date) {
   if (!endsAt || endsAt > now) return;
   await tx.insert(tokenEvents).values({
     tokenId,
@@ -58,7 +58,7 @@ async function recordNaturalEnd(tx: Tx, actor: Actor, tokenId: string, endsAt: D
 }
 
 /** A history line for an overlap that a change ends early, or nothing when none was running. */
-function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] {
+export function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] {
   if (!endsAt || endsAt <= now) return [];
   return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
 }

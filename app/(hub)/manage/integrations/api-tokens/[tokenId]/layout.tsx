@@ -1,3 +1,4 @@
+import { CompromisedNotice } from "@/components/tokens/compromised-notice";
 import { TokenStatusBadge } from "@/components/tokens/token-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { RouteTabs } from "@/components/ui/route-tabs";
@@ -17,7 +18,7 @@ export default async function TokenLayout({
   const { tokenId } = await params;
   const { token } = await loadTokenPage(tokenId);
   const base = `/manage/integrations/api-tokens/${token.id}`;
-  const status = displayStatus(token.status, token.expiresAt, clock.now());
+  const status = displayStatus(token.status, token.expiresAt, clock.now(), token.exposedAt);
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -36,7 +37,8 @@ export default async function TokenLayout({
           </span>
         }
       />
-      {token.status === "revoked" ? (
+      {status === "compromised" ? <CompromisedNotice exposedAt={token.exposedAt!} url={token.exposedUrl} source={token.exposedSource} /> : null}
+      {status === "revoked" ? (
         <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
           This token was revoked on {formatDateTime(token.revokedAt)}. It no longer works and cannot be restored.
         </p>
