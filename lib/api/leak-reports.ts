@@ -1,3 +1,4 @@
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { revokeLeakedTokens } from "@/lib/tokens/exposure-queries";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
@@ -34,7 +35,7 @@ export async function reportLeakedTokens(request: ApiRequest): Promise<ApiRespon
   const { tokens } = parsed.data;
   await revokeLeakedTokens(
     tokens.map((token) => ({ hash: hashToken(token.trim()), url: null })),
-    { reporter: "Public report", ip: request.clientIp, now: new Date() },
+    { reporter: "Public report", ip: request.clientIp, now: new Date(clock.now()) },
   );
   return { status: 202, body: { data: { received: tokens.length } } };
 }
@@ -43,7 +44,7 @@ export async function reportLeakedTokens(request: ApiRequest): Promise<ApiRespon
 export const MAX_SCANNING_BODY_BYTES = 256 * 1024;
 const MAX_SCANNING_MATCHES = 1_000;
 
-const scanningMatchesSchema = z
+export const scanningMatchesSchema = z
   .array(
     z.object({
       token: z.string().max(MAX_CANDIDATE_LENGTH),
@@ -72,7 +73,7 @@ export async function receiveGitHubScan(request: ApiRequest, keys: ScanningKeys 
   const matches = parsed.data.map((m) => ({ ...m, token: m.token.trim() }));
   // A string that fails the checksum cannot be a Hub token: labelled without asking the database.
   const candidates = matches.filter((m) => parseToken(m.token)).map((m) => ({ hash: hashToken(m.token), url: webAddress(m.url) }));
-  const revoked = await revokeLeakedTokens(candidates, { reporter: "GitHub secret scanning", ip: request.clientIp, now: new Date() });
+  const revoked = await revokeLeakedTokens(candidates, { reporter: "GitHub secret scanning", ip: request.clientIp, now: new Date(clock.now()) });
   return {
     status: 200,
     body: matches.map((m) => ({
