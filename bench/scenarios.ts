@@ -6,6 +6,7 @@ import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
+import { measureLeakReports } from "./leak-report";
 import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 
@@ -86,11 +87,14 @@ export async function runBench(server: string) {
 
     console.log("revocation propagation…");
     const propagation = await measureRevocation(app, account, cold.slice(0, 20));
+    console.log("leak report to refusal…");
+    // Reported to the cache-less instance; refused by two others that hold the token warm.
+    const leakReports = await measureLeakReports(uncached, [app, flooded], cold.slice(20, 40).map((t) => t.token));
 
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return { ...report(loads, propagation, pages), reports: reportsTable(reports) };
+    return { ...report(loads, propagation, pages, leakReports), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -129,7 +133,7 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
   ];
 }
 
-function report(loads: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[]) {
+function report(loads: LoadResult[], propagation: { median: number; max: number }, pages: PageTiming[], leakReports: { median: number; max: number }) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
   const ceiling = find("profile lookup, no auth");
   const live = find("app /api/v1/live");
@@ -166,6 +170,7 @@ function report(loads: LoadResult[], propagation: { median: number; max: number 
     nextRouteVsBare: ratio(find("Next.js route"), bare),
     liveVsBare: ratio(live, bare),
     revocationMs: propagation,
+    leakReportToRefusalMs: leakReports,
   };
   console.table(summary);
   console.table(pages.map((p) => ({ page: p.name, "median ms": p.median, "p95 ms": p.p95 })));
