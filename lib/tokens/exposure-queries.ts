@@ -1,10 +1,11 @@
-import "server-only";
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { announceTokenExposed } from "./exposed-event";
-import { endsRunningOverlap, NO_OLD_SECRET, recordNaturalEnd } from "./lifecycle-queries";
+import { endsRunningOverlap, NO_OLD_SECRET, recordNaturalEnd } from "./overlap-end";
+
+// Run by the API's Node handler (leak reports), outside Next: no "server-only" marker.
 
 /** Stored as the revocation's reason: the console shows such tokens as "Compromised". */
 export const LEAKED_REASON = "reported as leaked";
