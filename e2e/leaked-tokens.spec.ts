@@ -36,10 +36,13 @@ test("a token posted to /api/v1/tokens/revoke is refused at once and listed as C
   await expect(notice).toContainText("Not given by the reporter");
   await expect(page.getByRole("button", { name: "Revoke API Token" })).toHaveCount(0);
 
-  await page.getByRole("link", { name: "History" }).click();
+  await page.getByRole("tab", { name: "History" }).click();
   const reported = page.getByRole("row", { name: /Reported as leaked/ });
   await expect(reported).toContainText("Public report");
   await expect(reported).toContainText("Status: Active → Compromised");
+  await page.screenshot({ path: "test-results/leaked-token-history.png", fullPage: true });
+  await openTokenList(page);
+  await page.screenshot({ path: "test-results/leaked-token-list.png", fullPage: true });
 });
 
 test("the same 202 for anything else: unknown, malformed, none", async ({ request }) => {

@@ -42,7 +42,9 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
                     <span className="text-xs font-medium whitespace-nowrap text-amber-800">{expiresInText(left)}</span>
                   ) : null}
                   {status === "compromised" ? (
-                    <span className="text-xs whitespace-nowrap text-red-700">Reported as leaked {formatDateTime(token.exposedAt)}</span>
+                    <span className="block max-w-56 text-xs text-red-700">
+                      Reported as leaked by {token.exposedSource ?? "a report"}, {formatDateTime(token.exposedAt)}
+                    </span>
                   ) : null}
                 </span>
               </td>

@@ -60,8 +60,9 @@ const summaryColumns = {
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   expiresAt: apiTokens.expiresAt,
-  // Set when a leak report revoked it: the list shows "Compromised" and when.
+  // Set when a leak report revoked it: the list shows "Compromised", who reported it and when.
   exposedAt: apiTokens.exposedAt,
+  exposedSource: apiTokens.exposedSource,
 };
 
 export const PAGE_SIZE = 50;
@@ -106,9 +107,8 @@ export async function getToken(accountId: string, tokenId: string) {
       oldSecretEndsAt: apiTokens.oldSecretEndsAt,
       oldLastUsedAt: apiTokens.oldLastUsedAt,
       oldLastUsedIp: apiTokens.oldLastUsedIp,
-      // Where a leaked token was found and who reported it (never the secret).
+      // Where a leaked token was found (never the secret).
       exposedUrl: apiTokens.exposedUrl,
-      exposedSource: apiTokens.exposedSource,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))
