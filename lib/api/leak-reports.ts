@@ -28,6 +28,8 @@ export const revokeRequestSchema = z.object({
  * POST /api/v1/tokens/revoke. The answer is the same 202 whatever the tokens were, so it is no
  * oracle for which exist: every candidate is hashed and looked up in one statement, found or
  * not, and the count echoed is of what was sent. Only a malformed body is refused (400).
+ * A live token adds its revocation's writes (a few ms) before the answer: that can tell only
+ * that a token, now dead, was alive; guessing live ones among 62^32 is hopeless either way.
  */
 export async function reportLeakedTokens(request: ApiRequest): Promise<ApiResponse> {
   const parsed = revokeRequestSchema.safeParse(await request.readJson({ anyContentType: true }));
