@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { launchOptions } from "./e2e/support/browser";
+import { scanningPublicKeys } from "./e2e/support/scanning-keys";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -37,6 +38,7 @@ export default defineConfig({
       E2E_PORT: String(port),
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
       NEXT_TELEMETRY_DISABLED: "1",
+      SECRET_SCANNING_PUBLIC_KEYS: scanningPublicKeys(),
     },
   },
 });

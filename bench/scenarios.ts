@@ -7,6 +7,7 @@ import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadRe
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
 import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
+import { measureLeakReports } from "./leak-report";
 import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 
@@ -111,10 +112,14 @@ export async function runBench(server: string) {
     console.log("profile change propagation (SQL from another connection, two instances)…");
     const profileChanges = await measureProfileChanges(url1k, [app, nextApp], JANE, warm!.token, account.accountId);
 
+    console.log("leak report to refusal…");
+    // Reported to the cache-less instance; refused by two others that hold the token warm.
+    const leakReports = await measureLeakReports(uncached, [app, flooded], cold.slice(20, 40).map((t) => t.token));
+
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges }, pages), reports: reportsTable(reports) };
+    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, pages), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -180,7 +185,7 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
   ];
 }
 
-type Propagation = Record<"revocationMs" | "oldTokenStopMs" | "profileChangeMs", { median: number; max: number }>;
+type Propagation = Record<"revocationMs" | "oldTokenStopMs" | "profileChangeMs" | "leakReportToRefusalMs", { median: number; max: number }>;
 
 function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming[]) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;

@@ -83,6 +83,10 @@ test("no issued secret appears in any page, header, URL or server log line", asy
     await request.get("/api/v1/users", { headers: { Authorization: `Bearer ${token}` } });
     await request.get("/api/v1/forms", { headers: { "Auth-Api-Token": token } });
   }
+  // Reported as leaked: the report's answer, its log line and History name no secret either.
+  const reported = await request.post("/api/v1/tokens/revoke", { data: { tokens: [first, second] } });
+  expect(reported.status()).toBe(202);
+  const reportAnswer = await reported.text();
   const details = new URL(page.url()).pathname;
   const pages: string[] = [];
   for (const path of ["/manage/integrations", "/manage/integrations/api-tokens", details, `${details}/usage`, `${details}/history`]) {
@@ -93,7 +97,9 @@ test("no issued secret appears in any page, header, URL or server log line", asy
   await page.waitForTimeout(500);
   const logText = readFileSync(SERVER_LOG, "utf8");
   expect(logText).toContain('"path":"/api/v1/users"');
+  expect(logText).toContain('"path":"/api/v1/tokens/revoke"');
   for (const secret of [first, second]) {
+    expect(reportAnswer).not.toContain(secret);
     for (const html of pages) expect(html).not.toContain(secret);
     for (const line of seen) expect(line).not.toContain(secret);
     expect(logText).not.toContain(secret);

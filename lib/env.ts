@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
 import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
+import { parseScanningKeys } from "@/lib/api/secret-scanning-keys";
 
 const appEnvSchema = z
   .object({
@@ -22,6 +23,8 @@ const appEnvSchema = z
     TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     // How long an instance trusts a cached Profile Read answer between notifications; 0 turns that cache off.
     PROFILE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+    // GitHub's published secret-scanning keys (JSON); unset, POST /api/v1/secret-scanning/github answers 404.
+    SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {
@@ -45,6 +48,7 @@ export function parseEnv(source: NodeJS.ProcessEnv) {
     /** Next.js in development mode (hot reload, readable errors): anything but production. */
     dev: mode !== "production",
     trustedProxies: parseTrustedProxies(parsed.data.TRUST_PROXY),
+    secretScanningKeys: parseScanningKeys(parsed.data.SECRET_SCANNING_PUBLIC_KEYS),
   };
 }
 

@@ -8,18 +8,19 @@ import { displayStatus } from "@/lib/tokens/expiry";
 import { tokenTypeLabels } from "@/lib/tokens/labels";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { loadTokenPage } from "@/lib/tokens/page-data";
+import { CompromisedNotice } from "./compromised-notice";
 import { TokenStatusBadge } from "./token-status-badge";
 
 type PageToken = Awaited<ReturnType<typeof loadTokenPage>>["token"];
 
 /**
- * Every tab of a token's settings: its header (status, type, creator, expiry), the revoked or
- * expired banner, and the tabs. Shared by the tabs' layout and the Access log's, which lives in
+ * Every tab of a token's settings: its header (status, type, creator, expiry), the compromised,
+ * revoked or expired banner, and the tabs. Shared by the tabs' layout and the Access log's, which lives in
  * a route group of its own so its admins-only 404 is decided before anything streams.
  */
 export function TokenPageFrame({ user, token, children }: { user: CurrentUser; token: PageToken; children: React.ReactNode }) {
   const base = `/manage/integrations/api-tokens/${token.id}`;
-  const status = displayStatus(token.status, token.expiresAt, clock.now());
+  const status = displayStatus(token.status, token.expiresAt, clock.now(), token.exposedAt);
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -39,7 +40,8 @@ export function TokenPageFrame({ user, token, children }: { user: CurrentUser; t
           </span>
         }
       />
-      {token.status === "revoked" ? (
+      {status === "compromised" ? <CompromisedNotice exposedAt={token.exposedAt!} url={token.exposedUrl} source={token.exposedSource} /> : null}
+      {status === "revoked" ? (
         <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
           This token was revoked on {formatDateTime(token.revokedAt)}. It no longer works and cannot be restored.
         </p>

@@ -4,6 +4,8 @@ const looks: Record<TokenDisplayStatus, { label: string; badge: string; dot: str
   active: { label: "Active", badge: "bg-emerald-50 text-emerald-700 ring-emerald-600/20", dot: "bg-emerald-500" },
   revoked: { label: "Revoked", badge: "bg-slate-100 text-slate-600 ring-slate-500/20", dot: "bg-slate-400" },
   // An active token past its expiry: refused by the API like a revoked one.
+  // Revoked because it was reported as leaked (publicly or by GitHub secret scanning).
+  compromised: { label: "Compromised", badge: "bg-red-50 text-red-700 ring-red-600/20", dot: "bg-red-500" },
   expired: { label: "Expired", badge: "bg-amber-50 text-amber-800 ring-amber-600/20", dot: "bg-amber-500" },
 };
 

@@ -19,7 +19,7 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
         <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"]} />
         <tbody className="divide-y divide-slate-100">
           {tokens.map((token) => {
-            const status = displayStatus(token.status, token.expiresAt, now);
+            const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt);
             const left = status === "active" ? daysLeft(token.expiresAt, now) : null;
             return (
             <tr key={token.id} className={status !== "active" ? "text-slate-500" : undefined}>
@@ -44,6 +44,11 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
                     <span className="text-xs font-medium whitespace-nowrap text-amber-800">{expiresInText(left)}</span>
                   ) : left !== null ? (
                     <span className="text-xs whitespace-nowrap text-slate-600">Expires {formatDateTime(token.expiresAt)}</span>
+                  ) : null}
+                  {status === "compromised" ? (
+                    <span className="block max-w-56 text-xs text-red-700">
+                      Reported as leaked by {token.exposedSource ?? "a report"}, {formatDateTime(token.exposedAt)}
+                    </span>
                   ) : null}
                 </span>
               </td>

@@ -46,6 +46,14 @@ export const apiTokens = pgTable(
     suspiciousReason: text("suspicious_reason"),
     // The alarm looks only at lookups after the last review, so a cleared alarm does not re-trip on old rows.
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    // Why a revoked token was revoked when it was not a person's choice: "reported as leaked".
+    revokedReason: text("revoked_reason"),
+    // A leak report that revoked the token: when, where it was found (a URL, when the reporter
+    // gave one) and who reported it (e.g. "GitHub secret scanning"). The console shows
+    // "Compromised" for these. Never the secret itself.
+    exposedAt: timestamp("exposed_at", { withTimezone: true }),
+    exposedUrl: text("exposed_url"),
+    exposedSource: text("exposed_source"),
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
@@ -57,7 +65,7 @@ export const apiTokens = pgTable(
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed", "exposed"]);
 
 export interface TokenFieldChange {
   field: string;

@@ -24,6 +24,7 @@ const request = (token: string): ApiRequest => ({
   clientIp: "127.0.0.1",
   clientAddress: parseClientIp("127.0.0.1"),
   readJson: async () => ({}),
+  readRaw: async () => Buffer.alloc(0),
 });
 
 describe("checksum before database", () => {

@@ -14,6 +14,8 @@ const errors = {
     message: "The API token is missing, malformed, unknown or revoked.",
     headers: { "WWW-Authenticate": 'Bearer realm="hub", error="invalid_token"' },
   },
+  // A secret-scanning report whose signature is missing, malformed, wrong or by an unknown key.
+  invalid_signature: { status: 401, message: "The Github-Public-Key-Signature does not verify against a configured key." },
   wrong_token_type: { status: 403, message: "This endpoint needs a token of another type." },
   ip_not_allowed: { status: 403, message: "Requests from this IP address are not allowed for this token." },
   rate_limited: { status: 429, message: "Too many requests. Retry after the time in Retry-After." },

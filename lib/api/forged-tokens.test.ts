@@ -27,6 +27,7 @@ const request = (token: string, from: string): ApiRequest => ({
   clientIp: from,
   clientAddress: parseClientIp(from),
   readJson: async () => ({}),
+  readRaw: async () => Buffer.alloc(0),
 });
 const realToken = () => {
   const { token, hash } = generateToken("activity");

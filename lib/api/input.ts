@@ -1,3 +1,5 @@
+import { RequestError } from "./errors";
+
 /**
  * Unicode control characters (Cc: C0, DEL, C1) and unpaired surrogates. No linking-attribute
  * value, date or field name contains them, and the database refuses some (a NUL in jsonb) with
@@ -11,6 +13,19 @@ const MESSAGE = "must not contain control characters (U+0000–U+001F, U+007F–
 export function unsafeQuery(query: URLSearchParams): string | null {
   for (const [name, value] of query) if (UNSAFE.test(name) || UNSAFE.test(value)) return `Query parameters ${MESSAGE}.`;
   return null;
+}
+
+/** A body as JSON, refused (400) when it is not JSON or holds what no field may hold. */
+export function parseJsonBody(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text) as unknown;
+  } catch {
+    throw new RequestError("invalid_request", "The request body is not valid JSON");
+  }
+  const unsafe = unsafeJson(value);
+  if (unsafe) throw new RequestError("invalid_request", unsafe);
+  return value;
 }
 
 /** Why a parsed JSON body is refused, or null: every key and string, however deep. */

@@ -3,32 +3,32 @@ import { log } from "@/lib/log";
 import { parseClientIp, type IpAddress } from "@/lib/net/ip";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
-import { unsafeJson } from "./input";
+import { parseJsonBody } from "./input";
 import { routeApiRequest } from "./routes";
 import { apiSecurityHeaders } from "./security-headers";
 import { JsonText, type ApiRequest, type ApiResponse } from "./types";
 
-const MAX_BODY_BYTES = 16 * 1024;
-const TOO_LARGE = `The request body may be at most ${MAX_BODY_BYTES} bytes.`;
+export const MAX_BODY_BYTES = 16 * 1024;
+const tooLarge = (limit: number) => new RequestError("payload_too_large", `The request body may be at most ${limit} bytes.`);
 
 /**
  * The body, up to the limit. Past it nothing more is read: the answer is 413, and its
  * `Connection: close` (errors.ts) ends the connection, whose unread rest no one wants.
  */
-function readBody(req: IncomingMessage): Promise<string> {
-  if (Number(req.headers["content-length"]) > MAX_BODY_BYTES) return Promise.reject(new RequestError("payload_too_large", TOO_LARGE));
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  if (Number(req.headers["content-length"]) > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      if (size <= limit) return void chunks.push(chunk);
       req.off("data", onData);
       req.pause();
-      reject(new RequestError("payload_too_large", TOO_LARGE));
+      reject(tooLarge(limit));
     };
     req.on("data", onData);
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
@@ -75,18 +75,11 @@ class NodeApiRequest implements ApiRequest {
     if (!options?.anyContentType && !/^application\/json\b/i.test(this.req.headers["content-type"] ?? "")) {
       throw new RequestError("invalid_request", "Send the body as application/json");
     }
-    const value = parseJson(await readBody(this.req));
-    const unsafe = unsafeJson(value);
-    if (unsafe) throw new RequestError("invalid_request", unsafe);
-    return value;
+    return parseJsonBody((await readBody(this.req)).toString("utf8"));
   }
-}
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new RequestError("invalid_request", "The request body is not valid JSON");
+  readRaw(options?: { maxBytes?: number }): Promise<Buffer> {
+    return readBody(this.req, options?.maxBytes);
   }
 }
 

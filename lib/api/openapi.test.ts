@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseReportRequest } from "@/lib/activity/reports";
 import { activityQuerySchema, GROUP_BY, METRICS } from "@/lib/activity/schema";
 import { profileQuerySchema } from "@/lib/profiles/schema";
+import { revokeRequestSchema, scanningMatchesSchema } from "./leak-reports";
 import { LINKING_PARAMETER, openApiDocument } from "./openapi";
 
 // The document's request half against what the API accepts: the same samples through ajv on
@@ -92,5 +93,29 @@ describe("OpenAPI request schemas", () => {
   ])("profile query %j for a token linked on email: document and API both say %s", (query, accepted) => {
     expect(documentedQuery("email")(query)).toBe(accepted);
     expect(profileQuerySchema("email").safeParse(query).success).toBe(accepted);
+  });
+});
+
+describe("OpenAPI: leak reports", () => {
+  const revokeBody = ajv.compile(openApiDocument.paths["/api/v1/tokens/revoke"].post.requestBody.content["application/json"].schema);
+  const scanBody = ajv.compile(openApiDocument.paths["/api/v1/secret-scanning/github"].post.requestBody.content["application/json"].schema);
+  it.each([
+    [{ tokens: [] }, true],
+    [{ tokens: ["hub_act_x"] }, true],
+    [{ tokens: Array.from({ length: 101 }, () => "t") }, false],
+    [{ tokens: "hub_act_x" }, false],
+    [{}, false],
+  ])("revoke body %j: document and API both say %s", (body, accepted) => {
+    expect(revokeBody(body)).toBe(accepted);
+    expect(revokeRequestSchema.safeParse(body).success).toBe(accepted);
+  });
+  it.each([
+    [[{ token: "t", type: "hub", url: "https://x", source: "content" }], true],
+    [[{ token: "t", type: "hub" }], true],
+    [[{ type: "hub" }], false],
+    [{ token: "t", type: "hub" }, false],
+  ])("scan body %j: document and API both say %s", (body, accepted) => {
+    expect(scanBody(body)).toBe(accepted);
+    expect(scanningMatchesSchema.safeParse(body).success).toBe(accepted);
   });
 });

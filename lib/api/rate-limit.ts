@@ -7,6 +7,12 @@ const WINDOW_SECONDS = 60;
 /** Requests per minute per IP for calls without a valid token (they still get rate-limit headers). */
 export const ANONYMOUS_LIMIT = 600;
 
+/**
+ * What is counted: a token's requests, anonymous calls per IP, and leak reports per IP (the
+ * public revoke and secret-scanning endpoints, which need no token and write to the database).
+ */
+export type RateKind = "token" | "ip" | "report";
+
 export interface RateState {
   allowed: boolean;
   limit: number;
@@ -33,7 +39,7 @@ const COUNT_ONLY = Number.MAX_SAFE_INTEGER;
  * them in small leased slices (rate-lease.ts); if Redis fails, each instance falls back to
  * counting in its own memory (still limited, never open) until Redis answers again.
  */
-function limiterFor(kind: "token" | "ip"): Limiter {
+function limiterFor(kind: RateKind): Limiter {
   let limiter = limiters.get(kind);
   if (!limiter) {
     const store = sharedLimiter({ keyPrefix: `api-${kind}`, points: COUNT_ONLY, duration: WINDOW_SECONDS });
@@ -53,12 +59,12 @@ function toState(spend: Spend, limit: number): RateState {
 }
 
 /** Counts one request against `key`. */
-export async function consume(kind: "token" | "ip", key: string, limit: number): Promise<RateState> {
+export async function consume(kind: RateKind, key: string, limit: number): Promise<RateState> {
   return toState(await limiterFor(kind).budget.spend(key, limit), limit);
 }
 
 /** The current budget without spending any (for refusals that must not eat into it). */
-export async function peek(kind: "token" | "ip", key: string, limit: number): Promise<RateState> {
+export async function peek(kind: RateKind, key: string, limit: number): Promise<RateState> {
   const limiter = limiterFor(kind);
   const local = limiter.budget.peek(key, limit);
   if (local) return toState(local, limit);

@@ -24,6 +24,7 @@ const request = (from: string): ApiRequest => ({
   clientIp: from,
   clientAddress: parseClientIp(from),
   readJson: async () => ({}),
+  readRaw: async () => Buffer.alloc(0),
 });
 const token = (): ApiToken => ({
   id: randomUUID(),

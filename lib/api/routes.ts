@@ -7,8 +7,10 @@ import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
+import { receiveGitHubScan, reportLeakedTokens } from "./leak-reports";
 import { openApiDocument } from "./openapi";
 import { readProfile } from "./profile-read";
+import { consume, rateLimitHeaders } from "./rate-limit";
 import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
@@ -50,6 +52,22 @@ export const routes: Route[] = [
   { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile },
 ];
 
+/**
+ * Routes anyone may call, without a token: leak reports. Each is bounded per client IP
+ * (`perMinute`, counted before the body is read) instead of per token.
+ */
+interface PublicRoute {
+  path: string;
+  perMinute: number;
+  handler: (request: ApiRequest) => Promise<ApiResponse>;
+}
+
+export const publicRoutes: PublicRoute[] = [
+  { path: "/api/v1/tokens/revoke", perMinute: 30, handler: reportLeakedTokens },
+  // GitHub sends batches from a few addresses: a higher bound, and the signature decides the rest.
+  { path: "/api/v1/secret-scanning/github", perMinute: 600, handler: (request) => receiveGitHubScan(request) },
+];
+
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
 export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
   if (request.method === "GET" && request.path === "/api/v1/live") {
@@ -60,9 +78,11 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
   if (request.method === "GET" && request.path === "/api/v1/openapi.json") {
     return { status: 200, body: openApiDocument, headers: { "Cache-Control": "public, max-age=300" } };
   }
+  const open = publicRoutes.find((r) => r.path === request.path);
+  if (open) return routePublicRequest(request, open);
   const matching = routes.filter((r) => r.path === request.path);
   const route = matching.find((r) => r.method === request.method);
-  const misrouted = route ? null : misroutedAnswer(matching);
+  const misrouted = route ? null : misroutedAnswer(matching.map((r) => r.method));
   // Without a token there is nothing to look up: no database, as before.
   if (misrouted && !presentedToken(request)) return misrouted;
   if (!databaseBreaker.admit()) return withHeaders(misrouted ?? apiError("unavailable"), await cachedRateHeaders(request));
@@ -81,21 +101,46 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
     outcome = "reached";
     return withHeaders(response, rate);
   } catch (error) {
-    if (error instanceof RequestError) return apiError(error.code, error.message, rate);
-    outcome = { error };
-    // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
-    if (isConnectionFailure(error)) return apiError("unavailable", undefined, rate);
-    // Anything else is ours: logged with its cause (never the request's values), 500.
-    log.error({ method: request.method, path: request.path, error: describeError(error) }, "api request failed");
-    return apiError("internal", undefined, rate);
+    if (!(error instanceof RequestError)) outcome = { error };
+    return failureAnswer(request, error, rate);
   } finally {
     databaseBreaker.settle(outcome);
   }
 }
 
-function misroutedAnswer(matching: Route[]): ApiResponse {
-  if (matching.length === 0) return apiError("not_found");
-  const allowed = matching.map((r) => r.method);
+/** A public route: POST only, counted per client IP, then its handler (no token involved). */
+async function routePublicRequest(request: ApiRequest, route: PublicRoute): Promise<ApiResponse> {
+  if (request.method !== "POST") return misroutedAnswer(["POST"]);
+  const rate = await consume("report", `${route.path} ${request.clientIp ?? "unknown"}`, route.perMinute);
+  const headers = rateLimitHeaders(rate);
+  if (!rate.allowed) return apiError("rate_limited", undefined, headers);
+  if (!databaseBreaker.admit()) return apiError("unavailable", undefined, headers);
+  let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
+  try {
+    const response = await route.handler(request);
+    // Only their successes come from the database: a refused signature or body never asked it.
+    if (response.status < 300) outcome = "reached";
+    return withHeaders(response, headers);
+  } catch (error) {
+    if (!(error instanceof RequestError)) outcome = { error };
+    return failureAnswer(request, error, headers);
+  } finally {
+    databaseBreaker.settle(outcome);
+  }
+}
+
+/** What a failure inside a handler answers: the caller's mistake (400/413), 503 or a logged 500. */
+function failureAnswer(request: ApiRequest, error: unknown, rate: Record<string, string>): ApiResponse {
+  if (error instanceof RequestError) return apiError(error.code, error.message, rate);
+  // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
+  if (isConnectionFailure(error)) return apiError("unavailable", undefined, rate);
+  // Anything else is ours: logged with its cause (never the request's values), 500.
+  log.error({ method: request.method, path: request.path, error: describeError(error) }, "api request failed");
+  return apiError("internal", undefined, rate);
+}
+
+function misroutedAnswer(allowed: string[]): ApiResponse {
+  if (allowed.length === 0) return apiError("not_found");
   return apiError("method_not_allowed", `Use ${allowed.join(" or ")} for this endpoint.`, { Allow: allowed.join(", ") });
 }
 

@@ -15,6 +15,11 @@ export interface ApiRequest {
    * `anyContentType`: partners' report scripts send JSON whatever header they set.
    */
   readJson(options?: { anyContentType?: boolean }): Promise<unknown>;
+  /**
+   * The body's bytes as sent, at most `maxBytes` (16 KiB unless given): for a signature over
+   * the raw body. Read a body once, by one of the two.
+   */
+  readRaw(options?: { maxBytes?: number }): Promise<Buffer>;
 }
 
 export interface ApiResponse {

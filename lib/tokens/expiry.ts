@@ -56,9 +56,13 @@ export function resolveExpiry(choice: ExpiryChoice, on: string, now: number, max
   return { ok: true, expiresAt: new Date(at) };
 }
 
-/** What the owner sees: an active token past its expiry reads "Expired". */
-export type TokenDisplayStatus = TokenStatus | "expired";
-export function displayStatus(status: TokenStatus, expiresAt: Date | null, now: number): TokenDisplayStatus {
+/**
+ * What the owner sees: an active token past its expiry reads "Expired"; one revoked because it
+ * was reported as leaked reads "Compromised".
+ */
+export type TokenDisplayStatus = TokenStatus | "expired" | "compromised";
+export function displayStatus(status: TokenStatus, expiresAt: Date | null, now: number, exposedAt: Date | null = null): TokenDisplayStatus {
+  if (status === "revoked" && exposedAt) return "compromised";
   return status === "active" && expiresAt && expiresAt.getTime() <= now ? "expired" : status;
 }
 

@@ -23,4 +23,5 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   old_token_ended: "Old token ended",
   marked_suspicious: "Suspicious activity",
   reviewed: "Marked as reviewed",
+  exposed: "Reported as leaked",
 };

@@ -5,24 +5,13 @@ import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
+import { endsRunningOverlap, NO_OLD_SECRET, OLD_TOKEN, recordNaturalEnd } from "./overlap-end";
 import { event, type Actor } from "./queries";
 import type { IssuedSecret } from "./secret";
 import type { TokenType } from "./types";
 
 // The secret's life: reset (with or without an overlap), stopping the old secret, revoking.
 // Each change, its history row and the NOTIFY that empties every instance's cache commit together.
-
-/** The old secret's fields cleared: it stops at once (never three live secrets). */
-const NO_OLD_SECRET = {
-  oldSecretHash: null,
-  oldDisplayPrefix: null,
-  oldSecretDeprecatedAt: null,
-  oldSecretEndsAt: null,
-  oldLastUsedAt: null,
-  oldLastUsedIp: null,
-};
-
-const OLD_TOKEN = "Old token";
 
 /** The row locked for a change of secret: the current secret and any overlap still running. */
 async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
@@ -40,31 +29,6 @@ async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
     .for("update");
   return row ?? null;
-}
-
-/**
- * An overlap that ran to its end stops by the clock alone, so its History row is written
- * afterwards, dated at the end itself: by the periodic sweep (`closeEndedOverlaps`) or by the
- * next change that clears the old secret, whichever comes first.
- */
-async function recordNaturalEnd(tx: Tx, actor: Pick<Actor, "accountId">, tokenId: string, endsAt: Date | null, now: Date) {
-  if (!endsAt || endsAt > now) return;
-  await tx.insert(tokenEvents).values({
-    tokenId,
-    accountId: actor.accountId,
-    actorId: null,
-    actorName: "Hub",
-    action: "old_token_ended",
-    changes: [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Ended" }],
-    ip: "—",
-    createdAt: endsAt,
-  });
-}
-
-/** A history line for an overlap that a change ends early, or nothing when none was running. */
-function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] {
-  if (!endsAt || endsAt <= now) return [];
-  return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
 }
 
 export interface Rotation {

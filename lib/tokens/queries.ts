@@ -64,6 +64,9 @@ const summaryColumns = {
   // The enumeration alarm's mark (lib/governance): shown in the list and Details.
   suspiciousAt: apiTokens.suspiciousAt,
   suspiciousReason: apiTokens.suspiciousReason,
+  // Set when a leak report revoked it: the list shows "Compromised", who reported it and when.
+  exposedAt: apiTokens.exposedAt,
+  exposedSource: apiTokens.exposedSource,
 };
 
 export const PAGE_SIZE = 50;
@@ -108,6 +111,8 @@ export async function getToken(accountId: string, tokenId: string) {
       oldSecretEndsAt: apiTokens.oldSecretEndsAt,
       oldLastUsedAt: apiTokens.oldLastUsedAt,
       oldLastUsedIp: apiTokens.oldLastUsedIp,
+      // Where a leaked token was found (never the secret).
+      exposedUrl: apiTokens.exposedUrl,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdById))

@@ -13,6 +13,13 @@ export const tokenPrefixes: Record<TokenType, string> = { activity: "hub_act_", 
 const typeByPrefix = new Map(Object.entries(tokenPrefixes).map(([type, prefix]) => [prefix, type as TokenType]));
 const tokenPattern = /^(hub_(?:act|prf)_)([0-9A-Za-z]{32})([0-9A-Za-z]{6})$/;
 
+/**
+ * What a secret scanner looks for in text (README, "Leaked tokens"): the type prefix and 38
+ * base62 characters, not inside a longer word. A match is a Hub token only when its last six
+ * characters are the checksum of the rest (`parseToken`), which weeds out look-alikes offline.
+ */
+export const SCANNER_PATTERN = String.raw`\bhub_(?:act|prf)_[0-9A-Za-z]{38}\b`;
+
 /** 32 base62 characters from the CSPRNG, by rejection sampling so every character is equally likely. */
 function randomBase62(length: number): string {
   let out = "";

@@ -32,15 +32,13 @@ export default async function TokenDetailsPage({
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
   const now = clock.now();
-  const status = displayStatus(token.status, token.expiresAt, now);
+  const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt);
   // An expired token is as finished as a revoked one: nothing on it can change.
   const active = status === "active";
   // The old secret of a reset's overlap, while it still works (the API decides by the same time).
   const overlapEnds = active && token.oldDisplayPrefix && token.oldSecretEndsAt && token.oldSecretEndsAt.getTime() > now ? token.oldSecretEndsAt : null;
   const readOnlyReason = !active
-    ? status === "expired"
-      ? "Expired tokens cannot be changed."
-      : "Revoked tokens cannot be changed."
+    ? finishedReasons[status as Exclude<typeof status, "active">]
     : canWriteToken(user, token.type)
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
@@ -145,6 +143,13 @@ export default async function TokenDetailsPage({
     </div>
   );
 }
+
+/** Why a token that no longer works cannot be changed. */
+const finishedReasons = {
+  revoked: "Revoked tokens cannot be changed.",
+  expired: "Expired tokens cannot be changed.",
+  compromised: "Compromised tokens cannot be changed.",
+} as const;
 
 /** The latest date the shorten form offers: the last whose midnight comes before the current expiry, within the maximum. */
 function latestExpiry(expiresAt: Date | null, maxDays: number | null, now: number): string | undefined {

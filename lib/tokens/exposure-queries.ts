@@ -1,0 +1,109 @@
+import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { getDb } from "@/db";
+import { notifyTokenChanged } from "@/db/notify";
+import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
+import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
+import { endsRunningOverlap, NO_OLD_SECRET, recordNaturalEnd } from "./overlap-end";
+
+// Run by the API's Node handler (leak reports), outside Next: no "server-only" marker.
+
+/** Stored as the revocation's reason: the console shows such tokens as "Compromised". */
+export const LEAKED_REASON = "reported as leaked";
+
+/** One leaked secret, by its SHA-256, and where it was found when the reporter says. */
+export interface LeakedSecret {
+  hash: string;
+  url: string | null;
+}
+
+export interface LeakReport {
+  /** History's actor (no user): "Public report" or "GitHub secret scanning". */
+  reporter: string;
+  /** The reporter's IP, for History. */
+  ip: string | null;
+  now: Date;
+}
+
+/**
+ * Revokes every live token whose current secret, or a reset's old secret still in its
+ * overlap, is among `leaked`, in one transaction: each gets the reason, where and when it was
+ * found, a History row, the NOTIFY that empties every instance's cache (as the console's
+ * Revoke), and its `token.exposed` event. A leaked old secret revokes the whole token: the new
+ * one most likely lives where the old one leaked from. Returns the hashes that matched.
+ */
+export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakReport): Promise<Set<string>> {
+  const hashes = [...new Set(leaked.map((l) => l.hash))];
+  const { now } = report;
+  return getDb().transaction(async (tx) => {
+    // Locked in id order: two reports naming the same tokens wait for each other, never deadlock.
+    const rows = await tx
+      .select({
+        id: apiTokens.id,
+        accountId: apiTokens.accountId,
+        type: apiTokens.type,
+        description: apiTokens.description,
+        displayPrefix: apiTokens.displayPrefix,
+        secretHash: apiTokens.secretHash,
+        oldSecretHash: apiTokens.oldSecretHash,
+        oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+      })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.status, "active"),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+          or(inArray(apiTokens.secretHash, hashes), and(inArray(apiTokens.oldSecretHash, hashes), gt(apiTokens.oldSecretEndsAt, now))),
+        ),
+      )
+      .orderBy(apiTokens.id)
+      .for("update");
+    const matched = new Set<string>();
+    for (const row of rows) {
+      const current = hashes.includes(row.secretHash);
+      const hash = current ? row.secretHash : row.oldSecretHash!;
+      matched.add(hash);
+      const url = leaked.find((l) => l.hash === hash)?.url ?? null;
+      await recordNaturalEnd(tx, row, row.id, row.oldSecretEndsAt, now);
+      await tx
+        .update(apiTokens)
+        .set({
+          status: "revoked",
+          revokedAt: now,
+          revokedReason: LEAKED_REASON,
+          exposedAt: now,
+          exposedUrl: url,
+          exposedSource: report.reporter,
+          updatedAt: now,
+          ...NO_OLD_SECRET,
+        })
+        .where(eq(apiTokens.id, row.id));
+      const changes: TokenFieldChange[] = [
+        { field: "Status", from: "Active", to: "Compromised" },
+        { field: "Leaked secret", from: "", to: current ? "Current token" : "Old token" },
+        ...(url ? [{ field: "Found at", from: "", to: url }] : []),
+        ...endsRunningOverlap(row.oldSecretEndsAt, now),
+      ];
+      await tx.insert(tokenEvents).values({
+        tokenId: row.id,
+        accountId: row.accountId,
+        actorId: null,
+        actorName: report.reporter,
+        action: "exposed",
+        changes,
+        ip: report.ip ?? "unknown",
+        createdAt: now,
+      });
+      await notifyTokenChanged(tx, row.id);
+      // Sent when, and only if, the revocation commits; never the secret, only its prefix.
+      await enqueueTokenEvent(tx, {
+        accountId: row.accountId,
+        type: "token.exposed",
+        token: row,
+        actor: null,
+        // A URL that itself holds a token is left out: a payload never carries one.
+        extra: { leaked_secret: current ? "current" : "old", found_at: url && !/hub_(act|prf)_/.test(url) ? url : null, reported_by: report.reporter },
+      });
+    }
+    return matched;
+  });
+}
