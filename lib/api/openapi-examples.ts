@@ -118,7 +118,23 @@ const janeRemington = {
 type Examples = { request?: unknown; requestSummary?: string; response: unknown; responseSummary: string };
 
 /** One request (when the operation takes a body) and one success body per operation, by path and method. */
+/** GitHub's headers as it sends them: a key identifier (hex SHA-256) and a base64 DER signature. */
+export const GITHUB_KEY_ID_EXAMPLE = "bcb53661c06b4728e59d897fb6165d5c9cda0fd9cdf9d09ead458168deb7518c";
+export const GITHUB_SIGNATURE_EXAMPLE = "MEQCIHc…base64 DER ECDSA signature…";
+
 export const operationExamples: Record<string, Examples> = {
+  "POST /api/v1/tokens/revoke": {
+    request: { tokens: ["hub_act_…"] },
+    requestSummary: "A token found in a public repository",
+    response: { data: { received: 1 } },
+    responseSummary: "Received, whether or not it was a live token",
+  },
+  "POST /api/v1/secret-scanning/github": {
+    request: [{ token: "hub_act_…", type: "hub_activity_token", url: "https://github.com/octo-org/octo-repo/blob/main/config.js", source: "content" }],
+    requestSummary: "One match found by GitHub secret scanning",
+    response: [{ token_raw: "hub_act_…", token_type: "hub_activity_token", label: "true_positive" }],
+    responseSummary: "A live Hub token, now revoked",
+  },
   "GET /api/v1/live": { response: { ok: true, tokenCache: "live" }, responseSummary: "The process is up" },
   "GET /api/v1/users": { response: users, responseSummary: "Two of Demo Retail's team" },
   "GET /api/v1/groups": { response: groups, responseSummary: "Two of Demo Retail's groups" },

@@ -7,7 +7,7 @@ import { API_TAGS } from "./reference-links";
 import { errorBody, errorStatus, type ErrorCode } from "./errors";
 import { MAX_SCANNING_BODY_BYTES, revokeRequestSchema, scanningMatchesSchema } from "./leak-reports";
 import { referenceIntroduction } from "./openapi-guide";
-import { operationExamples, PROFILE_QUERY_EXAMPLE } from "./openapi-examples";
+import { GITHUB_KEY_ID_EXAMPLE, GITHUB_SIGNATURE_EXAMPLE, operationExamples, PROFILE_QUERY_EXAMPLE } from "./openapi-examples";
 
 /** A request schema as the API's own zod schema describes it (what a caller may send). */
 function requestSchema(schema: z.ZodType): object {
@@ -143,7 +143,12 @@ const activityRow = {
 const bearer = [{ bearer: [] }, { apiTokenHeader: [] }];
 
 // Leak reports need no token: bounded per client IP, with the same rate-limit fields.
-const reported = (schema: object, description: string) => ({ description, headers: rateLimitHeaders, content: { "application/json": { schema } } });
+/** A leak report's success body, with its example: per-IP rate-limit fields, no token headers. */
+function reported(operation: string, schema: object, description: string, status: "200" | "202") {
+  const example = operationExamples[operation]!;
+  const examples = { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } };
+  return { [status]: { description, headers: rateLimitHeaders, content: { "application/json": { schema, examples } } } };
+}
 const reportFailures = {
   ...failure(["rate_limited"], "Too many reports from this IP address in the current minute", { "Retry-After": { schema: { type: "integer" } } }),
   ...failure(["internal"], "An unexpected failure on our side (logged)"),
@@ -200,15 +205,19 @@ export const openApiDocument = {
     },
     "/api/v1/tokens/revoke": {
       post: {
+        tags: [API_TAGS.tokens],
+        operationId: "revokeTokens",
         summary: "Report leaked Hub tokens: each live one is revoked at once (no authentication)",
         description:
           "For anyone who finds a Hub token (hub_act_… or hub_prf_…). Every live token in `tokens` (current secret, or a reset's old secret still in its overlap, which ends the whole token) is revoked as \"reported as leaked\" and shows \"Compromised\" to its owner. The answer is the same 202 whatever the tokens were: it never says which existed. At most 100 tokens; bounded per client IP (30 a minute). The body is read as JSON whatever Content-Type says.",
         security: [],
-        requestBody: { required: true, content: { "application/json": { schema: requestSchema(revokeRequestSchema) } } },
+        requestBody: body("POST /api/v1/tokens/revoke", requestSchema(revokeRequestSchema)),
         responses: {
-          "202": reported(
+          ...reported(
+            "POST /api/v1/tokens/revoke",
             { type: "object", required: ["data"], additionalProperties: false, properties: { data: strictObject({ received: { type: "integer", minimum: 0 } }) } },
             "Received: `received` is how many tokens the body held",
+            "202",
           ),
           ...failure(["invalid_request"], "The body is not JSON, not `{ tokens: string[] }`, or holds more than 100 tokens"),
           ...failure(["payload_too_large"], "The body is over 16384 bytes (nothing more is read; the connection closes)"),
@@ -218,16 +227,18 @@ export const openApiDocument = {
     },
     "/api/v1/secret-scanning/github": {
       post: {
+        tags: [API_TAGS.tokens],
+        operationId: "reportGitHubSecretScanningMatches",
         summary: "GitHub secret scanning partner endpoint",
         description: `GitHub's secret-scanning partner format. \`Github-Public-Key-Signature\` (base64 DER ECDSA P-256 over the raw body, SHA-256) must verify under the key named by \`Github-Public-Key-Identifier\` among the operator's SECRET_SCANNING_PUBLIC_KEYS; 404 when none are configured. Each live match is revoked as "reported as leaked", its \`url\` kept as where it was found. Bodies up to ${MAX_SCANNING_BODY_BYTES} bytes, at most 1000 matches; bounded per client IP (600 a minute).`,
         security: [],
         parameters: [
-          { name: "Github-Public-Key-Identifier", in: "header", required: true, schema: { type: "string" } },
-          { name: "Github-Public-Key-Signature", in: "header", required: true, schema: { type: "string" } },
+          { name: "Github-Public-Key-Identifier", in: "header", required: true, schema: { type: "string" }, example: GITHUB_KEY_ID_EXAMPLE },
+          { name: "Github-Public-Key-Signature", in: "header", required: true, schema: { type: "string" }, example: GITHUB_SIGNATURE_EXAMPLE },
         ],
-        requestBody: { required: true, content: { "application/json": { schema: requestSchema(scanningMatchesSchema) } } },
+        requestBody: body("POST /api/v1/secret-scanning/github", requestSchema(scanningMatchesSchema)),
         responses: {
-          "200": reported({ type: "array", items: scanningLabel }, "One label per match: true_positive when it was a live Hub token"),
+          ...reported("POST /api/v1/secret-scanning/github", { type: "array", items: scanningLabel }, "One label per match: true_positive when it was a live Hub token", "200"),
           ...failure(["invalid_request"], "Signed, but not a list of matches"),
           ...failure(["invalid_signature"], "Missing or wrong signature, or an unknown key identifier"),
           ...failure(["not_found"], "Secret scanning is not configured on this server"),

@@ -72,6 +72,8 @@ describe("reset with an overlap window", () => {
     expect(await statusOf(old)).toBe(200);
     const fresh = await reset(tokenId, "1h");
 
+    // The old secret's cached entry is replaced when the reset's NOTIFY arrives (within 1 s).
+    await within1s(async () => (await forms(old)).headers.deprecation !== undefined);
     const viaOld = await forms(old);
     expect(viaOld.status).toBe(200);
     expect(viaOld.headers.deprecation).toBe(`@${Math.floor(t0 / 1000)}`);
