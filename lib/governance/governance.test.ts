@@ -73,7 +73,8 @@ describe("access log", () => {
   it("writes in batches: thousands of reads wait in memory and land in a few statements", async () => {
     const token = await profileToken("Batch");
     const t = { id: token.id, accountId: actor.accountId, exposedAttributes: ["email"] };
-    for (let i = 0; i < 2_500; i++) accessLog.record(t, "127.0.0.1", "email", `user${i}@example.test`, "none", Date.now() - i);
+    const base = Date.now();
+    for (let i = 0; i < 2_500; i++) accessLog.record(t, "127.0.0.1", "email", `user${i}@example.test`, "none", base - i);
     expect(accessLog.size).toBeGreaterThanOrEqual(2_500);
     await accessLog.flush();
     expect(accessLog.size).toBe(0);
