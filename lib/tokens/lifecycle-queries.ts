@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
@@ -146,31 +146,5 @@ export async function shortenTokenExpiry(actor: Actor, tokenId: string, expiresA
     // Every instance's cached entry carries the expiry: it must learn the new one at once.
     await notifyTokenChanged(tx, tokenId);
     return true;
-  });
-}
-
-/**
- * Closes overlaps that ran to their end: clears the old secret and writes its "Old token ended"
- * row. The old secret already stopped at the end by the clock; this only records it. Rows another
- * instance is closing are skipped, so instances sweeping at once never record one end twice.
- */
-export async function closeEndedOverlaps(now: Date, batch = 100): Promise<number> {
-  return getDb().transaction(async (tx) => {
-    const ended = await tx
-      .select({ id: apiTokens.id, accountId: apiTokens.accountId, endsAt: apiTokens.oldSecretEndsAt })
-      .from(apiTokens)
-      // Never ahead of the database's time: an instance whose clock a test moved must not
-      // close overlaps that other instances still honour.
-      .where(and(isNotNull(apiTokens.oldSecretHash), lte(apiTokens.oldSecretEndsAt, sql`least(${now.toISOString()}::timestamptz, now())`)))
-      .limit(batch)
-      .for("update", { skipLocked: true });
-    if (ended.length === 0) return 0;
-    // Invariant: the old secret's fields go with their History row, in one commit.
-    await tx.update(apiTokens).set(NO_OLD_SECRET).where(inArray(apiTokens.id, ended.map((r) => r.id)));
-    for (const row of ended) {
-      await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
-      await notifyTokenChanged(tx, row.id);
-    }
-    return ended.length;
   });
 }

@@ -1,11 +1,13 @@
-import type { Tx } from "@/db";
-import { tokenEvents, type TokenFieldChange } from "@/db/schema";
+import { and, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db";
+import { notifyTokenChanged } from "@/db/notify";
+import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import type { Actor } from "./queries";
 
-// How a change that ends a reset's overlap records it. Shared by the console's changes
-// (lifecycle-queries.ts) and leak reports, which the API process runs outside Next (so no
-// "server-only" here).
+// How a change that ends a reset's overlap records it, and the sweep that records overlaps
+// that ran to their end. Shared by the console's changes (lifecycle-queries.ts), leak reports
+// and the sweep, which the server process runs outside Next (so no "server-only" here).
 
 /** The old secret's fields cleared: it stops at once (never three live secrets). */
 export const NO_OLD_SECRET = {
@@ -42,4 +44,30 @@ export async function recordNaturalEnd(tx: Tx, actor: Pick<Actor, "accountId">, 
 export function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldChange[] {
   if (!endsAt || endsAt <= now) return [];
   return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
+}
+
+/**
+ * Closes overlaps that ran to their end: clears the old secret and writes its "Old token ended"
+ * row. The old secret already stopped at the end by the clock; this only records it. Rows another
+ * instance is closing are skipped, so instances sweeping at once never record one end twice.
+ */
+export async function closeEndedOverlaps(now: Date, batch = 100): Promise<number> {
+  return getDb().transaction(async (tx) => {
+    const ended = await tx
+      .select({ id: apiTokens.id, accountId: apiTokens.accountId, endsAt: apiTokens.oldSecretEndsAt })
+      .from(apiTokens)
+      // Never ahead of the database's time: an instance whose clock a test moved must not
+      // close overlaps that other instances still honour.
+      .where(and(isNotNull(apiTokens.oldSecretHash), lte(apiTokens.oldSecretEndsAt, sql`least(${now.toISOString()}::timestamptz, now())`)))
+      .limit(batch)
+      .for("update", { skipLocked: true });
+    if (ended.length === 0) return 0;
+    // Invariant: the old secret's fields go with their History row, in one commit.
+    await tx.update(apiTokens).set(NO_OLD_SECRET).where(inArray(apiTokens.id, ended.map((r) => r.id)));
+    for (const row of ended) {
+      await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
+      await notifyTokenChanged(tx, row.id);
+    }
+    return ended.length;
+  });
 }

@@ -8,7 +8,7 @@ import { createToken, resetToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
-import { closeEndedOverlaps } from "./lifecycle-queries";
+import { closeEndedOverlaps } from "./overlap-end";
 import { overlapSweep } from "./overlap-sweep";
 
 // The sweep only records what the clock already enforces: an overlap that ran to its end.

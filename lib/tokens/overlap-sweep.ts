@@ -1,13 +1,12 @@
-import "server-only";
 import { processSingleton } from "@/db/process-singleton";
 import { clock } from "@/lib/clock";
 import { log } from "@/lib/log";
-import { closeEndedOverlaps } from "./lifecycle-queries";
+import { closeEndedOverlaps } from "./overlap-end";
 
 const EVERY_MS = 60_000;
 
 /**
- * Records, within about a minute, the overlaps that ran to their end (History's "Old token
+ * Started by the server process (outside Next, so no "server-only"). Records, within about a minute, the overlaps that ran to their end (History's "Old token
  * ended"). Correctness never waits on it: the old secret is refused by the clock at the end.
  */
 class OverlapSweep {
