@@ -1,4 +1,5 @@
 import { processSingleton } from "@/db/process-singleton";
+import { BatchedWriter, isForeignKeyViolation } from "@/lib/batched-writer";
 import { addUsageCounts, updateLastUses } from "./queries";
 import type { Outcome } from "./outcomes";
 import type { ApiToken } from "./token-cache";
@@ -11,13 +12,15 @@ const MAX_PENDING_KEYS = 50_000;
  * Counts requests in memory and writes them in batches: the API's hot path never waits on a
  * database write. Last used time and IP are written at most about once a minute per token.
  */
-export class UsageRecorder {
+export class UsageRecorder extends BatchedWriter {
   private counts = new Map<string, number>();
   private lastUsed = new Map<string, { at: number; ip: string | null }>();
   private today = { starts: 0, ends: 0, text: "" };
   private lastUsedWritten = new Map<string, number>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+
+  constructor() {
+    super(FLUSH_EVERY_MS);
+  }
 
   /** `old`: the request used the old secret of an overlap. */
   record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now(), old = false) {
@@ -38,26 +41,7 @@ export class UsageRecorder {
     return this.today.text;
   }
 
-  start() {
-    this.timer ??= setInterval(() => void this.flush().catch(() => {}), FLUSH_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush().catch(() => {});
-  }
-
-  /** Writes what has been counted; on failure the counts are kept for the next attempt. */
-  flush(): Promise<void> {
-    this.flushing ??= this.write().finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
-  }
-
-  private async write() {
+  protected async write() {
     const counts = this.counts;
     this.counts = new Map();
     const now = Date.now();
@@ -81,10 +65,6 @@ export class UsageRecorder {
   }
 }
 
-function isForeignKeyViolation(error: unknown): boolean {
-  const codeOf = (e: unknown) => (e as { code?: string } | undefined)?.code;
-  return codeOf(error) === "23503" || codeOf((error as { cause?: unknown })?.cause) === "23503";
-}
 
 function toRows(counts: Map<string, number>) {
   return [...counts].map(([key, count]) => {

@@ -1,7 +1,7 @@
 import { processSingleton } from "@/db/process-singleton";
 import type { ApiToken } from "@/lib/api/token-cache";
 import { log } from "@/lib/log";
-import { isForeignKeyViolation } from "./db-errors";
+import { BatchedWriter, isForeignKeyViolation } from "@/lib/batched-writer";
 import { EnumerationAlarm, type BatchSummary } from "./enumeration-alarm";
 import { insertAccessRows, type AccessOutcome, type AccessRow } from "./queries";
 import { hashLookupValue } from "./value-hash";
@@ -41,13 +41,13 @@ interface PendingRead {
  * outcome) within the same second are one row with their count: a partner's page views of one
  * customer cost one row a second, not one per request, while every distinct read keeps its own.
  */
-export class AccessLogRecorder {
+export class AccessLogRecorder extends BatchedWriter {
   private pending = new Map<string, PendingRead>();
   private dropped = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
 
-  constructor(private alarm: EnumerationAlarm = new EnumerationAlarm()) {}
+  constructor(private alarm: EnumerationAlarm = new EnumerationAlarm()) {
+    super(FLUSH_EVERY_MS);
+  }
 
   record(token: Pick<ApiToken, "id" | "accountId" | "exposedAttributes">, ip: string | null, attribute: string, value: string, found: LookupFound, at = Date.now()) {
     const outcome = outcomes[found];
@@ -63,7 +63,7 @@ export class AccessLogRecorder {
       return;
     }
     this.pending.set(key, { tokenId: token.id, accountId: token.accountId, at, ip, attribute, value, outcome, attributes: outcome === "found" ? token.exposedAttributes : [], reads: 1 });
-    if (this.pending.size >= FLUSH_AT_ROWS && this.timer) void this.flush().catch(() => {});
+    if (this.pending.size >= FLUSH_AT_ROWS && this.started) void this.flush().catch(() => {});
   }
 
   /** Rows waiting to be written. */
@@ -71,26 +71,7 @@ export class AccessLogRecorder {
     return this.pending.size;
   }
 
-  start() {
-    this.timer ??= setInterval(() => void this.flush().catch(() => {}), FLUSH_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush().catch(() => {});
-  }
-
-  /** Writes what is pending; on failure the reads are kept (within the bound) for the next attempt. */
-  flush(): Promise<void> {
-    this.flushing ??= this.write().finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
-  }
-
-  private async write() {
+  protected async write() {
     if (this.dropped > 0) {
       log.warn({ dropped: this.dropped }, "access log buffer full: Profile Read lookups not recorded");
       this.dropped = 0;

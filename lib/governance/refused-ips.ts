@@ -1,6 +1,6 @@
 import { processSingleton } from "@/db/process-singleton";
 import type { ApiToken } from "@/lib/api/token-cache";
-import { isForeignKeyViolation } from "./db-errors";
+import { BatchedWriter, isForeignKeyViolation } from "@/lib/batched-writer";
 import { addRefusedIps, type RefusedIpCount } from "./queries";
 
 const FLUSH_EVERY_MS = 2_000;
@@ -12,10 +12,12 @@ const MAX_PENDING_KEYS = 10_000;
  * (like usage counts): Usage lists the top refused addresses so an admin can whitelist from
  * evidence. A refusal itself never returns data.
  */
-export class RefusedIpRecorder {
+export class RefusedIpRecorder extends BatchedWriter {
   private counts = new Map<string, { count: number; last: number }>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+
+  constructor() {
+    super(FLUSH_EVERY_MS);
+  }
 
   record(token: Pick<ApiToken, "id" | "accountId">, ip: string | null, at = Date.now()) {
     const day = new Date(at - (at % 86_400_000)).toISOString().slice(0, 10);
@@ -27,25 +29,7 @@ export class RefusedIpRecorder {
     } else if (this.counts.size < MAX_PENDING_KEYS) this.counts.set(key, { count: 1, last: at });
   }
 
-  start() {
-    this.timer ??= setInterval(() => void this.flush().catch(() => {}), FLUSH_EVERY_MS);
-    this.timer.unref();
-  }
-
-  async stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush().catch(() => {});
-  }
-
-  flush(): Promise<void> {
-    this.flushing ??= this.write().finally(() => {
-      this.flushing = null;
-    });
-    return this.flushing;
-  }
-
-  private async write() {
+  protected async write() {
     const counts = this.counts;
     if (counts.size === 0) return;
     this.counts = new Map();
