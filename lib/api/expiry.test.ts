@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { accounts, apiTokens } from "@/db/schema";
@@ -9,27 +9,18 @@ import { createToken, resetToken, shortenExpiry } from "@/lib/tokens/actions";
 import { DAY_MS, displayStatus } from "@/lib/tokens/expiry";
 import { countTokensExpiringWithin, getToken, getTokenAllowance } from "@/lib/tokens/queries";
 import type { CreateTokenInput } from "@/lib/tokens/schema";
-import { call, startApiServer } from "@/test/api-server";
+import { call, withApiServer } from "@/test/api-server";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput, tokenSnapshot } from "@/test/token-fixtures";
-import { startTokenInvalidation } from "./token-invalidation";
 
 // Tokens that expire, through the server actions and the real HTTP API, with the
 // clock moved instead of slept.
 
 withTestDatabase();
 
-let server: Awaited<ReturnType<typeof startApiServer>>;
+const server = withApiServer();
 let account: TestAccount;
 let t0: number;
-
-beforeAll(async () => {
-  await startTokenInvalidation();
-  server = await startApiServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
 beforeEach(async () => {
   account = await createTestAccount({ maxActiveTokens: 2 });
   signInAs(account.admin);

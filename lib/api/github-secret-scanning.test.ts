@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { tokenEvents } from "@/db/schema";
 import { createToken, resetToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";
 import { generateToken } from "@/lib/tokens/secret";
-import { call, startApiServer } from "@/test/api-server";
+import { call, withApiServer } from "@/test/api-server";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
 import { parseScanningKeys } from "./secret-scanning-keys";
-import { startTokenInvalidation } from "./token-invalidation";
 
 // GitHub's secret-scanning partner endpoint with a key pair made here: the operator's
 // SECRET_SCANNING_PUBLIC_KEYS is set before lib/env reads it (vi.hoisted runs before imports).
@@ -25,16 +24,8 @@ const keys = await vi.hoisted(async () => {
 
 withTestDatabase();
 
-let server: Awaited<ReturnType<typeof startApiServer>>;
+const server = withApiServer();
 let account: TestAccount;
-
-beforeAll(async () => {
-  await startTokenInvalidation();
-  server = await startApiServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
 beforeEach(async () => {
   account = await createTestAccount();
   signInAs(account.admin);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { apiTokens, tokenEvents } from "@/db/schema";
@@ -8,26 +8,17 @@ import { createToken, resetToken, revokeToken } from "@/lib/tokens/actions";
 import { getTokenAllowance, getToken, listTokens } from "@/lib/tokens/queries";
 import { displayStatus } from "@/lib/tokens/expiry";
 import { generateToken } from "@/lib/tokens/secret";
-import { call, startApiServer } from "@/test/api-server";
+import { call, withApiServer } from "@/test/api-server";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
-import { startTokenInvalidation } from "./token-invalidation";
 
 // POST /api/v1/tokens/revoke on the real HTTP handler and database: anyone who finds a token
 // ends it, and the answer never says whether it existed.
 
 withTestDatabase();
 
-let server: Awaited<ReturnType<typeof startApiServer>>;
+const server = withApiServer();
 let account: TestAccount;
-
-beforeAll(async () => {
-  await startTokenInvalidation();
-  server = await startApiServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
 beforeEach(async () => {
   account = await createTestAccount();
   signInAs(account.admin);

@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { tokenEvents } from "@/db/schema";
 import { clock } from "@/lib/clock";
 import { createToken, resetToken, revokeToken, stopOldToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";
-import { call, startApiServer } from "@/test/api-server";
+import { call, withApiServer } from "@/test/api-server";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput, tokenSnapshot } from "@/test/token-fixtures";
-import { startTokenInvalidation } from "./token-invalidation";
 import { usage } from "./usage";
 
 // Reset with an overlap window, end to end: the server actions an admin uses, and
@@ -18,17 +17,9 @@ import { usage } from "./usage";
 withTestDatabase();
 
 const HOUR = 3_600_000;
-let server: Awaited<ReturnType<typeof startApiServer>>;
+const server = withApiServer();
 let account: TestAccount;
 let t0: number;
-
-beforeAll(async () => {
-  await startTokenInvalidation();
-  server = await startApiServer();
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
 beforeEach(async () => {
   account = await createTestAccount();
   signInAs(account.admin);
