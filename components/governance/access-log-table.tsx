@@ -17,18 +17,17 @@ export function AccessLogTable({ rows, description }: { rows: AccessLogRow[]; de
     <Panel variant="table">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">Access log of {description}</caption>
-        <TableHead columns={["Time", "IP address", "Linking attribute", "Value (hashed)", "Outcome", "Attributes returned", "Reads"]} />
+        <TableHead columns={["Time", "IP address", "Looked up (hashed)", "Outcome", "Attributes returned", "Reads"]} />
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((row) => (
             <tr key={row.id}>
               <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(row.at)}</td>
               <td className="px-4 py-3 font-mono whitespace-nowrap">{row.ip ?? "unknown"}</td>
-              <td className="px-4 py-3 font-mono">{row.linkingAttribute}</td>
-              <td className="px-4 py-3 font-mono text-slate-500" title={row.valueHash}>
-                {row.valueHash.slice(0, 12)}…
+              <td className="px-4 py-3 font-mono whitespace-nowrap" title={row.valueHash}>
+                {row.linkingAttribute} <span className="text-slate-500">{row.valueHash.slice(0, 10)}…</span>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{accessOutcomeLabels[row.outcome]}</td>
-              <td className="px-4 py-3 font-mono">{row.attributes.length ? row.attributes.join(", ") : "—"}</td>
+              <td className="px-4 py-3 font-mono break-words">{row.attributes.length ? row.attributes.join(", ") : "—"}</td>
               <td className="px-4 py-3 text-right tabular-nums">{row.reads}</td>
             </tr>
           ))}
