@@ -120,8 +120,8 @@ function summarise(batch: PendingRead[]): BatchSummary[] {
   const byToken = new Map<string, BatchSummary>();
   for (const read of batch) {
     let summary = byToken.get(read.tokenId);
-    if (!summary) byToken.set(read.tokenId, (summary = { tokenId: read.tokenId, lookups: 0, notFound: 0, lastIp: null }));
-    summary.lookups += read.reads;
+    if (!summary) byToken.set(read.tokenId, (summary = { tokenId: read.tokenId, rows: 0, notFound: 0, lastIp: null }));
+    summary.rows++;
     if (read.outcome === "not_found") summary.notFound += read.reads;
     summary.lastIp = read.ip;
   }

@@ -15,8 +15,12 @@ export const ALARM = {
   MIN_LOOKUPS: 100,
   NOT_FOUND_SHARE: 0.5,
   MAX_DISTINCT_VALUES: 1_000,
-  /** A token is looked at after this many of its lookups since its last look, or after any not found. */
-  CHECK_AFTER_LOOKUPS: 100,
+  /**
+   * A token is looked at after this many new rows (distinct reads) since its last look, or after
+   * any not found. The rules can only trip on not-found answers or distinct values, and every
+   * distinct value is a row of its own, so no trip waits on repeated reads.
+   */
+  CHECK_AFTER_ROWS: 100,
 } as const;
 
 export const SUSPICIOUS_RATE_LIMIT = 10;
