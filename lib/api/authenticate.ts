@@ -6,13 +6,19 @@ import { effectiveRateLimit } from "@/lib/governance/thresholds";
 import { failedAuth } from "./failed-auth";
 import { refusal, type Outcome } from "./outcomes";
 import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
-import { findTokenByHash, tokenCache, type ApiToken, type TokenType } from "./token-cache";
+import { lookUpToken, type PrefetchedProfile, type ProfileAsk } from "./cold-lookup";
+import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
 import type { ApiRequest, ApiResponse } from "./types";
 import { usage } from "./usage";
 import { rateLimitedNotices } from "@/lib/webhooks/rate-limited";
 
-export type AuthResult = { ok: true; token: ApiToken; headers: Record<string, string> } | { ok: false; response: ApiResponse };
+/** The profile a request asks for, if it is a Profile Read request (see `authenticate`). */
+export type AskFor = (request: ApiRequest) => ProfileAsk | undefined;
+
+export type AuthResult =
+  | { ok: true; token: ApiToken; headers: Record<string, string>; prefetched?: PrefetchedProfile }
+  | { ok: false; response: ApiResponse };
 
 /** `Authorization: Bearer <token>`, or `Auth-Api-Token: <token>`. */
 export function presentedToken(request: ApiRequest): string | null {
@@ -27,10 +33,12 @@ export function presentedToken(request: ApiRequest): string | null {
 /**
  * Every token-authenticated endpoint starts here. Shape and checksum are checked before any
  * database work; then the token (cached), its type, the caller's IP, and its rate limit. A
- * known token's request gets one outcome, counted once.
+ * known token's request gets one outcome, counted once. `ask`: the profile a Profile Read
+ * request wants, read with the token when the token is not cached (cold-lookup.ts); asked
+ * only then, so a cached token's request never pays for it.
  */
-export async function authenticate(request: ApiRequest, type: TokenType): Promise<AuthResult> {
-  const found = await identify(request);
+export async function authenticate(request: ApiRequest, type: TokenType, ask?: AskFor): Promise<AuthResult> {
+  const found = await identify(request, ask);
   if (found.refused) return refuseSpent(found.refused, type);
   const token = found.token;
   if (!token) return refuseAnonymous(request, type);
@@ -42,11 +50,11 @@ export async function authenticate(request: ApiRequest, type: TokenType): Promis
   if (decision.outcome === "ip_refused") refusedIps.record(token, request.clientIp, now);
   if (decision.outcome === "invalid" || !use) return refuseAnonymous(request, type);
   const headers = { ...rateLimitHeaders(decision.rate), ...lifetimeHeaders(token, use) };
-  if (decision.outcome === "allowed") return { ok: true, token, headers };
+  if (decision.outcome === "allowed") return { ok: true, token, headers, prefetched: found.prefetched };
   return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false }, headers) };
 }
 
-type Identified = { token: ApiToken | null; hash: string | null; refused?: undefined } | { refused: RateState };
+type Identified = { token: ApiToken | null; hash: string | null; prefetched?: PrefetchedProfile; refused?: undefined } | { refused: RateState };
 
 /**
  * The presented token: from the cache when it knows the hash, else from the database, unless
@@ -55,14 +63,15 @@ type Identified = { token: ApiToken | null; hash: string | null; refused?: undef
  * out of time, is looked up again whatever the budget: its owner shares nothing with forgers
  * but perhaps an address.
  */
-async function identify(request: ApiRequest): Promise<Identified> {
+async function identify(request: ApiRequest, ask?: AskFor): Promise<Identified> {
   const raw = presentedToken(request);
   const hash = raw && parseToken(raw) ? hashToken(raw) : null;
   const cached = hash ? tokenCache.get(hash) : null;
   if (cached) return { token: cached, hash };
   const spent = hash && tokenCache.wasValid(hash) ? null : failedAuth.exhausted(clientKey(request));
   if (spent) return { refused: spent };
-  return { token: hash && cached === undefined ? await findTokenByHash(hash) : null, hash };
+  if (!hash || cached !== undefined) return { token: null, hash };
+  return { ...(await lookUpToken(hash, ask?.(request))), hash };
 }
 
 const clientKey = (request: ApiRequest) => request.clientIp ?? "unknown";

@@ -1,47 +1,91 @@
-import { eq, or, sql } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import { lookupDocuments, matchingProfiles, type ProfileRow } from "@/lib/profiles/queries";
 
 // Every statement the API runs on its own tables. What it reads for the Activity and Profile
 // Read answers is in lib/activity/queries.ts and lib/profiles/queries.ts.
 
-// The hot path's one query, prepared once per database handle (parsed and planned once).
-const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
-function prepareLookup(db: Db) {
-  return db
-    .select({
-      id: apiTokens.id,
-      accountId: apiTokens.accountId,
-      type: apiTokens.type,
-      status: apiTokens.status,
-      rateLimit: apiTokens.rateLimit,
-      exposedAttributes: apiTokens.exposedAttributes,
-      linkingAttribute: apiTokens.linkingAttribute,
-      ipAllowList: apiTokens.ipAllowList,
-      expiresAt: apiTokens.expiresAt,
-      // Both hashes, so one cached entry answers for either secret during an overlap.
-      secretHash: apiTokens.secretHash,
-      oldSecretHash: apiTokens.oldSecretHash,
-      oldSecretDeprecatedAt: apiTokens.oldSecretDeprecatedAt,
-      oldSecretEndsAt: apiTokens.oldSecretEndsAt,
-      // Set by the enumeration alarm: the token is throttled on every instance (lib/governance).
-      suspiciousAt: apiTokens.suspiciousAt,
-    })
-    .from(apiTokens)
-    // Each column has its own unique index: a BitmapOr of two index probes, still one round trip.
-    .where(or(eq(apiTokens.secretHash, sql.placeholder("hash")), eq(apiTokens.oldSecretHash, sql.placeholder("hash"))))
-    .prepare("hub_token_by_hash");
+// The token columns the API checks a request against.
+const tokenColumns = {
+  id: apiTokens.id,
+  accountId: apiTokens.accountId,
+  type: apiTokens.type,
+  status: apiTokens.status,
+  rateLimit: apiTokens.rateLimit,
+  exposedAttributes: apiTokens.exposedAttributes,
+  linkingAttribute: apiTokens.linkingAttribute,
+  ipAllowList: apiTokens.ipAllowList,
+  expiresAt: apiTokens.expiresAt,
+  // Both hashes, so one cached entry answers for either secret during an overlap.
+  secretHash: apiTokens.secretHash,
+  oldSecretHash: apiTokens.oldSecretHash,
+  oldSecretDeprecatedAt: apiTokens.oldSecretDeprecatedAt,
+  oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+  // Set by the enumeration alarm: the token is throttled on every instance (lib/governance).
+  suspiciousAt: apiTokens.suspiciousAt,
+};
+
+// Each column has its own unique index: a BitmapOr of two index probes, still one round trip.
+const byHash = or(eq(apiTokens.secretHash, sql.placeholder("hash")), eq(apiTokens.oldSecretHash, sql.placeholder("hash")));
+
+// The hot path's queries, prepared once per database handle (parsed and planned once).
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
+function prepareLookups(db: Db) {
+  // An active Profile Read token linked on the asked attribute reads its own account's profiles only.
+  const mayRead = and(
+    eq(apiTokens.type, "profile_read"),
+    eq(apiTokens.status, "active"),
+    eq(apiTokens.linkingAttribute, sql.placeholder("key")),
+  );
+  const withProfile = (typed: boolean, name: string) => {
+    const match = matchingProfiles(db, apiTokens.accountId, typed, mayRead).as("match");
+    return db
+      .select({ ...tokenColumns, profileId: match.id, profileAttributes: match.attributes })
+      .from(apiTokens)
+      .leftJoinLateral(match, sql`true`)
+      .where(byHash)
+      .prepare(name);
+  };
+  return {
+    token: db.select(tokenColumns).from(apiTokens).where(byHash).prepare("hub_token_by_hash"),
+    withText: withProfile(false, "hub_token_with_profile_by_text"),
+    withValue: withProfile(true, "hub_token_with_profile_by_value"),
+  };
 }
 
-export type TokenRow = Awaited<ReturnType<ReturnType<typeof prepareLookup>["execute"]>>[number];
+function lookups() {
+  const db = getDb();
+  let prepared = preparedLookups.get(db);
+  if (!prepared) preparedLookups.set(db, (prepared = prepareLookups(db)));
+  return prepared;
+}
+
+export type TokenRow = Awaited<ReturnType<ReturnType<typeof prepareLookups>["token"]["execute"]>>[number];
 
 /** The token whose current or old secret has this SHA-256, as stored, or null. */
 export async function getTokenByHash(hash: string): Promise<TokenRow | null> {
-  const db = getDb();
-  let lookup = preparedLookups.get(db);
-  if (!lookup) preparedLookups.set(db, (lookup = prepareLookup(db)));
-  const [row] = await lookup.execute({ hash });
+  const [row] = await lookups().token.execute({ hash });
   return row ?? null;
+}
+
+/**
+ * The token, as `getTokenByHash`, and in the same statement (a lateral join) the profiles of
+ * its account whose `key` holds `value`, at most two: null when the token may not read them
+ * (another type, revoked, or linked on another attribute), so nothing of theirs is read.
+ */
+export async function getTokenWithProfile(hash: string, key: string, value: string): Promise<{ token: TokenRow | null; profiles: ProfileRow[] | null }> {
+  const documents = lookupDocuments(key, value);
+  const rows =
+    documents.typed === undefined
+      ? await lookups().withText.execute({ hash, key, text: documents.text })
+      : await lookups().withValue.execute({ hash, key, ...documents });
+  const first = rows[0];
+  if (!first) return { token: null, profiles: null };
+  const { profileId: _id, profileAttributes: _attributes, ...token } = first;
+  const mayRead = token.type === "profile_read" && token.status === "active" && token.linkingAttribute === key;
+  const profiles = rows.flatMap((row) => (row.profileId === null ? [] : [{ id: row.profileId, attributes: row.profileAttributes! }]));
+  return { token, profiles: mayRead ? profiles : null };
 }
 
 export type UsageCount = typeof tokenUsageDaily.$inferInsert & { count: number };

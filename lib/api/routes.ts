@@ -2,24 +2,27 @@ import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { runReport } from "@/lib/activity/reports";
 import { log } from "@/lib/log";
-import { authenticate, cachedRateHeaders, identifiedRateHeaders, presentedToken } from "./authenticate";
+import { authenticate, cachedRateHeaders, type AskFor, identifiedRateHeaders, presentedToken } from "./authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
 import { receiveGitHubScan, reportLeakedTokens } from "./leak-reports";
 import { openApiDocument } from "./openapi";
-import { readProfile } from "./profile-read";
+import type { PrefetchedProfile } from "./cold-lookup";
+import { profileAsk, readProfile } from "./profile-read";
 import { consume, rateLimitHeaders } from "./rate-limit";
 import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
-type Handler = (request: ApiRequest, token: ApiToken) => Promise<ApiResponse>;
+type Handler = (request: ApiRequest, token: ApiToken, prefetched?: PrefetchedProfile) => Promise<ApiResponse>;
 interface Route {
   method: "GET" | "POST";
   path: string;
   type: TokenType;
   handler: Handler;
+  /** The profile the request asks for, read with the token when the token is not cached. */
+  ask?: AskFor;
 }
 
 const ok = (body: unknown): ApiResponse => ({ status: 200, body });
@@ -49,7 +52,7 @@ export const routes: Route[] = [
       return report.ok ? ok(report.body) : apiError("invalid_request", report.message);
     },
   },
-  { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile },
+  { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile, ask: profileAsk },
 ];
 
 /**
@@ -91,13 +94,13 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
   let rate: Record<string, string> = {};
   try {
     if (!route) return withHeaders(misrouted!, (rate = await identifiedRateHeaders(request)));
-    const auth = await authenticate(request, route.type);
+    const auth = await authenticate(request, route.type, route.ask);
     if (!auth.ok) return auth.response;
     rate = auth.headers;
     const unsafe = unsafeQuery(request.query);
     if (unsafe) return apiError("invalid_request", unsafe, rate);
     // Every handler queries the database, so getting an answer means it is there.
-    const response = await route.handler(request, auth.token);
+    const response = await route.handler(request, auth.token, auth.prefetched);
     outcome = "reached";
     return withHeaders(response, rate);
   } catch (error) {

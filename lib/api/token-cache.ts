@@ -145,7 +145,8 @@ export async function findTokenByHash(hash: string): Promise<ApiToken | null> {
   return token;
 }
 
-function toApiToken(row: TokenRow): ApiToken {
+/** A stored row as the API checks it. */
+export function toApiToken(row: TokenRow): ApiToken {
   // Stored entries were validated on save; anything unparsable is dropped (denies, never widens).
   const ipAllowList = row.ipAllowList.flatMap((text) => {
     const parsed = parseIpEntry(text);

@@ -1,23 +1,34 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { profiles, type ProfileAttributes } from "@/db/schema";
 
 type Db = ReturnType<typeof getDb>;
 const containment = (name: string) => sql`${profiles.attributes} @> ${sql.placeholder(name)}::jsonb`;
 
-// Prepared once per database handle: the Profile Read API runs these on every request. Two
-// rows at most: enough to tell one match from several.
+/**
+ * The profiles of `accountId` (a placeholder, or a column of an outer query) that hold the
+ * looked-up value: the `text` placeholder, and the `typed` one too when `typed`; and `also`
+ * when given. Two rows at most: enough to tell one match from several. Through the GIN index on
+ * attributes (containment).
+ */
+export function matchingProfiles(db: Db, accountId: Placeholder | PgColumn, typed: boolean, also?: SQL) {
+  const holds = typed ? or(containment("text"), containment("typed")) : containment("text");
+  return db
+    .select({ id: profiles.id, attributes: profiles.attributes })
+    .from(profiles)
+    .where(and(also, eq(profiles.accountId, accountId), holds))
+    .limit(2);
+}
+
+export type ProfileRow = { id: number; attributes: ProfileAttributes };
+
+// Prepared once per database handle: the Profile Read API runs these on every request.
 function prepare(db: Db) {
-  const base = () => db.select({ id: profiles.id, attributes: profiles.attributes }).from(profiles);
+  const accountId = sql.placeholder("accountId");
   return {
-    text: base()
-      .where(and(eq(profiles.accountId, sql.placeholder("accountId")), containment("text")))
-      .limit(2)
-      .prepare("hub_profile_by_text"),
-    any: base()
-      .where(and(eq(profiles.accountId, sql.placeholder("accountId")), or(containment("text"), containment("typed"))))
-      .limit(2)
-      .prepare("hub_profile_by_value"),
+    text: matchingProfiles(db, accountId, false).prepare("hub_profile_by_text"),
+    any: matchingProfiles(db, accountId, true).prepare("hub_profile_by_value"),
   };
 }
 const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -25,19 +36,30 @@ const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 export type ProfileMatch = { found: "one"; id: number; attributes: ProfileAttributes } | { found: "none" } | { found: "several" };
 
 /**
- * The profile whose `key` equals `value`, through the GIN index on attributes (containment),
- * whatever the attribute. Query strings are text; numbers and booleans are matched too.
+ * The containment documents a lookup of `value` under `key` matches: the text, and the number
+ * or boolean it reads as (query strings are text; stored numbers and booleans match too).
  */
+export function lookupDocuments(key: string, value: string): { text: string; typed?: string } {
+  const typed = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" || value === "false" ? value === "true" : undefined;
+  const text = JSON.stringify({ [key]: value });
+  return typed === undefined ? { text } : { text, typed: JSON.stringify({ [key]: typed }) };
+}
+
+/** One profile, none, or several, from `matchingProfiles`' rows. */
+export function toMatch(rows: ProfileRow[]): ProfileMatch {
+  if (rows.length > 1) return { found: "several" };
+  return rows[0] ? { found: "one", id: rows[0].id, attributes: rows[0].attributes } : { found: "none" };
+}
+
+/** The profile whose `key` equals `value`, whatever the attribute. */
 export async function findProfileByAttribute(accountId: string, key: string, value: string): Promise<ProfileMatch> {
   const db = getDb();
   let queries = prepared.get(db);
   if (!queries) prepared.set(db, (queries = prepare(db)));
-  const typed = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" || value === "false" ? value === "true" : undefined;
-  const text = JSON.stringify({ [key]: value });
+  const documents = lookupDocuments(key, value);
   const rows =
-    typed === undefined
-      ? await queries.text.execute({ accountId, text })
-      : await queries.any.execute({ accountId, text, typed: JSON.stringify({ [key]: typed }) });
-  if (rows.length > 1) return { found: "several" };
-  return rows[0] ? { found: "one", id: rows[0].id, attributes: rows[0].attributes } : { found: "none" };
+    documents.typed === undefined
+      ? await queries.text.execute({ accountId, text: documents.text })
+      : await queries.any.execute({ accountId, ...documents });
+  return toMatch(rows);
 }

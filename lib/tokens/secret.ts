@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import CRC32 from "crc-32";
 
 import type { TokenType } from "./types";
@@ -44,7 +44,8 @@ export function checksum(text: string): string {
 }
 
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  // One-shot: no Hash object per call (this runs on every API request).
+  return hash("sha256", token, "hex");
 }
 
 /** What lists may show: the type prefix and three random characters, e.g. `hub_act_7Qz`. */
