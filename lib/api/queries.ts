@@ -1,5 +1,6 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db";
+import { arrayLiteral, insertRows, type ColumnOf } from "@/db/insert-rows";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 import { lookupDocuments, matchingProfiles, type ProfileRow } from "@/lib/profiles/queries";
 
@@ -92,13 +93,15 @@ export type UsageCount = typeof tokenUsageDaily.$inferInsert & { count: number }
 
 /** Adds counts to the per-token, per-day, per-outcome totals, in one statement. */
 export async function addUsageCounts(rows: UsageCount[]): Promise<void> {
-  await getDb()
-    .insert(tokenUsageDaily)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [tokenUsageDaily.tokenId, tokenUsageDaily.day, tokenUsageDaily.outcome],
-      set: { count: sql`${tokenUsageDaily.count} + excluded.count` },
-    });
+  const columns: ColumnOf<UsageCount>[] = [
+    [tokenUsageDaily.tokenId, (r) => r.tokenId],
+    [tokenUsageDaily.accountId, (r) => r.accountId],
+    [tokenUsageDaily.day, (r) => r.day],
+    [tokenUsageDaily.outcome, (r) => r.outcome],
+    [tokenUsageDaily.count, (r) => r.count],
+  ];
+  const addUp = sql`on conflict (token_id, day, outcome) do update set count = ${tokenUsageDaily}.count + excluded.count`;
+  await getDb().execute(insertRows(tokenUsageDaily, rows, columns, addUp));
 }
 
 export interface LastUse {
@@ -109,7 +112,7 @@ export interface LastUse {
   old?: boolean;
 }
 
-/** Last use of many tokens in one statement per 5,000 (three parameters each). */
+/** Last use of many tokens in one statement per 5,000 (three parameters in all). */
 export async function updateLastUses(uses: LastUse[]): Promise<void> {
   const current = uses.filter((use) => !use.old);
   const old = uses.filter((use) => use.old);
@@ -118,12 +121,15 @@ export async function updateLastUses(uses: LastUse[]): Promise<void> {
 }
 
 async function writeLastUses(uses: LastUse[], old: boolean) {
-  const rows = uses.map((use) => sql`(${use.tokenId}::uuid, ${new Date(use.at).toISOString()}::timestamptz, ${use.ip}::text)`);
+  // One parameter per column (db/insert-rows.ts), not three per token.
+  const ids = arrayLiteral(uses.map((use) => use.tokenId));
+  const ats = arrayLiteral(uses.map((use) => new Date(use.at).toISOString()));
+  const ips = arrayLiteral(uses.map((use) => use.ip));
   const at = old ? apiTokens.oldLastUsedAt : apiTokens.lastUsedAt;
   const set = old ? sql`old_last_used_at = v.at, old_last_used_ip = v.ip` : sql`last_used_at = v.at, last_used_ip = v.ip`;
   await getDb().execute(sql`
     update ${apiTokens} set ${set}
-    from (values ${sql.join(rows, sql`, `)}) as v(id, at, ip)
+    from unnest(${ids}::text::uuid[], ${ats}::text::timestamptz[], ${ips}::text::text[]) as v(id, at, ip)
     -- Never moves backwards when another instance wrote a later use first.
     where ${apiTokens.id} = v.id and (${at} is null or ${at} < v.at)`);
 }

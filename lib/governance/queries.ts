@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
+import { insertRows, type ColumnOf } from "@/db/insert-rows";
 import { notifyTokenChanged } from "@/db/notify";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, type TokenFieldChange } from "@/db/schema";
@@ -10,10 +11,22 @@ import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, ty
 export type AccessRow = typeof profileAccessLog.$inferInsert;
 export type AccessOutcome = AccessRow["outcome"];
 
-/** One multi-row INSERT per 1,000 rows (9 parameters each, well under Postgres's 65,535). */
+/** One INSERT per 5,000 rows, a parameter per column (db/insert-rows.ts). */
 export async function insertAccessRows(rows: AccessRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1_000) await getDb().insert(profileAccessLog).values(rows.slice(i, i + 1_000));
+  for (let i = 0; i < rows.length; i += 5_000) await getDb().execute(insertRows(profileAccessLog, rows.slice(i, i + 5_000), accessLogColumns));
 }
+
+const accessLogColumns: ColumnOf<AccessRow>[] = [
+  [profileAccessLog.tokenId, (r) => r.tokenId],
+  [profileAccessLog.accountId, (r) => r.accountId],
+  [profileAccessLog.at, (r) => r.at],
+  [profileAccessLog.ip, (r) => r.ip ?? null],
+  [profileAccessLog.linkingAttribute, (r) => r.linkingAttribute],
+  [profileAccessLog.valueHash, (r) => r.valueHash],
+  [profileAccessLog.outcome, (r) => r.outcome],
+  [profileAccessLog.attributes, (r) => r.attributes],
+  [profileAccessLog.reads, (r) => r.reads ?? 1],
+];
 
 export interface AccessFilter {
   from?: Date;
@@ -172,16 +185,18 @@ export type RefusedIpCount = typeof tokenRefusedIps.$inferInsert & { count: numb
 
 /** Adds refusal counts per token, day and IP in one statement. */
 export async function addRefusedIps(rows: RefusedIpCount[]): Promise<void> {
-  await getDb()
-    .insert(tokenRefusedIps)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [tokenRefusedIps.tokenId, tokenRefusedIps.day, tokenRefusedIps.ip],
-      set: {
-        count: sql`${tokenRefusedIps.count} + excluded.count`,
-        lastSeenAt: sql`greatest(${tokenRefusedIps.lastSeenAt}, excluded.last_seen_at)`,
-      },
-    });
+  const columns: ColumnOf<RefusedIpCount>[] = [
+    [tokenRefusedIps.tokenId, (r) => r.tokenId],
+    [tokenRefusedIps.accountId, (r) => r.accountId],
+    [tokenRefusedIps.day, (r) => r.day],
+    [tokenRefusedIps.ip, (r) => r.ip],
+    [tokenRefusedIps.count, (r) => r.count],
+    [tokenRefusedIps.lastSeenAt, (r) => r.lastSeenAt],
+  ];
+  const addUp = sql`on conflict (token_id, day, ip) do update set
+    count = ${tokenRefusedIps}.count + excluded.count,
+    last_seen_at = greatest(${tokenRefusedIps}.last_seen_at, excluded.last_seen_at)`;
+  await getDb().execute(insertRows(tokenRefusedIps, rows, columns, addUp));
 }
 
 /** Usage's list: the client IPs refused most since `since` (a YYYY-MM-DD UTC day). */
