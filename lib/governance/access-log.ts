@@ -80,8 +80,11 @@ export class AccessLogRecorder extends BatchedWriter {
     if (waiting.size === 0) return;
     this.pending = new Map();
     const batch = [...waiting.values()];
+    // Many rows of a batch share a value (one customer read by many tokens or seconds): hashed once each.
+    const hashes = new Map<string, string>();
+    const hashOf = (value: string) => hashes.get(value) ?? hashes.set(value, hashLookupValue(value)).get(value)!;
     try {
-      await insertAccessRows(batch.map(toRow));
+      await insertAccessRows(batch.map((read) => toRow(read, hashOf(read.value))));
     } catch (error) {
       // A token deleted with its account meanwhile: its rows have nowhere to go.
       if (!isForeignKeyViolation(error)) this.keep(waiting);
@@ -102,14 +105,14 @@ export class AccessLogRecorder extends BatchedWriter {
   }
 }
 
-function toRow(read: PendingRead): AccessRow {
+function toRow(read: PendingRead, valueHash: string): AccessRow {
   return {
     tokenId: read.tokenId,
     accountId: read.accountId,
     at: new Date(read.at),
     ip: read.ip,
     linkingAttribute: read.attribute,
-    valueHash: hashLookupValue(read.value),
+    valueHash,
     outcome: read.outcome,
     attributes: read.attributes,
     reads: read.reads,
