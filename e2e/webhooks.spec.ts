@@ -2,11 +2,9 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { startReceiver } from "../test/webhook-receiver";
+import { startReceiver, type Receiver } from "../test/webhook-receiver";
 import { acceptLeaveWarnings, createActivityToken, revealedToken, SAVE_WARNING, signInTo } from "./support/journey";
 import { SERVER_LOG } from "./support/server-log";
-
-type Receiver = Awaited<ReturnType<typeof startReceiver>>;
 
 /** Integrations › Webhooks › Add endpoint, as a person gets there; returns the secret shown once. */
 async function addEndpoint(page: Page, url: string, events: string[]): Promise<string> {

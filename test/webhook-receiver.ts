@@ -7,10 +7,10 @@ export interface Received {
 }
 
 /**
- * A webhook receiver on 127.0.0.1 for tests: records what arrives and answers `status`
- * (changeable). `stop()` and `start()` again on the same port model an outage.
+ * A webhook receiver on 127.0.0.1 for tests, not yet listening: records what arrives and answers
+ * `status` (changeable). `start()`, `stop()` and `start()` again on the same port model an outage.
  */
-export async function startReceiver(options: { port?: number; status?: number } = {}) {
+export function createReceiver(options: { port?: number; status?: number } = {}) {
   const received: Received[] = [];
   const state = { status: options.status ?? 200 };
   let server: Server | null = null;
@@ -31,7 +31,6 @@ export async function startReceiver(options: { port?: number; status?: number } 
         resolve();
       });
     });
-  await listen();
   return {
     received,
     state,
@@ -43,4 +42,13 @@ export async function startReceiver(options: { port?: number; status?: number } 
     start: listen,
     stop: () => new Promise<void>((resolve) => (server ? (server.closeAllConnections(), server.close(() => resolve())) : resolve())),
   };
+}
+
+export type Receiver = ReturnType<typeof createReceiver>;
+
+/** A receiver already listening (an e2e journey or a single test that owns its own). */
+export async function startReceiver(options: { port?: number; status?: number } = {}) {
+  const receiver = createReceiver(options);
+  await receiver.start();
+  return receiver;
 }

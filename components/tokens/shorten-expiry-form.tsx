@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Button } from "@/components/ui/button";
-import { FieldError, inputClass } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { shortenExpiry } from "@/lib/tokens/actions";
 import { shortenExpirySchema, type ShortenExpiryInput } from "@/lib/tokens/expiry";
@@ -39,27 +39,22 @@ export function ShortenExpiryForm({ tokenId, earliest, latest }: Props) {
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-3">
       <FormAlert message={formError} />
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="max-w-xs">
-          <label htmlFor="shorten-expires-on" className="block text-sm font-medium text-slate-800">
-            New expiry date
-          </label>
-          <input
-            id="shorten-expires-on"
-            type="date"
-            min={earliest}
-            max={latest}
-            aria-invalid={error ? true : undefined}
-            aria-describedby="shorten-expires-on-error"
-            className={inputClass(Boolean(error), "mt-1.5")}
-            {...form.register("expiresOn")}
-          />
-        </div>
-        <Button type="submit" variant="secondary" disabled={pending}>
+      <div className="flex flex-wrap items-start gap-3">
+        <TextField
+          id="shorten-expires-on"
+          type="date"
+          label="New expiry date"
+          min={earliest}
+          max={latest}
+          error={error}
+          className="max-w-xs"
+          {...form.register("expiresOn")}
+        />
+        {/* Level with the input under its label (20px line + 6px gap), whether or not an error shows below it. */}
+        <Button type="submit" variant="secondary" disabled={pending} className="mt-6.5">
           Shorten expiry
         </Button>
       </div>
-      <FieldError id="shorten-expires-on-error" message={error} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormContext, useWatch } from "react-hook-form";
-import { FieldError, inputClass } from "@/components/ui/field";
+import { FieldError, TextField } from "@/components/ui/field";
 import { expiryChoicesFor } from "@/lib/tokens/expiry";
 import type { CreateTokenInput } from "@/lib/tokens/schema";
 
@@ -37,22 +37,16 @@ export function TokenExpiryFields({ maxLifetimeDays, earliest, latest }: Props) 
       </div>
       <FieldError id="expires-error" message={error} />
       {custom ? (
-        <div className="mt-3 max-w-xs">
-          <label htmlFor="expires-on" className="block text-sm font-medium text-slate-800">
-            Expiry date
-          </label>
-          <input
-            id="expires-on"
-            type="date"
-            min={earliest}
-            max={latest}
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby="expires-on-error"
-            className={inputClass(Boolean(dateError), "mt-1.5")}
-            {...register("expiresOn")}
-          />
-          <FieldError id="expires-on-error" message={dateError} />
-        </div>
+        <TextField
+          id="expires-on"
+          type="date"
+          label="Expiry date"
+          min={earliest}
+          max={latest}
+          error={dateError}
+          className="mt-3 max-w-xs"
+          {...register("expiresOn")}
+        />
       ) : null}
     </fieldset>
   );

@@ -9,9 +9,10 @@ import { closeDb } from "@/db";
 import { handleApiRequest } from "@/lib/api/node-adapter";
 import { profileCache } from "@/lib/api/profile-cache";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
-import { overlapSweep } from "@/lib/tokens/overlap-sweep";
 import { usage } from "@/lib/api/usage";
+import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { purgeExpiredAccessLog } from "@/lib/governance/retention";
 import { startGovernance, stopGovernance } from "@/lib/governance/services";
 import { log } from "@/lib/log";
 import { resolveClientIp } from "@/lib/net/client-ip";
@@ -19,19 +20,32 @@ import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
 import { handleApiReference } from "@/lib/server/api-reference";
 import { withinBodyLimit } from "@/lib/server/body-limit";
+import { periodicJobs, type Job } from "@/lib/server/jobs";
 import { prepareDatabase } from "@/lib/server/prepare-database";
+import { sweepEndedOverlaps } from "@/lib/tokens/overlap-sweep";
+import { sweepExpiringTokens } from "@/lib/webhooks/expiry-sweep";
 import { webhookWorker } from "@/lib/webhooks/worker";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
 
-/** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the overlap sweep, the webhook worker. */
+const MINUTE_MS = 60_000;
+
+/** What every instance does on a timer; each is safe to run on several instances at once. */
+const JOBS: Job[] = [
+  { name: "overlap sweep", everyMs: MINUTE_MS, firstRunMs: 0, run: sweepEndedOverlaps },
+  { name: "token expiry webhooks", everyMs: MINUTE_MS, firstRunMs: 0, run: () => sweepExpiringTokens(new Date(clock.now())) },
+  // Daily, after start-up has settled.
+  { name: "access log retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: MINUTE_MS, run: () => purgeExpiredAccessLog() },
+];
+
+/** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the webhook worker, the periodic jobs. */
 export async function startServices(): Promise<void> {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
-  overlapSweep.start();
   webhookWorker.start();
   startGovernance();
+  periodicJobs.start(JOBS);
 }
 
 /** Next.js, prepared, in the process's mode. */
@@ -80,7 +94,7 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
     // Personal data lives only in this process's memory: dropped before anything else.
     profileCache.setLive(false);
     // A send cut short here is still pending in the outbox: another run sends it again.
-    void Promise.all([usage.stop(), overlapSweep.stop(), webhookWorker.stop(), stopGovernance()])
+    void Promise.all([usage.stop(), periodicJobs.stop(), webhookWorker.stop(), stopGovernance()])
       .then(() => closeDb())
       .finally(() => process.exit(0));
     // Long enough for a webhook send in flight (10 s at most) to finish and be recorded.

@@ -1,35 +1,28 @@
 import "server-only";
 import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
-import { getDb, type Tx } from "@/db";
+import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import { endsRunningOverlap, NO_OLD_SECRET, OLD_TOKEN, recordNaturalEnd } from "./overlap-end";
-import { event, type Actor } from "./queries";
+import { event, lockActiveToken, type Actor } from "./queries";
 import type { IssuedSecret } from "./secret";
 import type { TokenType } from "./types";
 
 // The secret's life: reset (with or without an overlap), stopping the old secret, revoking.
 // Each change, its history row and the NOTIFY that empties every instance's cache commit together.
 
-/** The row locked for a change of secret: the current secret and any overlap still running. */
-async function lockSecrets(tx: Tx, actor: Actor, tokenId: string) {
-  const [row] = await tx
-    .select({
-      secretHash: apiTokens.secretHash,
-      displayPrefix: apiTokens.displayPrefix,
-      description: apiTokens.description,
-      type: apiTokens.type,
-      lastUsedAt: apiTokens.lastUsedAt,
-      lastUsedIp: apiTokens.lastUsedIp,
-      oldSecretEndsAt: apiTokens.oldSecretEndsAt,
-    })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
-    .for("update");
-  return row ?? null;
-}
+/** What a change of secret reads from the locked row: the current secret and any overlap still running. */
+const SECRETS = {
+  secretHash: apiTokens.secretHash,
+  displayPrefix: apiTokens.displayPrefix,
+  description: apiTokens.description,
+  type: apiTokens.type,
+  lastUsedAt: apiTokens.lastUsedAt,
+  lastUsedIp: apiTokens.lastUsedIp,
+  oldSecretEndsAt: apiTokens.oldSecretEndsAt,
+};
 
 export interface Rotation {
   secret: IssuedSecret;
@@ -48,7 +41,7 @@ export async function rotateTokenSecret(actor: Actor, tokenId: string, rotation:
   const { secret, overlapMs, overlapLabel, now } = rotation;
   return getDb().transaction(async (tx) => {
     // Invariant: the new hash, the old one's window and the history row commit together.
-    const current = await lockSecrets(tx, actor, tokenId);
+    const current = await lockActiveToken(tx, actor.accountId, tokenId, SECRETS);
     if (!current) return null;
     await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
     const endsAt = new Date(now.getTime() + overlapMs);
@@ -109,7 +102,7 @@ export async function stopOldSecret(actor: Actor, tokenId: string, now: Date): P
 /** Revokes for good, both secrets at once. Returns false when the token is missing or already revoked. */
 export async function markTokenRevoked(actor: Actor, tokenId: string, now = new Date()): Promise<boolean> {
   return getDb().transaction(async (tx) => {
-    const current = await lockSecrets(tx, actor, tokenId);
+    const current = await lockActiveToken(tx, actor.accountId, tokenId, SECRETS);
     if (!current) return false;
     await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
     await tx

@@ -9,7 +9,7 @@ import { getToken } from "@/lib/tokens/queries";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
 import { closeEndedOverlaps } from "./overlap-end";
-import { overlapSweep } from "./overlap-sweep";
+import { sweepEndedOverlaps } from "./overlap-sweep";
 
 // The sweep only records what the clock already enforces: an overlap that ran to its end.
 // It sweeps the whole database, which other test files share: so these overlaps are made
@@ -46,7 +46,7 @@ describe("closing overlaps that ran to their end", () => {
   it("leaves a running overlap alone, even 1 ms before its end", async () => {
     const tokenId = await inOverlap();
     clock.now = () => t0 + HOUR - 1;
-    await overlapSweep.run();
+    await sweepEndedOverlaps();
     expect((await getToken(account.accountId, tokenId))?.oldDisplayPrefix).not.toBeNull();
     expect(await endedRows(tokenId)).toEqual([]);
   });
@@ -54,12 +54,12 @@ describe("closing overlaps that ran to their end", () => {
   it('at the end: clears the old secret and writes "Old token ended" dated at the end, once', async () => {
     const tokenId = await inOverlap();
     clock.now = () => Date.now();
-    await overlapSweep.run();
+    await sweepEndedOverlaps();
     expect(await getToken(account.accountId, tokenId)).toMatchObject({ oldDisplayPrefix: null, oldSecretEndsAt: null });
     expect(await endedRows(tokenId)).toMatchObject([{ actorName: "Hub", createdAt: new Date(t0 + HOUR) }]);
 
     // Nothing left for a later sweep, nor for the next reset, to record again.
-    await overlapSweep.run();
+    await sweepEndedOverlaps();
     const again = await resetToken(tokenId, { keepOldFor: "none" });
     expect(again.ok).toBe(true);
     expect(await endedRows(tokenId)).toHaveLength(1);

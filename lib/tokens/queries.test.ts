@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, revokeToken, updateToken } from "./actions";
-import { getToken, getTokenAllowance, listTokenEvents, listTokens, pageNumber } from "./queries";
+import { getDb } from "@/db";
+import { apiTokens } from "@/db/schema";
+import { getToken, getTokenAllowance, listTokenEvents, listTokens, lockActiveToken, pageNumber } from "./queries";
 import { activityInput, profileReadInput } from "@/test/token-fixtures";
 
 withTestDatabase();
@@ -58,6 +60,21 @@ describe("token queries (integration)", () => {
     expect(await getToken(account.accountId, "nope")).toBeNull();
     expect(await listTokenEvents(other.accountId, created.data.tokenId)).toEqual({ rows: [], total: 0 });
     expect(await getToken(account.accountId, created.data.tokenId)).toMatchObject({ description: "Reporting dashboard", status: "active" });
+  });
+
+  it("a change locks only the account's own active token, and reads just the columns it names", async () => {
+    const account = await createTestAccount();
+    const other = await createTestAccount();
+    signInAs(account.admin);
+    const created = await createToken(activityInput());
+    if (!created.ok) throw new Error("create failed");
+    const { tokenId } = created.data;
+    const lock = (accountId: string) => getDb().transaction((tx) => lockActiveToken(tx, accountId, tokenId, { description: apiTokens.description }));
+    expect(await lock(account.accountId)).toEqual({ description: "Reporting dashboard" });
+    expect(await lock(other.accountId)).toBeNull();
+    await revokeToken(tokenId);
+    // The actions check the status first; this is what a revoke racing a reset or an edit meets.
+    expect(await lock(account.accountId)).toBeNull();
   });
 
   it("history lists newest first with the actor and IP", async () => {

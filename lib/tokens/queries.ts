@@ -1,6 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
+import { getDb, type Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users, type TokenFieldChange } from "@/db/schema";
 import type { EditableTokenSettings, TokenSettings } from "./schema";
@@ -247,6 +249,20 @@ export async function insertTokenWithinCap(
 }
 
 /**
+ * Locks an account's active token for an edit, reset or revoke and reads `columns`; null when it
+ * is missing, another account's or revoked. Concurrent changes to one token queue here.
+ */
+export async function lockActiveToken<T extends Record<string, PgColumn>>(tx: Tx, accountId: string, tokenId: string, columns: T) {
+  const rows = await tx
+    .select(columns)
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, accountId), eq(apiTokens.status, "active")))
+    .for("update");
+  // Drizzle cannot name the row of a selection that is still generic; this is the type it infers at each call.
+  return (rows as unknown as SelectResultFields<T>[])[0] ?? null;
+}
+
+/**
  * Applies an edit to an active token and records which fields changed, computed against the
  * row as locked in this transaction so concurrent edits each log what they really changed.
  */
@@ -257,19 +273,15 @@ export async function applyTokenEdit(
   diff: (before: EditableTokenSettings) => TokenFieldChange[],
 ): Promise<"updated" | "unchanged" | "missing"> {
   return getDb().transaction(async (tx) => {
-    const [current] = await tx
-      .select({
-        description: apiTokens.description,
-        exposedAttributes: apiTokens.exposedAttributes,
-        linkingAttribute: apiTokens.linkingAttribute,
-        ipAllowList: apiTokens.ipAllowList,
-        rateLimit: apiTokens.rateLimit,
-        type: apiTokens.type,
-        displayPrefix: apiTokens.displayPrefix,
-      })
-      .from(apiTokens)
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), eq(apiTokens.status, "active")))
-      .for("update");
+    const current = await lockActiveToken(tx, actor.accountId, tokenId, {
+      description: apiTokens.description,
+      exposedAttributes: apiTokens.exposedAttributes,
+      linkingAttribute: apiTokens.linkingAttribute,
+      ipAllowList: apiTokens.ipAllowList,
+      rateLimit: apiTokens.rateLimit,
+      type: apiTokens.type,
+      displayPrefix: apiTokens.displayPrefix,
+    });
     if (!current) return "missing";
     const changes = diff(current);
     if (changes.length === 0) return "unchanged";

@@ -1,15 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { apiTokens, webhookDeliveries } from "@/db/schema";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
-import { startReceiver } from "@/test/webhook-receiver";
-import { clock } from "@/lib/clock";
+import { createTestEndpoint, withWebhookReceiver } from "@/test/webhook-setup";
 import { createToken } from "@/lib/tokens/actions";
-import { createEndpoint } from "./actions";
-import { WEBHOOK_EVENT_TYPES } from "./events";
+import type { WebhookEventType } from "./events";
 import { sweepExpiringTokens } from "./expiry-sweep";
 import { RateLimitedNotices } from "./rate-limited";
 import { WebhookWorker } from "./worker";
@@ -17,25 +15,14 @@ import { WebhookWorker } from "./worker";
 withTestDatabase();
 
 const DAY = 86_400_000;
+const receiver = withWebhookReceiver();
 let account: TestAccount;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-const realNow = clock.now;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(() => receiver.stop());
 beforeEach(async () => {
-  clock.now = realNow;
-  receiver.received.length = 0;
   account = await createTestAccount({ maxActiveTokens: 100 });
   signInAs(account.admin);
 });
 
-async function endpoint(events: string[]) {
-  const result = await createEndpoint({ url: receiver.url, description: "", events: events as never });
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data.endpointId;
-}
+const endpoint = async (events?: WebhookEventType[]) => (await createTestEndpoint(receiver.url, events)).endpointId;
 async function token() {
   const result = await createToken(activityInput());
   if (!result.ok) throw new Error(JSON.stringify(result));
@@ -48,7 +35,7 @@ const eventsOf = async (endpointId: string) =>
 
 describe("the worker across instances", () => {
   it("two workers claiming at once never send one event twice", async () => {
-    const endpointId = await endpoint([...WEBHOOK_EVENT_TYPES]);
+    const endpointId = await endpoint();
     for (let i = 0; i < 12; i++) await token();
     // Other files' leftovers may be due too (the database is shared): judge by this endpoint.
     await Promise.all([new WebhookWorker({ accountId: account.accountId }).runOnce(), new WebhookWorker({ accountId: account.accountId }).runOnce()]);

@@ -7,8 +7,8 @@ import { webhookDeliveries } from "@/db/schema";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
 import { startReceiver } from "@/test/webhook-receiver";
+import { createTestEndpoint } from "@/test/webhook-setup";
 import { createToken } from "@/lib/tokens/actions";
-import { createEndpoint } from "./actions";
 
 withTestDatabase();
 
@@ -30,23 +30,22 @@ describe.skipIf(!process.env.DATABASE_URL)("a restart between attempts", () => {
     const receiver = await startReceiver();
     const account = await createTestAccount();
     signInAs(account.admin);
-    const created = await createEndpoint({ url: receiver.url, description: "", events: ["token.created"] });
-    if (!created.ok) throw new Error(JSON.stringify(created));
+    const { endpointId } = await createTestEndpoint(receiver.url, ["token.created"]);
     await receiver.stop();
     await createToken(activityInput());
 
     const first = worker(account.accountId);
     // The first attempt is recorded (attempts counts claims, so wait for its outcome).
-    await expect.poll(async () => (await delivery(created.data.endpointId))?.lastError, { timeout: 60_000, interval: 250 }).toBe("Connection refused");
-    expect(await delivery(created.data.endpointId)).toMatchObject({ status: "pending", attempts: 1 });
+    await expect.poll(async () => (await delivery(endpointId))?.lastError, { timeout: 60_000, interval: 250 }).toBe("Connection refused");
+    expect(await delivery(endpointId)).toMatchObject({ status: "pending", attempts: 1 });
     await first.stop("SIGKILL");
 
     await receiver.start();
     worker(account.accountId);
-    await expect.poll(async () => (await delivery(created.data.endpointId))?.status, { timeout: 60_000, interval: 250 }).toBe("delivered");
+    await expect.poll(async () => (await delivery(endpointId))?.status, { timeout: 60_000, interval: 250 }).toBe("delivered");
     expect(receiver.received).toHaveLength(1);
-    expect(await delivery(created.data.endpointId)).toMatchObject({ attempts: 2, lastStatus: 200 });
-    expect(receiver.received[0]!.headers["webhook-id"]).toBe((await delivery(created.data.endpointId))!.messageId);
+    expect(await delivery(endpointId)).toMatchObject({ attempts: 2, lastStatus: 200 });
+    expect(receiver.received[0]!.headers["webhook-id"]).toBe((await delivery(endpointId))!.messageId);
     await receiver.stop();
   }, 120_000);
 });

@@ -1,42 +1,30 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
-import { startReceiver } from "@/test/webhook-receiver";
+import { createTestEndpoint, withWebhookReceiver } from "@/test/webhook-setup";
 import { clock } from "@/lib/clock";
 import { createToken, resetToken, revokeToken, updateToken } from "@/lib/tokens/actions";
 import { createEndpoint, resendDelivery, sendTestEvent, setEndpointEnabled } from "./actions";
 import { claimDueDeliveries, recordAttempt } from "./delivery-queries";
-import { WEBHOOK_EVENT_TYPES } from "./events";
+import type { WebhookEventType } from "./events";
 import { enqueueTokenEvent } from "./outbox";
 import { WebhookWorker } from "./worker";
 
 withTestDatabase();
 
+const receiver = withWebhookReceiver();
 let account: TestAccount;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
-const realNow = clock.now;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
-afterAll(() => receiver.stop());
 beforeEach(async () => {
-  clock.now = realNow;
-  receiver.received.length = 0;
-  receiver.state.status = 200;
   account = await createTestAccount();
   signInAs(account.admin);
 });
 
-async function endpoint(events: string[] = [...WEBHOOK_EVENT_TYPES]) {
-  const result = await createEndpoint({ url: receiver.url, description: "Ops", events: events as never });
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data;
-}
+const endpoint = (events?: WebhookEventType[]) => createTestEndpoint(receiver.url, events, "Ops");
 
 const deliveriesOf = (endpointId: string) => getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
 

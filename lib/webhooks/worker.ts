@@ -4,10 +4,8 @@ import { log } from "@/lib/log";
 import { claimDueDeliveries, recordAttempt, type ClaimedDelivery } from "./delivery-queries";
 import { decryptSecret } from "./secret";
 import { postWebhook, type SendResult } from "./send";
-import { sweepExpiringTokens } from "./expiry-sweep";
 
 const POLL_EVERY_MS = 1_000;
-const SWEEP_EVERY_MS = 60_000;
 
 /** Signs with the `standardwebhooks` library and sends; the body is sent exactly as signed. */
 export async function sendDelivery(delivery: ClaimedDelivery, post = postWebhook): Promise<SendResult> {
@@ -28,13 +26,13 @@ function unsignable(): SendResult {
 }
 
 /**
- * Sends what the outbox holds: every second it claims due deliveries and sends them; every
- * minute it queues `token.expiring` / `token.expired`. Any number of instances may run one.
+ * Sends what the outbox holds: every second it claims due deliveries and sends them (the
+ * `token.expiring` / `token.expired` sweep that fills it is a periodic job of the server process).
+ * Any number of instances may run one.
  */
 export class WebhookWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private lastSweep = 0;
 
   /** `accountId` confines the worker to one account's deliveries (tests that share a database). */
   constructor(private readonly scope: { accountId?: string } = {}) {}
@@ -61,12 +59,8 @@ export class WebhookWorker {
     return this.running;
   }
 
-  /** One pass: the sweep when due, then every due delivery until none is left. Returns how many were sent. */
+  /** One pass: every due delivery until none is left. Returns how many were sent. */
   async runOnce(): Promise<number> {
-    if (!this.scope.accountId && clock.now() - this.lastSweep >= SWEEP_EVERY_MS) {
-      this.lastSweep = clock.now();
-      await sweepExpiringTokens(new Date(clock.now()));
-    }
     let sent = 0;
     for (;;) {
       const batch = await claimDueDeliveries(new Date(clock.now()), 10, this.scope.accountId);

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { clock } from "@/lib/clock";
+import { createEndpoint } from "@/lib/webhooks/actions";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/events";
+import { createReceiver } from "./webhook-receiver";
+
+/**
+ * A webhook test file's receiver, listening from beforeAll to afterAll. Each test starts with it
+ * empty and answering 200, and with the real clock: tests move `clock.now` to reach retries and
+ * lapsed claims, and one test's moved clock must not decide the next one's.
+ * (Vitest-only: e2e journeys use `startReceiver` from ./webhook-receiver.)
+ */
+export function withWebhookReceiver() {
+  const receiver = createReceiver();
+  const realNow = clock.now;
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+  beforeEach(() => {
+    clock.now = realNow;
+    receiver.received.length = 0;
+    receiver.state.status = 200;
+  });
+  return receiver;
+}
+
+/** An endpoint of the signed-in admin's account pointing at `url`; throws if the action refuses. */
+export async function createTestEndpoint(url: string, events: readonly WebhookEventType[] = WEBHOOK_EVENT_TYPES, description = "") {
+  const result = await createEndpoint({ url, description, events: [...events] });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data;
+}
