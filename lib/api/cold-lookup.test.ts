@@ -18,6 +18,10 @@ vi.mock("@/lib/profiles/queries", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/profiles/queries")>();
   return { ...original, findProfileByAttribute: vi.fn(original.findProfileByAttribute) };
 });
+vi.mock("@/lib/api/queries", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/api/queries")>();
+  return { ...original, getTokenWithProfile: vi.fn(original.getTokenWithProfile) };
+});
 
 withTestDatabase();
 const server = withApiServer();
@@ -53,6 +57,7 @@ beforeAll(async () => {
 beforeEach(() => {
   startCold();
   vi.mocked(findProfileByAttribute).mockClear();
+  vi.mocked(getTokenWithProfile).mockClear();
 });
 
 /** Both caches miss: the next request starts cold. */
@@ -77,6 +82,18 @@ describe("a Profile Read request that misses both caches", () => {
     await read(byEmail.token, "email=twin%40cold.test");
     tokenCache.clear();
     expect(profileCache.get((await tokenOf(byEmail)).accountId, "email", "twin@cold.test", ["first_name"])).toBeInstanceOf(Object);
+  });
+
+  it("reads the token alone when the profile cache holds the value: no profile read for nothing", async () => {
+    await coldRead(byEmail.token, "email=twin%40cold.test");
+    expect(getTokenWithProfile).toHaveBeenCalledTimes(1);
+    tokenCache.clear();
+    expect(await read(byEmail.token, "email=twin%40cold.test")).toMatchObject({ status: 200, body: { data: { first_name: "Mine" } } });
+    // Held for another account only: still right, at the cost of a second round trip.
+    tokenCache.clear();
+    expect(await read(otherAccounts.token, "email=twin%40cold.test")).toMatchObject({ status: 200, body: { data: { first_name: "Theirs" } } });
+    expect(getTokenWithProfile).toHaveBeenCalledTimes(1);
+    expect(findProfileByAttribute).toHaveBeenCalledTimes(1);
   });
 
   it("asks for the profile separately only when the token was cached and the profile was not", async () => {

@@ -17,13 +17,14 @@ export interface PrefetchedProfile extends ProfileAsk {
 }
 
 /**
- * The token for a hash the token cache does not hold. With `ask` (a Profile Read request), the
- * profile comes in the same statement: a request that misses both caches waits on one round
- * trip, not two. The profile is read only for an active Profile Read token linked on `ask.key`,
+ * The token for a hash the token cache does not hold. With `ask` (a Profile Read request) that
+ * the profile cache cannot answer, the profile comes in the same statement: a request that
+ * misses both caches waits on one round trip, not two. The profile is read only for an active Profile Read token linked on `ask.key`,
  * and only within its account; whether the request may have it is still authenticate's call.
  */
 export async function lookUpToken(hash: string, ask?: ProfileAsk): Promise<{ token: ApiToken | null; prefetched?: PrefetchedProfile }> {
-  if (!ask) return { token: await findTokenByHash(hash) };
+  // The profile cache likely answers: the token alone, and no profile read for nothing.
+  if (!ask || profileCache.mayHold(ask.key, ask.value)) return { token: await findTokenByHash(hash) };
   const tokenStamp = tokenCache.stamp();
   const stamp = profileCache.stamp();
   const found = await getTokenWithProfile(hash, ask.key, ask.value);

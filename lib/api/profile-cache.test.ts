@@ -78,6 +78,23 @@ describe("profile cache", () => {
     expect(cache.size).toBe(0);
   });
 
+  it("tells whether any account's answer for a value may be held, and stops saying so once it is forgotten", () => {
+    const cache = liveCache();
+    expect(cache.mayHold("email", "a@x.test")).toBe(false);
+    cache.setFound(A, "email", "a@x.test", EXPOSED, "1", bytes("a"), cache.stamp());
+    cache.setFound(B, "email", "a@x.test", EXPOSED, "2", bytes("b"), cache.stamp());
+    cache.setNotFound(A, "email", "none@x.test", cache.stamp());
+    expect([cache.mayHold("email", "a@x.test"), cache.mayHold("email", "none@x.test"), cache.mayHold("customer_id", "a@x.test")]).toEqual([true, true, false]);
+    // Overwriting an entry counts it once.
+    cache.setFound(A, "email", "a@x.test", EXPOSED, "1", bytes("a again"), cache.stamp());
+    cache.invalidate({ scope: "profile", accountId: A, profileId: "1", pairs: [] });
+    expect(cache.mayHold("email", "a@x.test")).toBe(true); // B's is still there
+    cache.invalidate({ scope: "profile", accountId: B, profileId: "2", pairs: [] });
+    expect(cache.mayHold("email", "a@x.test")).toBe(false);
+    cache.setLive(false);
+    expect(cache.mayHold("email", "none@x.test")).toBe(false);
+  });
+
   it("remembers \"not found\" for seconds only", async () => {
     const cache = liveCache(50);
     cache.setNotFound(A, "email", "gone@x.test", cache.stamp());

@@ -19,10 +19,15 @@ export type ProfileChange =
   | { scope: "account"; accountId: string }
   | { scope: "all" };
 
-interface Found {
+interface Found extends Missing {
   body: JsonText;
   byProfile: string;
+}
+
+interface Missing {
   byPair: string;
+  /** The attribute/value fingerprint alone, whatever the account: see `mayHold`. */
+  pair: string;
 }
 
 /**
@@ -56,9 +61,11 @@ function canonicalNumber(value: string): string {
  */
 export class ProfileCache {
   private found: LRUCache<string, Found>;
-  private missing: LRUCache<string, { byPair: string }>;
+  private missing: LRUCache<string, Missing>;
   private byProfile = new Map<string, Set<string>>();
   private byPair = new Map<string, Set<string>>();
+  /** Entries held per attribute/value fingerprint, over all accounts. */
+  private pairs = new Map<string, number>();
   private live = false;
   /** Counts changes; a lookup that started before its account's last change must not fill. */
   private sequence = 0;
@@ -75,12 +82,16 @@ export class ProfileCache {
       dispose: (entry, key) => {
         unindex(this.byProfile, entry.byProfile, key);
         unindex(this.byPair, entry.byPair, key);
+        this.count(entry.pair, -1);
       },
     });
-    this.missing = new LRUCache<string, { byPair: string }>({
+    this.missing = new LRUCache<string, Missing>({
       max: MAX_NOT_FOUND,
       ttl: Math.max(1, Math.min(NOT_FOUND_TTL_MS, ttlMs)),
-      dispose: (entry, key) => unindex(this.byPair, entry.byPair, key),
+      dispose: (entry, key) => {
+        unindex(this.byPair, entry.byPair, key);
+        this.count(entry.pair, -1);
+      },
     });
   }
 
@@ -101,6 +112,15 @@ export class ProfileCache {
     return this.missing.has(missingKey(accountId, attribute, value)) ? "none" : undefined;
   }
 
+  /**
+   * Whether some answer (or "not found") for this attribute and value is held, in any account:
+   * asked before the token, hence the account, is known (cold-lookup.ts). A yes may be another
+   * account's entry; then the lookup only costs a second round trip.
+   */
+  mayHold(attribute: string, value: string): boolean {
+    return this.live && this.pairs.has(pairKey(attribute, value));
+  }
+
   /** A stamp to pass to `set…`: taken before the database is asked. */
   stamp(): number {
     return this.sequence;
@@ -109,20 +129,24 @@ export class ProfileCache {
   setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: JsonText, stamp: number) {
     if (!this.mayFill(accountId, stamp)) return;
     const key = foundKey(accountId, attribute, value, exposed);
-    const entry = { body, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pairKey(attribute, value)}` };
+    const pair = pairKey(attribute, value);
+    const entry = { body, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
     // Indexed after the set: overwriting an entry disposes the old one, which unindexes the key.
     this.found.set(key, entry);
     if (!this.found.has(key)) return; // larger than the whole cache may hold
     index(this.byProfile, entry.byProfile, key);
     index(this.byPair, entry.byPair, key);
+    this.count(pair, 1);
   }
 
   setNotFound(accountId: string, attribute: string, value: string, stamp: number) {
     if (!this.mayFill(accountId, stamp)) return;
     const key = missingKey(accountId, attribute, value);
-    const entry = { byPair: `${accountId}:${pairKey(attribute, value)}` };
+    const pair = pairKey(attribute, value);
+    const entry = { byPair: `${accountId}:${pair}`, pair };
     this.missing.set(key, entry);
     index(this.byPair, entry.byPair, key);
+    this.count(pair, 1);
   }
 
   /** Forgets what `change` may have altered; lookups already under way do not fill. */
@@ -147,11 +171,18 @@ export class ProfileCache {
     this.missing.clear();
     this.byProfile.clear();
     this.byPair.clear();
+    this.pairs.clear();
   }
 
   /** Answers and "not found"s held. */
   get size() {
     return this.found.size + this.missing.size;
+  }
+
+  private count(pair: string, by: 1 | -1) {
+    const held = (this.pairs.get(pair) ?? 0) + by;
+    if (held > 0) this.pairs.set(pair, held);
+    else this.pairs.delete(pair);
   }
 
   private mayFill(accountId: string, stamp: number): boolean {
