@@ -19,8 +19,9 @@ export interface PrefetchedProfile extends ProfileAsk {
 /**
  * The token for a hash the token cache does not hold. With `ask` (a Profile Read request) that
  * the profile cache cannot answer, the profile comes in the same statement: a request that
- * misses both caches waits on one round trip, not two. The profile is read only for an active Profile Read token linked on `ask.key`,
- * and only within its account; whether the request may have it is still authenticate's call.
+ * misses both caches waits on one round trip, not two. The profile is read only for an active
+ * Profile Read token linked on `ask.key`, and only within its account; whether the request may
+ * have it is still authenticate's call.
  */
 export async function lookUpToken(hash: string, ask?: ProfileAsk): Promise<{ token: ApiToken | null; prefetched?: PrefetchedProfile }> {
   // The profile cache likely answers: the token alone, and no profile read for nothing.
