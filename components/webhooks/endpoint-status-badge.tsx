@@ -1,17 +1,8 @@
-import { clsx } from "clsx";
+import { Badge } from "@/components/ui/badge";
 
 /** "Enabled" / "Disabled", in words and colour (never colour alone). */
 export function EndpointStatusBadge({ status }: { status: "enabled" | "disabled" }) {
-  return (
-    <span
-      className={clsx(
-        "inline-flex rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap",
-        status === "enabled" ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700",
-      )}
-    >
-      {status === "enabled" ? "Enabled" : "Disabled"}
-    </span>
-  );
+  return <Badge tone={status === "enabled" ? "success" : "neutral"}>{status === "enabled" ? "Enabled" : "Disabled"}</Badge>;
 }
 
 const deliveryLabels = { pending: "Pending", delivered: "Delivered", failed: "Failed" } as const;
