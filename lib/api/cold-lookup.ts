@@ -1,7 +1,7 @@
 import { toMatch, type ProfileMatch } from "@/lib/profiles/queries";
 import { profileCache } from "./profile-cache";
 import { getTokenWithProfile } from "./queries";
-import { findTokenByHash, toApiToken, tokenCache, type ApiToken } from "./token-cache";
+import { cacheTokenRow, findTokenByHash, tokenCache, type ApiToken } from "./token-cache";
 
 /** The profile a request asks for, known before its token is: its one query parameter. */
 export interface ProfileAsk {
@@ -29,8 +29,7 @@ export async function lookUpToken(hash: string, ask?: ProfileAsk): Promise<{ tok
   const tokenStamp = tokenCache.stamp();
   const stamp = profileCache.stamp();
   const found = await getTokenWithProfile(hash, ask.key, ask.value);
-  const token = found.token && toApiToken(found.token);
-  tokenCache.set(hash, token, tokenStamp);
+  const token = cacheTokenRow(hash, found.token, tokenStamp);
   if (!token || !found.profiles) return { token };
   return { token, prefetched: { ...ask, match: toMatch(found.profiles), stamp } };
 }

@@ -72,16 +72,19 @@ export async function receiveGitHubScan(request: ApiRequest, keys: ScanningKeys 
   if (!signed) return apiError("invalid_signature");
   const parsed = scanningMatchesSchema.safeParse(parseJsonBody(raw.toString("utf8")));
   if (!parsed.success) return apiError("invalid_request", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
-  const matches = parsed.data.map((m) => ({ ...m, token: m.token.trim() }));
   // A string that fails the checksum cannot be a Hub token: labelled without asking the database.
-  const candidates = matches.filter((m) => parseToken(m.token)).map((m) => ({ hash: hashToken(m.token), url: webAddress(m.url) }));
+  const matches = parsed.data.map((m) => {
+    const token = m.token.trim();
+    return { ...m, token, hash: parseToken(token) ? hashToken(token) : null };
+  });
+  const candidates = matches.flatMap((m) => (m.hash ? [{ hash: m.hash, url: webAddress(m.url) }] : []));
   const revoked = await revokeLeakedTokens(candidates, { reporter: "GitHub secret scanning", ip: request.clientIp, now: new Date(clock.now()) });
   return {
     status: 200,
     body: matches.map((m) => ({
       token_raw: m.token,
       token_type: m.type,
-      label: parseToken(m.token) && revoked.has(hashToken(m.token)) ? "true_positive" : "false_positive",
+      label: m.hash && revoked.has(m.hash) ? "true_positive" : "false_positive",
     })),
   };
 }

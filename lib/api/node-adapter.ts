@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
-import { parseClientIp, type IpAddress } from "@/lib/net/ip";
+import { parseClientIpCached, type IpAddress } from "@/lib/net/ip";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { parseJsonBody } from "./input";
@@ -37,17 +37,6 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null): Api
   return new NodeApiRequest(req, clientIp);
 }
 
-// Recent client addresses, parsed: a partner's server calls from the same few addresses.
-const parsedAddresses = new Map<string, IpAddress | null>();
-function parseAddress(clientIp: string): IpAddress | null {
-  let address = parsedAddresses.get(clientIp);
-  if (address === undefined) {
-    if (parsedAddresses.size >= 1_024) parsedAddresses.clear();
-    parsedAddresses.set(clientIp, (address = parseClientIp(clientIp)));
-  }
-  return address;
-}
-
 /** A class, not an object of closures: made once per request on the hot path. */
 class NodeApiRequest implements ApiRequest {
   readonly method: string;
@@ -63,7 +52,7 @@ class NodeApiRequest implements ApiRequest {
     this.method = req.method ?? "GET";
     this.path = url.pathname.replace(/\/+$/, "") || "/";
     this.query = url.searchParams;
-    this.clientAddress = clientIp ? parseAddress(clientIp) : null;
+    this.clientAddress = clientIp ? (parseClientIpCached(clientIp)?.address ?? null) : null;
   }
 
   header(name: string): string | undefined {

@@ -139,14 +139,17 @@ export async function findTokenByHash(hash: string): Promise<ApiToken | null> {
   const cached = tokenCache.get(hash);
   if (cached !== undefined) return cached;
   const stamp = tokenCache.stamp();
-  const row = await getTokenByHash(hash);
+  return cacheTokenRow(hash, await getTokenByHash(hash), stamp);
+}
+
+/** The row a lookup read (`stamp`: taken before it), as the API checks it, and cached under `hash`. */
+export function cacheTokenRow(hash: string, row: TokenRow | null, stamp: number): ApiToken | null {
   const token = row && toApiToken(row);
   tokenCache.set(hash, token, stamp);
   return token;
 }
 
-/** A stored row as the API checks it. */
-export function toApiToken(row: TokenRow): ApiToken {
+function toApiToken(row: TokenRow): ApiToken {
   // Stored entries were validated on save; anything unparsable is dropped (denies, never widens).
   const ipAllowList = row.ipAllowList.flatMap((text) => {
     const parsed = parseIpEntry(text);

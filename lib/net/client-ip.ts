@@ -1,4 +1,4 @@
-import { ipAllowed, parseClientIp, parseIpEntry, type IpEntry } from "./ip";
+import { ipAllowed, parseClientIp, parseClientIpCached, parseIpEntry, type IpEntry } from "./ip";
 
 /** TRUST_PROXY: comma-separated addresses or ranges of the proxies whose X-Forwarded-For we believe. */
 export function parseTrustedProxies(value: string | undefined): IpEntry[] {
@@ -19,10 +19,9 @@ export function parseTrustedProxies(value: string | undefined): IpEntry[] {
  */
 export function resolveClientIp(socketAddress: string | undefined, forwardedFor: string | undefined, trusted: IpEntry[]): string | null {
   // The common case on every request: no proxy to believe, the socket address as it is.
-  if (socketAddress && (trusted.length === 0 || !forwardedFor)) return canonicalSocketAddress(socketAddress);
+  if (socketAddress && (trusted.length === 0 || !forwardedFor)) return parseClientIpCached(socketAddress)?.canonical ?? null;
   let ip = socketAddress ? parseClientIp(socketAddress) : null;
-  if (!ip) return null;
-  if (trusted.length === 0 || !forwardedFor) return ip.toString();
+  if (!ip || !forwardedFor) return null;
   const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
   while (ipAllowed(trusted, ip) && hops.length > 0) {
     const hop = parseIpEntry(hops.pop()!);
@@ -30,15 +29,4 @@ export function resolveClientIp(socketAddress: string | undefined, forwardedFor:
     ip = hop.entry.address;
   }
   return ip.toString();
-}
-
-// Socket addresses seen recently, written canonically: parsing one is a measurable part of a cached request.
-const canonicalAddresses = new Map<string, string | null>();
-function canonicalSocketAddress(socketAddress: string): string | null {
-  let canonical = canonicalAddresses.get(socketAddress);
-  if (canonical === undefined) {
-    if (canonicalAddresses.size >= 1_024) canonicalAddresses.clear();
-    canonicalAddresses.set(socketAddress, (canonical = parseClientIp(socketAddress)?.toString() ?? null));
-  }
-  return canonical;
 }
