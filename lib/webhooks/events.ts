@@ -18,6 +18,3 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** "Send test event": delivered to one endpoint whatever it subscribes to. */
 export const TEST_EVENT_TYPE = "webhook.test";
-
-export const isWebhookEventType = (value: string): value is WebhookEventType =>
-  (WEBHOOK_EVENT_TYPES as readonly string[]).includes(value);

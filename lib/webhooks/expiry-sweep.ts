@@ -32,6 +32,9 @@ export async function sweepExpiringTokens(now: Date): Promise<number> {
           lte(apiTokens.expiresAt, new Date(now.getTime() + notice.to)),
           // Only accounts that listen: nothing is written for the others.
           sql`exists (select 1 from webhook_endpoints e where e.account_id = ${apiTokens.accountId} and e.status = 'enabled' and ${notice.type} = any(e.events))`,
+          // Not announced yet (the key claimMark writes below): already announced tokens never fill
+          // the batch, so each minute costs nothing for them and newer ones always get their turn.
+          sql`not exists (select 1 from webhook_event_marks m where m.key = ${notice.key} || ':' || ${apiTokens.id}::text || ':' || floor(extract(epoch from ${apiTokens.expiresAt}) * 1000)::bigint::text)`,
         ),
       )
       .limit(500);

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
+import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
 import { claimMark } from "./marks";
 import { enqueueTokenEvent } from "./outbox";
@@ -25,7 +26,7 @@ export class RateLimitedNotices {
     void this.enqueue(token, hour, new Date(now)).catch((error: unknown) => {
       // Forget the hour so the next 429 tries again.
       this.lastHour.delete(token.id);
-      log.warn({ token: token.id, cause: error instanceof Error ? error.message : String(error) }, "rate-limited webhook not queued");
+      log.warn({ token: token.id, error: describeError(error) }, "rate-limited webhook not queued");
     });
   }
 

@@ -1,5 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { clock } from "@/lib/clock";
+import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
 import { claimDueDeliveries, recordAttempt, type ClaimedDelivery } from "./delivery-queries";
 import { decryptSecret } from "./secret";
@@ -52,7 +53,7 @@ export class WebhookWorker {
   private tick() {
     this.running ??= this.runOnce()
       .then(() => undefined)
-      .catch((error: unknown) => log.warn({ cause: error instanceof Error ? error.message : String(error) }, "webhook worker run failed"))
+      .catch((error: unknown) => log.warn({ error: describeError(error) }, "webhook worker run failed"))
       .finally(() => {
         this.running = null;
       });
