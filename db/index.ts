@@ -11,9 +11,10 @@ import * as schema from "./schema";
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** `batchDb`: the batched background writes' own connection (see `getBatchDb`); on PGlite the same `db`. */
 export type DbHandle =
-  | { kind: "postgres"; db: Db; sql: postgres.Sql; close: () => Promise<void> }
-  | { kind: "pglite"; db: Db; client: PGlite; close: () => Promise<void> };
+  | { kind: "postgres"; db: Db; batchDb: Db; sql: postgres.Sql; close: () => Promise<void> }
+  | { kind: "pglite"; db: Db; batchDb: Db; client: PGlite; close: () => Promise<void> };
 
 /** Seconds before reconnect attempt N: 50 ms doubling, never more than 1 s. */
 export const reconnectBackoff = (attempt: number) => Math.min(0.05 * 2 ** attempt, 1);
@@ -21,15 +22,18 @@ export const reconnectBackoff = (attempt: number) => Math.min(0.05 * 2 ** attemp
 function open(): DbHandle {
   const config = readDbConfig();
   if (config.DATABASE_URL) {
-    const sql = postgres(config.DATABASE_URL, {
-      max: config.DATABASE_POOL_SIZE,
+    const options = {
       onnotice: () => {},
       // Fail fast when the server is gone rather than queueing requests for minutes, and retry
       // within a second once it is back (the default backoff grows to 20 s).
       connect_timeout: 5,
       backoff: reconnectBackoff,
-    });
-    return { kind: "postgres", db: drizzlePostgres(sql, { schema }), sql, close: () => sql.end({ timeout: 5 }) };
+    };
+    const sql = postgres(config.DATABASE_URL, { ...options, max: config.DATABASE_POOL_SIZE });
+    // Opens its connection on first use: processes that write no batches never hold it.
+    const batchSql = postgres(config.DATABASE_URL, { ...options, max: 1 });
+    const close = async () => void (await Promise.all([sql.end({ timeout: 5 }), batchSql.end({ timeout: 5 })]));
+    return { kind: "postgres", db: drizzlePostgres(sql, { schema }), batchDb: drizzlePostgres(batchSql, { schema }), sql, close };
   }
   const dir = config.PGLITE_DIR;
   if (!dir.startsWith("memory://")) {
@@ -39,7 +43,7 @@ function open(): DbHandle {
   const client = new PGlite(dir);
   // Both drivers expose the same drizzle query API; the postgres-js type is the common one.
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { kind: "pglite", db, client, close: () => client.close() };
+  return { kind: "pglite", db, batchDb: db, client, close: () => client.close() };
 }
 
 /** The one database handle of this process, opened on first use (never during `next build`). */
@@ -49,6 +53,16 @@ export function getDbHandle(): DbHandle {
 
 export function getDb(): Db {
   return getDbHandle().db;
+}
+
+/**
+ * For the batched background writes only (usage counts, last-used times, the access log and
+ * its alarm, refused IPs): a connection of their own. postgres.js pipelines queries on its few
+ * pooled connections, so a 1,000-row insert there would hold up every token lookup queued behind
+ * it on the same connection, for as long as the insert runs (tens of ms: the cold path's p99).
+ */
+export function getBatchDb(): Db {
+  return getDbHandle().batchDb;
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,5 +1,5 @@
 import { and, eq, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db";
+import { getBatchDb, getDb, type Db } from "@/db";
 import { arrayLiteral, insertRows, type ColumnOf } from "@/db/insert-rows";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 import { lookupDocuments, matchingProfiles, type ProfileRow } from "@/lib/profiles/queries";
@@ -101,7 +101,7 @@ export async function addUsageCounts(rows: UsageCount[]): Promise<void> {
     [tokenUsageDaily.count, (r) => r.count],
   ];
   const addUp = sql`on conflict (token_id, day, outcome) do update set count = ${tokenUsageDaily}.count + excluded.count`;
-  await getDb().execute(insertRows(tokenUsageDaily, rows, columns, addUp));
+  await getBatchDb().execute(insertRows(tokenUsageDaily, rows, columns, addUp));
 }
 
 export interface LastUse {
@@ -127,7 +127,7 @@ async function writeLastUses(uses: LastUse[], old: boolean) {
   const ips = arrayLiteral(uses.map((use) => use.ip));
   const at = old ? apiTokens.oldLastUsedAt : apiTokens.lastUsedAt;
   const set = old ? sql`old_last_used_at = v.at, old_last_used_ip = v.ip` : sql`last_used_at = v.at, last_used_ip = v.ip`;
-  await getDb().execute(sql`
+  await getBatchDb().execute(sql`
     update ${apiTokens} set ${set}
     from unnest(${ids}::text::uuid[], ${ats}::text::timestamptz[], ${ips}::text::text[]) as v(id, at, ip)
     -- Never moves backwards when another instance wrote a later use first.

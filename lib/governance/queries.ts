@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getBatchDb, getDb } from "@/db";
 import { insertRows, type ColumnOf } from "@/db/insert-rows";
 import { notifyTokenChanged } from "@/db/notify";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
@@ -13,7 +13,7 @@ export type AccessOutcome = AccessRow["outcome"];
 
 /** One INSERT per 5,000 rows, a parameter per column (db/insert-rows.ts). */
 export async function insertAccessRows(rows: AccessRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5_000) await getDb().execute(insertRows(profileAccessLog, rows.slice(i, i + 5_000), accessLogColumns));
+  for (let i = 0; i < rows.length; i += 5_000) await getBatchDb().execute(insertRows(profileAccessLog, rows.slice(i, i + 5_000), accessLogColumns));
 }
 
 const accessLogColumns: ColumnOf<AccessRow>[] = [
@@ -77,7 +77,7 @@ export interface LookupStats {
 
 /** The alarm's window: the token's newest rows since `since` (at most `cap`), counting each row's reads. */
 export async function lookupStats(tokenId: string, since: Date, cap: number): Promise<LookupStats> {
-  const db = getDb();
+  const db = getBatchDb();
   const w = db
     .select({ outcome: profileAccessLog.outcome, valueHash: profileAccessLog.valueHash, reads: profileAccessLog.reads })
     .from(profileAccessLog)
@@ -97,7 +97,7 @@ export async function lookupStats(tokenId: string, since: Date, cap: number): Pr
 
 /** Whether the alarm should look at the token at all, and from when (its last review). */
 export async function alarmState(tokenId: string) {
-  const [row] = await getDb()
+  const [row] = await getBatchDb()
     .select({ suspiciousAt: apiTokens.suspiciousAt, reviewedAt: apiTokens.reviewedAt, status: apiTokens.status })
     .from(apiTokens)
     .where(eq(apiTokens.id, tokenId));
@@ -196,7 +196,7 @@ export async function addRefusedIps(rows: RefusedIpCount[]): Promise<void> {
   const addUp = sql`on conflict (token_id, day, ip) do update set
     count = ${tokenRefusedIps}.count + excluded.count,
     last_seen_at = greatest(${tokenRefusedIps}.last_seen_at, excluded.last_seen_at)`;
-  await getDb().execute(insertRows(tokenRefusedIps, rows, columns, addUp));
+  await getBatchDb().execute(insertRows(tokenRefusedIps, rows, columns, addUp));
 }
 
 /** Usage's list: the client IPs refused most since `since` (a YYYY-MM-DD UTC day). */
