@@ -12,7 +12,8 @@ export interface Received {
  */
 export function createReceiver(options: { port?: number; status?: number } = {}) {
   const received: Received[] = [];
-  const state = { status: options.status ?? 200 };
+  // `delayMs`: how long it takes to answer (a send still in flight when a worker stops).
+  const state = { status: options.status ?? 200, delayMs: 0 };
   let server: Server | null = null;
   let port = options.port ?? 0;
   const listen = () =>
@@ -23,7 +24,9 @@ export function createReceiver(options: { port?: number; status?: number } = {})
         req.on("end", () => {
           const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
           received.push({ headers, body: Buffer.concat(chunks).toString("utf8") });
-          res.writeHead(state.status).end("ok");
+          const answer = () => res.writeHead(state.status).end("ok");
+          if (state.delayMs > 0) setTimeout(answer, state.delayMs);
+          else answer();
         });
       });
       server.listen(port, "127.0.0.1", () => {

@@ -19,6 +19,7 @@ export function withWebhookReceiver() {
     clock.now = realNow;
     receiver.received.length = 0;
     receiver.state.status = 200;
+    receiver.state.delayMs = 0;
   });
   return receiver;
 }

@@ -24,7 +24,8 @@ import { periodicJobs, type Job } from "@/lib/server/jobs";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { sweepEndedOverlaps } from "@/lib/tokens/overlap-sweep";
 import { sweepExpiringTokens } from "@/lib/webhooks/expiry-sweep";
-import { webhookWorker } from "@/lib/webhooks/worker";
+import { purgeOldWebhookRows } from "@/lib/webhooks/retention";
+import { DELIVERY_POLL_MS, sendDueDeliveries } from "@/lib/webhooks/worker";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
 
@@ -34,16 +35,18 @@ const MINUTE_MS = 60_000;
 const JOBS: Job[] = [
   { name: "overlap sweep", everyMs: MINUTE_MS, firstRunMs: 0, run: sweepEndedOverlaps },
   { name: "token expiry webhooks", everyMs: MINUTE_MS, firstRunMs: 0, run: () => sweepExpiringTokens(new Date(clock.now())) },
+  // Stopping ends it after the sends in flight are recorded (listen()'s shutdown waits for that).
+  { name: "webhook deliveries", everyMs: DELIVERY_POLL_MS, firstRunMs: DELIVERY_POLL_MS, run: (stopping) => sendDueDeliveries({ stopping }) },
   // Daily, after start-up has settled.
   { name: "access log retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: MINUTE_MS, run: () => purgeExpiredAccessLog() },
+  { name: "webhook retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: 2 * MINUTE_MS, run: () => purgeOldWebhookRows(new Date(clock.now())) },
 ];
 
-/** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the webhook worker, the periodic jobs. */
+/** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the periodic jobs (the webhook worker among them). */
 export async function startServices(): Promise<void> {
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
-  webhookWorker.start();
   startGovernance();
   periodicJobs.start(JOBS);
 }
@@ -94,7 +97,7 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
     // Personal data lives only in this process's memory: dropped before anything else.
     profileCache.setLive(false);
     // A send cut short here is still pending in the outbox: another run sends it again.
-    void Promise.all([usage.stop(), periodicJobs.stop(), webhookWorker.stop(), stopGovernance()])
+    void Promise.all([usage.stop(), periodicJobs.stop(), stopGovernance()])
       .then(() => closeDb())
       .finally(() => process.exit(0));
     // Long enough for a webhook send in flight (10 s at most) to finish and be recorded.

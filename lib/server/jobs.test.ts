@@ -71,6 +71,24 @@ describe("periodic jobs", () => {
     expect(run).toHaveBeenCalledTimes(1);
     expect(other).not.toHaveBeenCalled();
   });
+
+  it("stop() tells a run in flight (a job looping over batches ends after its current one)", async () => {
+    let finish = () => {};
+    let seen: AbortSignal | undefined;
+    const run = vi.fn((stopping: AbortSignal) => ((seen = stopping), new Promise<void>((resolve) => (finish = resolve))));
+    runner.start([job({ run, firstRunMs: 0 })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen?.aborted).toBe(false);
+    const stopping = runner.stop();
+    expect(seen?.aborted).toBe(true);
+    finish();
+    await stopping;
+    // Started again (tests reuse a runner): its runs get a fresh signal.
+    runner.start([job({ run, firstRunMs: 0 })]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen?.aborted).toBe(false);
+    finish();
+  });
 });
 
 it("its timers never keep the process alive", async () => {

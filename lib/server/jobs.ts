@@ -2,12 +2,16 @@ import { processSingleton } from "@/db/process-singleton";
 import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
 
-/** A periodic job: first run `firstRunMs` after start, then `everyMs` after each run ends. */
+/**
+ * A periodic job: first run `firstRunMs` after start, then `everyMs` after each run ends.
+ * `stopping` is aborted at shutdown: a long run (one that loops over batches) ends after its
+ * current batch instead of starting another.
+ */
 export interface Job {
   name: string;
   everyMs: number;
   firstRunMs: number;
-  run: () => Promise<unknown>;
+  run: (stopping: AbortSignal) => Promise<unknown>;
 }
 
 /**
@@ -20,16 +24,19 @@ export class JobRunner {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private started = false;
+  private stopping = new AbortController();
 
   start(jobs: readonly Job[]) {
     if (this.started) return;
     this.started = true;
+    this.stopping = new AbortController();
     for (const job of jobs) this.plan(job, job.firstRunMs);
   }
 
-  /** Cancels every planned run and waits for the ones in flight (shutdown). */
+  /** Cancels every planned run, tells the ones in flight, and waits for them (shutdown). */
   async stop() {
     this.started = false;
+    this.stopping.abort();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.all(this.inFlight);
@@ -38,7 +45,7 @@ export class JobRunner {
   private plan(job: Job, delayMs: number) {
     const timer = setTimeout(() => {
       const run = job
-        .run()
+        .run(this.stopping.signal)
         .then(() => undefined)
         .catch((error: unknown) => log.warn({ job: job.name, error: describeError(error) }, "periodic job failed; it runs again at its next time"))
         .finally(() => {

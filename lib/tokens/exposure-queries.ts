@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
-import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
+import { carriesSecret, enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import { endsRunningOverlap, NO_OLD_SECRET, recordNaturalEnd } from "./overlap-end";
 
 // Run by the API's Node handler (leak reports), outside Next: no "server-only" marker.
@@ -100,8 +100,8 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
         type: "token.exposed",
         token: row,
         actor: null,
-        // A URL that itself holds a token is left out: a payload never carries one.
-        extra: { leaked_secret: current ? "current" : "old", found_at: url && !/hub_(act|prf)_/.test(url) ? url : null, reported_by: report.reporter },
+        // A URL that itself holds a secret is left out (the outbox's own test): a payload never carries one.
+        extra: { leaked_secret: current ? "current" : "old", found_at: url && !carriesSecret(url) ? url : null, reported_by: report.reporter },
       });
     }
     return matched;

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { AUTO_DISABLE_AFTER_MS, autoDisabledReason, nextAttemptAt } from "./retry";
@@ -20,49 +21,50 @@ export interface ClaimedDelivery {
   secretCiphertext: string;
 }
 
+// The claim's inner scan: its own name, so the statement can update the same table it reads.
+const due = alias(webhookDeliveries, "due");
+
 /**
- * Claims up to `limit` due deliveries of enabled endpoints. `FOR UPDATE SKIP LOCKED` lets
- * concurrent workers (other instances) pass over rows another is claiming, and the lease
- * (`locked_until`) keeps them off while it sends: one event is never sent twice at once.
+ * Claims up to `limit` due deliveries of enabled endpoints in one statement (one round trip,
+ * also when nothing is due). The inner `FOR UPDATE OF due SKIP LOCKED` lets concurrent workers
+ * (other instances) pass over rows another is claiming; a row another worker claimed after this
+ * statement began is re-checked against its new lease when locked and dropped. The lease
+ * (`locked_until`) then keeps everyone off while it sends: one event is never sent twice at once.
  */
 export async function claimDueDeliveries(now: Date, limit = 10, accountId?: string): Promise<ClaimedDelivery[]> {
-  return getDb().transaction(async (tx) => {
-    const due = await tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(
-        and(
-          eq(webhookDeliveries.status, "pending"),
-          accountId ? eq(webhookDeliveries.accountId, accountId) : undefined,
-          lte(webhookDeliveries.nextAttemptAt, now),
-          or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
-          sql`exists (select 1 from webhook_endpoints e where e.id = ${webhookDeliveries.endpointId} and e.status = 'enabled')`,
-        ),
-      )
-      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (due.length === 0) return [];
-    const claimed = await tx
-      .update(webhookDeliveries)
-      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: now })
-      .where(inArray(webhookDeliveries.id, due.map((d) => d.id)))
-      .returning({
-        id: webhookDeliveries.id,
-        messageId: webhookDeliveries.messageId,
-        endpointId: webhookDeliveries.endpointId,
-        payload: webhookDeliveries.payload,
-        attempts: webhookDeliveries.attempts,
-        giveUpAt: webhookDeliveries.giveUpAt,
-      });
-    const endpoints = await tx
-      .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, secretCiphertext: webhookEndpoints.secretCiphertext })
-      .from(webhookEndpoints)
-      .where(inArray(webhookEndpoints.id, [...new Set(claimed.map((c) => c.endpointId))]));
-    const byId = new Map(endpoints.map((e) => [e.id, e]));
-    claimed.sort((a, b) => a.id - b.id);
-    return claimed.map((c) => ({ ...c, url: byId.get(c.endpointId)!.url, secretCiphertext: byId.get(c.endpointId)!.secretCiphertext }));
-  });
+  const picked = getDb()
+    .select({ id: due.id, url: webhookEndpoints.url, secretCiphertext: webhookEndpoints.secretCiphertext })
+    .from(due)
+    .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.id, due.endpointId), eq(webhookEndpoints.status, "enabled")))
+    .where(
+      and(
+        eq(due.status, "pending"),
+        accountId ? eq(due.accountId, accountId) : undefined,
+        lte(due.nextAttemptAt, now),
+        or(isNull(due.lockedUntil), lte(due.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(due.nextAttemptAt), asc(due.id))
+    .limit(limit)
+    // Only the delivery rows: locking endpoints would make workers wait on each other.
+    .for("update", { of: due, skipLocked: true })
+    .as("picked");
+  const claimed = await getDb()
+    .update(webhookDeliveries)
+    .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${webhookDeliveries.attempts} + 1`, lastAttemptAt: now })
+    .where(eq(webhookDeliveries.id, picked.id))
+    .from(picked)
+    .returning({
+      id: webhookDeliveries.id,
+      messageId: webhookDeliveries.messageId,
+      endpointId: webhookDeliveries.endpointId,
+      payload: webhookDeliveries.payload,
+      attempts: webhookDeliveries.attempts,
+      giveUpAt: webhookDeliveries.giveUpAt,
+      url: picked.url,
+      secretCiphertext: picked.secretCiphertext,
+    });
+  return claimed.sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -76,7 +78,11 @@ export async function recordAttempt(delivery: ClaimedDelivery, result: SendResul
     const common = { lastStatus: result.status, lastLatencyMs: result.latencyMs, lastError: result.error, lockedUntil: null };
     if (result.ok) {
       await tx.update(webhookDeliveries).set({ ...common, status: "delivered", deliveredAt: now }).where(mine);
-      await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, delivery.endpointId));
+      // Usually already null: only a streak's end is written, not every success.
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: null })
+        .where(and(eq(webhookEndpoints.id, delivery.endpointId), isNotNull(webhookEndpoints.failingSince)));
       return;
     }
     const next = nextAttemptAt(delivery.attempts, now, delivery.giveUpAt);
@@ -96,4 +102,21 @@ export async function recordAttempt(delivery: ClaimedDelivery, result: SendResul
         .where(and(eq(webhookEndpoints.id, delivery.endpointId), eq(webhookEndpoints.status, "enabled")));
     }
   });
+}
+
+/**
+ * Retention: deletes up to `batch` delivered or failed deliveries last attempted before `cutoff`
+ * (pending ones, resent ones included, are kept). Rows a concurrent run on another instance holds
+ * are skipped, so instances never wait on each other.
+ */
+export async function deleteFinishedDeliveries(batch: number, cutoff: Date): Promise<number> {
+  const db = getDb();
+  const old = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(and(inArray(webhookDeliveries.status, ["delivered", "failed"]), lt(webhookDeliveries.lastAttemptAt, cutoff)))
+    .limit(batch)
+    .for("update", { skipLocked: true });
+  const deleted = await db.delete(webhookDeliveries).where(inArray(webhookDeliveries.id, old)).returning({ id: webhookDeliveries.id });
+  return deleted.length;
 }

@@ -35,6 +35,9 @@ export interface TokenEventInput {
 // Anything shaped like a token or a signing secret: a payload carrying one is a bug, refused loudly.
 const SECRET_SHAPES = /hub_(act|prf)_[0-9A-Za-z]{20,}|whsec_/;
 
+/** Whether `text` holds something shaped like a token or a signing secret: such text never goes into a payload. */
+export const carriesSecret = (text: string) => SECRET_SHAPES.test(text);
+
 export const newMessageId = () => `msg_${randomUUID().replaceAll("-", "")}`;
 
 /** The Standard Webhooks body: `{ type, timestamp, data }`. */
@@ -51,8 +54,18 @@ export function tokenEventPayload(input: TokenEventInput, at: Date) {
       ...input.extra,
     },
   };
-  if (SECRET_SHAPES.test(JSON.stringify(payload))) throw new Error("A webhook payload must never carry a secret");
+  if (carriesSecret(JSON.stringify(payload))) throw new Error("A webhook payload must never carry a secret");
   return payload;
+}
+
+/** Whether an enabled endpoint of the account subscribes to `type` (checked before writing anything for an event). */
+export async function accountListensFor(tx: Tx, accountId: string, type: WebhookEventType): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: webhookEndpoints.id })
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.status, "enabled"), sql`${type} = any(${webhookEndpoints.events})`))
+    .limit(1);
+  return row !== undefined;
 }
 
 /**

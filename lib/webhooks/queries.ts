@@ -28,24 +28,33 @@ export async function countEndpoints(accountId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The account's endpoints with their latest delivery, oldest endpoint first. */
+/**
+ * The account's endpoints with their latest delivery, oldest endpoint first: one statement, and
+ * per endpoint one step down its log index (`webhook_deliveries_endpoint_log`), however long the logs.
+ */
 export async function listEndpoints(accountId: string) {
-  const db = getDb();
-  const [endpoints, latest] = await Promise.all([
-    db.select(endpointColumns).from(webhookEndpoints).where(eq(webhookEndpoints.accountId, accountId)).orderBy(webhookEndpoints.createdAt),
-    db
-      .selectDistinctOn([webhookDeliveries.endpointId], {
-        endpointId: webhookDeliveries.endpointId,
-        status: webhookDeliveries.status,
-        lastStatus: webhookDeliveries.lastStatus,
-        at: sql<Date | null>`coalesce(${webhookDeliveries.lastAttemptAt}, ${webhookDeliveries.createdAt})`.mapWith(webhookDeliveries.createdAt),
-      })
-      .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.accountId, accountId))
-      .orderBy(webhookDeliveries.endpointId, desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)),
-  ]);
-  const byEndpoint = new Map(latest.map((l) => [l.endpointId, l]));
-  return endpoints.map((e) => ({ ...e, lastDelivery: byEndpoint.get(e.id) ?? null }));
+  const latest = getDb()
+    .select({
+      status: webhookDeliveries.status,
+      lastStatus: webhookDeliveries.lastStatus,
+      at: sql<Date | string>`coalesce(${webhookDeliveries.lastAttemptAt}, ${webhookDeliveries.createdAt})`.as("at"),
+    })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.endpointId, webhookEndpoints.id))
+    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .limit(1)
+    .as("latest");
+  const rows = await getDb()
+    .select({ ...endpointColumns, latest: { status: latest.status, lastStatus: latest.lastStatus, at: latest.at } })
+    .from(webhookEndpoints)
+    .leftJoinLateral(latest, sql`true`)
+    .where(eq(webhookEndpoints.accountId, accountId))
+    .orderBy(webhookEndpoints.createdAt);
+  return rows.map(({ latest: last, ...endpoint }) => ({
+    ...endpoint,
+    // The driver may hand back the computed time as text: it becomes a Date here.
+    lastDelivery: last?.status ? { status: last.status, lastStatus: last.lastStatus, at: new Date(last.at) } : null,
+  }));
 }
 
 export async function getEndpoint(accountId: string, endpointId: string) {

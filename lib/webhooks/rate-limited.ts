@@ -4,7 +4,7 @@ import { apiTokens } from "@/db/schema";
 import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
 import { claimMark } from "./marks";
-import { enqueueTokenEvent } from "./outbox";
+import { accountListensFor, enqueueTokenEvent } from "./outbox";
 
 const HOUR_MS = 3_600_000;
 const MAX_REMEMBERED = 20_000;
@@ -12,7 +12,8 @@ const MAX_REMEMBERED = 20_000;
 /**
  * `token.rate_limited`, at most once per token per clock hour. The API's 429 path only looks in
  * this process's map (no database write per 429); the first 429 of an hour on this instance
- * writes a mark whose primary key lets only one instance enqueue the event.
+ * writes a mark whose primary key lets only one instance enqueue the event (when the account has
+ * an endpoint for it: otherwise nothing is written).
  */
 export class RateLimitedNotices {
   private lastHour = new Map<string, number>();
@@ -33,6 +34,8 @@ export class RateLimitedNotices {
   /** Returns whether this call queued the event (false: another instance or call already did). */
   async enqueue(token: { id: string; accountId: string }, hour: number, at: Date): Promise<boolean> {
     return getDb().transaction(async (tx) => {
+      // An account that does not listen gets no mark either: nothing is written for it.
+      if (!(await accountListensFor(tx, token.accountId, "token.rate_limited"))) return false;
       if (!(await claimMark(tx, `rate_limited:${token.id}:${hour}`, at))) return false;
       const [row] = await tx
         .select({ id: apiTokens.id, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix, rateLimit: apiTokens.rateLimit })

@@ -48,4 +48,22 @@ describe.skipIf(!process.env.DATABASE_URL)("a restart between attempts", () => {
     expect(receiver.received[0]!.headers["webhook-id"]).toBe((await delivery(endpointId))!.messageId);
     await receiver.stop();
   }, 120_000);
+
+  it("a stop (SIGTERM) lets the send in flight finish and be recorded", async () => {
+    const receiver = await startReceiver();
+    receiver.state.delayMs = 3_000;
+    const account = await createTestAccount();
+    signInAs(account.admin);
+    const { endpointId } = await createTestEndpoint(receiver.url, ["token.created"]);
+    await createToken(activityInput());
+
+    const p = worker(account.accountId);
+    await expect.poll(() => receiver.received.length, { timeout: 60_000, interval: 100 }).toBe(1);
+    // The receiver has the request and answers in 3 s: the stop waits for that answer.
+    await p.stop("SIGTERM");
+    // npx may end first: the worker's own line says when its stop is done.
+    await expect.poll(() => p.output(), { timeout: 20_000, interval: 100 }).toContain("webhook worker stopped");
+    expect(await delivery(endpointId)).toMatchObject({ status: "delivered", attempts: 1, lastStatus: 200, lockedUntil: null });
+    await receiver.stop();
+  }, 120_000);
 });

@@ -13,7 +13,7 @@ import { createEndpoint, resendDelivery, sendTestEvent, setEndpointEnabled } fro
 import { claimDueDeliveries, recordAttempt } from "./delivery-queries";
 import type { WebhookEventType } from "./events";
 import { enqueueTokenEvent } from "./outbox";
-import { WebhookWorker } from "./worker";
+import { sendDueDeliveries } from "./worker";
 
 withTestDatabase();
 
@@ -42,7 +42,7 @@ describe("webhooks", () => {
     const reset = await resetToken(tokenId);
     expect((await revokeToken(tokenId)).ok).toBe(true);
 
-    expect(await new WebhookWorker({ accountId: account.accountId }).runOnce()).toBe(4);
+    expect(await sendDueDeliveries({ accountId: account.accountId })).toBe(4);
     const verifier = new Webhook(secret);
     const events = receiver.received.map((r) => verifier.verify(r.body, r.headers) as { type: string; data: Record<string, unknown> });
     expect(events.map((e) => e.type)).toEqual(["token.created", "token.updated", "token.reset", "token.revoked"]);
@@ -88,17 +88,17 @@ describe("webhooks", () => {
     const start = Date.now();
     clock.now = () => start;
     await createToken(activityInput());
-    const worker = new WebhookWorker({ accountId: account.accountId });
-    expect(await worker.runOnce()).toBe(1);
+    const worker = () => sendDueDeliveries({ accountId: account.accountId });
+    expect(await worker()).toBe(1);
     let [row] = await deliveriesOf(endpointId);
     expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatus: 500, lastError: "HTTP 500" });
     expect(row!.nextAttemptAt.getTime() - start).toBe(5_000);
     // Not due yet: nothing is sent.
-    expect(await worker.runOnce()).toBe(0);
+    expect(await worker()).toBe(0);
     const offsets = [5_000, 305_000, 2_105_000, 9_305_000, 27_305_000, 63_305_000, 86_400_000];
     for (const at of offsets) {
       clock.now = () => start + at;
-      expect(await worker.runOnce()).toBe(1);
+      expect(await worker()).toBe(1);
     }
     [row] = await deliveriesOf(endpointId);
     expect(row).toMatchObject({ status: "failed", attempts: 8 });
@@ -109,7 +109,7 @@ describe("webhooks", () => {
     receiver.state.status = 204;
     await setEndpointEnabled(endpointId, true);
     expect((await resendDelivery(endpointId, row!.id)).ok).toBe(true);
-    expect(await worker.runOnce()).toBe(1);
+    expect(await worker()).toBe(1);
     expect(receiver.uniqueIds().size).toBe(1);
     expect((await deliveriesOf(endpointId))[0]).toMatchObject({ status: "delivered", lastStatus: 204 });
   });
@@ -124,7 +124,7 @@ describe("webhooks", () => {
     expect(await claimDueDeliveries(new Date(now + 1_000), 10, account.accountId)).toHaveLength(0);
     // …after it, the next worker (a restarted process) does, with the same webhook-id.
     clock.now = () => now + 61_000;
-    expect(await new WebhookWorker({ accountId: account.accountId }).runOnce()).toBe(1);
+    expect(await sendDueDeliveries({ accountId: account.accountId })).toBe(1);
     expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([claimed!.messageId]);
     // The dead worker's late outcome does not overwrite the newer attempt.
     await recordAttempt(claimed!, { ok: false, status: null, latencyMs: 1, error: "late", bytesRead: 0 }, new Date(now + 62_000));
@@ -136,7 +136,7 @@ describe("webhooks", () => {
     const fine = await endpoint(["token.created"]);
     await getDb().update(webhookEndpoints).set({ secretCiphertext: "v1.AAAA.AAAA.AAAA" }).where(eq(webhookEndpoints.id, broken.endpointId));
     await createToken(activityInput());
-    expect(await new WebhookWorker({ accountId: account.accountId }).runOnce()).toBe(2);
+    expect(await sendDueDeliveries({ accountId: account.accountId })).toBe(2);
     expect((await deliveriesOf(broken.endpointId))[0]).toMatchObject({ status: "pending", attempts: 1, lastError: expect.stringMatching(/^Could not sign/) });
     expect((await deliveriesOf(fine.endpointId))[0]).toMatchObject({ status: "delivered" });
   });
@@ -144,7 +144,7 @@ describe("webhooks", () => {
   it("'Send test event' and marketers", async () => {
     const { endpointId } = await endpoint(["token.revoked"]);
     expect((await sendTestEvent(endpointId)).ok).toBe(true);
-    await new WebhookWorker({ accountId: account.accountId }).runOnce();
+    await sendDueDeliveries({ accountId: account.accountId });
     expect(JSON.parse(receiver.received[0]!.body)).toMatchObject({ type: "webhook.test", data: { endpoint_id: endpointId } });
     signInAs(account.marketer);
     expect(await sendTestEvent(endpointId)).toEqual({ ok: false, formError: "Only admins can manage webhooks." });
