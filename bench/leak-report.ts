@@ -1,4 +1,5 @@
 import type { Running } from "./processes";
+import { medianAndMax } from "./stats";
 
 const JANE = "/api/v1/profile?email=jane.remington%40demo-retail.test";
 
@@ -22,6 +23,5 @@ export async function measureLeakReports(reportTo: Running, watchers: Running[],
     }
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return { reports: times.length, median: Math.round(times[Math.floor(times.length / 2)]!), max: Math.round(times.at(-1)!) };
+  return { reports: times.length, ...medianAndMax(times) };
 }

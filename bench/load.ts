@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { median } from "./stats";
 
 export interface LoadResult {
   name: string;
@@ -31,8 +32,6 @@ async function run(scenario: Scenario, seconds?: number): Promise<LoadResult> {
   const [result] = await Promise.all([main, load(name, url, { ...options, seconds })]);
   return result;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Runs the scenarios one after another, ROUNDS times over, and keeps each one's median: on a

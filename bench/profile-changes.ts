@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import type { Running } from "./processes";
+import { medianAndMax } from "./stats";
 import type { BenchAccount } from "./seed";
 
 /**
@@ -56,6 +57,5 @@ export async function measureProfileChanges(databaseUrl: string, instances: Runn
   } finally {
     await psql.end();
   }
-  times.sort((a, b) => a - b);
-  return { median: Math.round(times[Math.floor(times.length / 2)]!), max: Math.round(times.at(-1)!) };
+  return medianAndMax(times);
 }

@@ -10,6 +10,7 @@ import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
 import { measureLeakReports } from "./leak-report";
 import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
+import { medianAndMax } from "./stats";
 
 const JANE_QUERY = "?email=jane.remington%40demo-retail.test";
 const JANE = `/api/v1/profile${JANE_QUERY}`;
@@ -161,8 +162,7 @@ async function timeUntilRefused(app: Running, tokens: Array<{ id: string; token:
     }
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return { median: Math.round(times[Math.floor(times.length / 2)]!), max: Math.round(times.at(-1)!) };
+  return medianAndMax(times);
 }
 
 /** Resets each token with a 7-day overlap: returns both secrets of each, old and new, to call with. */

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/axe";
 import { acceptLeaveWarnings, createActivityToken, signInTo } from "./support/journey";
 
 const REFERENCE = "/docs/api";
@@ -21,11 +21,6 @@ function recordCspViolations(page: Page): () => Promise<string[]> {
     document.addEventListener("securitypolicyviolation", (e) => store.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), what).toEqual([]);
 }
 
 test("the reference is public and shows every operation, the sections and the error table, with and without JavaScript", async ({ browser, request }) => {

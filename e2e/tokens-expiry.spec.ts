@@ -8,12 +8,13 @@ import { acceptLeaveWarnings, openNewTokenForm, revealedToken, signInTo } from "
 
 // The clock journey runs its own instance, whose token clock it moves; the policy journey runs the
 // operator command. Both need the database outside the app process: real Postgres.
-test.skip(!process.env.DATABASE_URL, "needs real Postgres shared by processes");
+const SHARED_DATABASE = "needs real Postgres shared by processes";
 
 const DAY_MS = 86_400_000;
 const day = (n: number) => new Date(Date.now() + n * DAY_MS).toISOString().slice(0, 10);
 
 test("a 30-day token: listed with its expiry; with the server's clock 31 days on it is refused, shows Expired and frees its slot", async ({ browser }) => {
+  test.skip(!process.env.DATABASE_URL, SHARED_DATABASE);
   const folder = mkdtempSync(join(tmpdir(), "hub-clock-"));
   const clockFile = join(folder, "offset-ms");
   writeFileSync(clockFile, "0");
@@ -65,6 +66,7 @@ test("a 30-day token: listed with its expiry; with the server's clock 31 days on
 });
 
 test("the operator's maximum lifetime: listed tokens it would cut, Never gone, a longer custom date refused", async ({ page }) => {
+  test.skip(!process.env.DATABASE_URL, SHARED_DATABASE);
   const operator = spawnSync("npx", ["tsx", "lib/cli/hub.ts", "set-limits", "--account", "e2e-policy", "--max-token-lifetime-days", "30"], {
     encoding: "utf8",
     env: process.env,
@@ -95,4 +97,47 @@ test("the operator's maximum lifetime: listed tokens it would cut, Never gone, a
   // The operator's token is still there, uncut.
   await page.goto("/manage/integrations/api-tokens");
   await expect(page.getByRole("row", { name: /Older than the policy/ })).toContainText("Active");
+});
+
+test("Custom date needs a date; Shorten expiry on Details: the date is required, a later one is refused, an earlier one shows at once", async ({ page }) => {
+  acceptLeaveWarnings(page);
+  await signInTo(page, "shorten");
+  await openNewTokenForm(page);
+  await page.getByRole("radio", { name: "Activity" }).check();
+  await page.getByLabel("Description").fill("Quarterly export");
+  // Custom date without a date, terms unticked: both errors at once, before any request.
+  const expires = page.getByRole("group", { name: "Expires" });
+  await expires.getByRole("radio", { name: "Custom date" }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("You must agree to the terms and conditions", { exact: true })).toBeVisible();
+  await expect(page.getByText("Enter a date", { exact: true })).toBeVisible();
+  await expires.getByRole("radio", { name: "90 days" }).check();
+  await page.getByLabel("I agree to the terms and conditions").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await revealedToken(page, "hub_act_");
+
+  await page.goto("/manage/integrations/api-tokens");
+  await page.getByRole("row", { name: /Quarterly export/ }).getByRole("link", { name: "Quarterly export" }).click();
+  const expiry = page.getByRole("region", { name: "Expiry" });
+  const ninety = new Date(Date.now() + 90 * DAY_MS);
+  await expect(expiry).toContainText(new RegExp(`Expires ${ninety.getUTCDate()} \\w+ ${ninety.getUTCFullYear()}, \\d{2}:\\d{2} UTC`));
+  const shorten = expiry.getByRole("button", { name: "Shorten expiry" });
+  const newDate = expiry.getByLabel("New expiry date");
+
+  await shorten.click();
+  await expect(expiry.getByText("Enter a date", { exact: true })).toBeVisible();
+  await newDate.fill(day(120));
+  await shorten.click();
+  await expect(expiry.getByText("Choose a date before the current expiry: it can only be shortened", { exact: true })).toBeVisible();
+
+  // Ten days on: it expires at that day's start, midnight UTC.
+  await newDate.fill(day(10));
+  await shorten.click();
+  const on = new Date(`${day(10)}T00:00:00Z`);
+  await expect(expiry).toContainText(new RegExp(`Expires ${on.getUTCDate()} \\w+ ${on.getUTCFullYear()}, 00:00 UTC`));
+  await expect(expiry.getByText("Choose a date before the current expiry: it can only be shortened")).toHaveCount(0);
+  await expect(newDate).toHaveValue("");
+  // Within 14 days now: the list warns.
+  await page.goto("/manage/integrations/api-tokens");
+  await expect(page.getByRole("row", { name: /Quarterly export/ })).toContainText("Expires in 10 days");
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { startReceiver, type Receiver } from "../test/webhook-receiver";
+import { expectNoAxeViolations } from "./support/axe";
 import { acceptLeaveWarnings, createActivityToken, revealedToken, SAVE_WARNING, signInTo } from "./support/journey";
 import { SERVER_LOG } from "./support/server-log";
 
@@ -117,24 +117,20 @@ test("disable endpoint, and marketers neither see webhooks nor reach them", asyn
   await page.getByRole("link", { name: "Go to endpoint" }).click();
   await expect(page.getByRole("heading", { name: "Ops alerts" })).toBeVisible();
   const endpointPage = new URL(page.url()).pathname;
-  const axe = async (what: string) => {
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), what).toEqual([]);
-  };
-  await axe("endpoint page");
+  await expectNoAxeViolations(page, "endpoint page");
   await page.getByRole("button", { name: "Disable endpoint" }).click();
-  await axe("disable dialog");
+  await expectNoAxeViolations(page, "disable dialog");
   await page.getByRole("dialog").getByRole("button", { name: "Disable endpoint" }).click();
   await expect(page.getByText(/^Disabled by .* on /)).toBeVisible();
   await expect(page.getByRole("button", { name: "Enable endpoint" })).toBeVisible();
   await page.goto("/manage/integrations/webhooks");
   await expect(page.getByRole("row", { name: /127\.0\.0\.1:9\/never.*Disabled/ })).toBeVisible();
-  await axe("endpoint list");
+  await expectNoAxeViolations(page, "endpoint list");
   await page.goto("/manage/integrations/webhooks/new");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Enter the endpoint URL")).toBeVisible();
   await expect(page.getByText("Choose at least one event")).toBeVisible();
-  await axe("add endpoint with errors");
+  await expectNoAxeViolations(page, "add endpoint with errors");
 
   // The marketer of the same account, in a browser of their own.
   const marketer = await (await browser.newContext()).newPage();

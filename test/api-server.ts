@@ -1,9 +1,10 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
-import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
 import { parseTrustedProxies, resolveClientIp } from "@/lib/net/client-ip";
 import { handleApiRequest } from "@/lib/api/node-adapter";
-import { startTokenInvalidation } from "@/lib/api/token-invalidation";
+
+// No vitest here: test/api-instance.ts runs this in a child process of its own (withApiServer,
+// the Vitest hook around it, is in test/with-api-server.ts).
 
 /** A real HTTP server around the API handler, on an ephemeral loopback port. */
 export async function startApiServer(options: { trustProxy?: string; host?: string } = {}) {
@@ -21,27 +22,6 @@ export async function startApiServer(options: { trustProxy?: string; host?: stri
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-  };
-}
-
-/**
- * A test file's API server: the token cache's listener, then the server, started before the
- * file's tests and closed after them. Read `port` inside tests (it is set by then).
- */
-export function withApiServer(options: Parameters<typeof startApiServer>[0] = {}) {
-  let server: Awaited<ReturnType<typeof startApiServer>> | undefined;
-  beforeAll(async () => {
-    await startTokenInvalidation();
-    server = await startApiServer(options);
-  }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-  });
-  return {
-    get port(): number {
-      if (!server) throw new Error("the API server starts in beforeAll: read port inside a test");
-      return server.port;
-    },
   };
 }
 

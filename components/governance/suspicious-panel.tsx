@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useAction } from "@/components/ui/use-action";
 import { formatDateTime } from "@/lib/format";
 import { reviewSuspiciousToken } from "@/lib/governance/actions";
 import { SUSPICIOUS_RATE_LIMIT } from "@/lib/governance/thresholds";
@@ -17,16 +16,8 @@ interface Props {
 
 /** Details: why the token is marked, what that does, and for admins "Mark as reviewed". */
 export function SuspiciousPanel({ tokenId, since, reason, canReview }: Props) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string>();
-  const review = () =>
-    startTransition(async () => {
-      setError(undefined);
-      const result = await reviewSuspiciousToken(tokenId);
-      if (!result.ok) return setError(result.formError ?? "The token could not be marked as reviewed.");
-      router.refresh();
-    });
+  const { pending, message, run } = useAction();
+  const review = () => run(() => reviewSuspiciousToken(tokenId), undefined, "The token could not be marked as reviewed.");
   return (
     <div className="space-y-3">
       <h2 id="suspicious-heading" className="text-base font-semibold text-red-800">
@@ -36,7 +27,7 @@ export function SuspiciousPanel({ tokenId, since, reason, canReview }: Props) {
         Since {formatDateTime(since)}: {reason ?? "an enumeration pattern"}. The token is limited to {SUSPICIOUS_RATE_LIMIT} requests per minute
         until an admin reviews its Access log.
       </p>
-      <FormAlert message={error} />
+      <FormAlert message={message?.text} />
       {canReview ? (
         <Button variant="secondary" onClick={review} disabled={pending}>
           Mark as reviewed

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/lib/format";
 import { stopOldToken } from "@/lib/tokens/actions";
 import { tokenPreview } from "@/lib/tokens/labels";
-import { useConfirmedAction } from "./use-confirmed-action";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 
 interface Props {
   tokenId: string;

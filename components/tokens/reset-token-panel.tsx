@@ -7,7 +7,7 @@ import { tokenPreview } from "@/lib/tokens/labels";
 import { OVERLAP_CHOICES, type OverlapChoice } from "@/lib/tokens/rotation";
 import type { TokenType } from "@/lib/tokens/types";
 import { SecretReveal } from "./secret-reveal";
-import { useConfirmedAction } from "./use-confirmed-action";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 
 export const HIDDEN_KEY_TEXT = "API Tokens can only be viewed when they are first created";
 

@@ -2,7 +2,7 @@
 
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { revokeToken } from "@/lib/tokens/actions";
-import { useConfirmedAction } from "./use-confirmed-action";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 
 export function RevokeTokenButton({ tokenId, description }: { tokenId: string; description: string }) {
   const dialog = useConfirmedAction(() => revokeToken(tokenId), () => {}, "The token could not be revoked.");

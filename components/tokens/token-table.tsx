@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Panel } from "@/components/ui/panel";
+import { EmptyPanel, Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
 import { daysLeft, displayStatus, EXPIRY_WARNING_DAYS, expiresInText } from "@/lib/tokens/expiry";
@@ -63,10 +63,5 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
 
 /** What the list shows before the account's first token. */
 export function NoTokensYet() {
-  return (
-    <Panel variant="empty">
-      <p className="font-medium text-slate-800">No API tokens yet</p>
-      <p className="mt-1 text-sm text-slate-600">Create one to call the Activity or Profile Read API.</p>
-    </Panel>
-  );
+  return <EmptyPanel title="No API tokens yet" hint="Create one to call the Activity or Profile Read API." />;
 }

@@ -18,3 +18,13 @@ interface PanelProps extends HTMLAttributes<HTMLElement> {
 export function Panel({ as: Tag = "div", variant = "card", className, ...props }: PanelProps) {
   return <Tag className={clsx("rounded-xl border bg-white", variants[variant], className)} {...props} />;
 }
+
+/** What a list shows before it has anything: "No … yet" and what would put something there. */
+export function EmptyPanel({ title, hint }: { title: string; hint: string }) {
+  return (
+    <Panel variant="empty">
+      <p className="font-medium text-slate-800">{title}</p>
+      <p className="mt-1 text-sm text-slate-600">{hint}</p>
+    </Panel>
+  );
+}

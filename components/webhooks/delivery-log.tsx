@@ -1,4 +1,4 @@
-import { Panel } from "@/components/ui/panel";
+import { EmptyPanel, Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
 import type { listDeliveries } from "@/lib/webhooks/queries";
@@ -10,12 +10,7 @@ type DeliveryRow = Awaited<ReturnType<typeof listDeliveries>>["rows"][number];
 /** What was sent, when, how often and how it went; never the body or a secret. */
 export function DeliveryLog({ endpointId, deliveries }: { endpointId: string; deliveries: DeliveryRow[] }) {
   if (deliveries.length === 0) {
-    return (
-      <Panel variant="empty">
-        <p className="font-medium text-slate-800">No deliveries yet</p>
-        <p className="mt-1 text-sm text-slate-600">Send a test event, or change a token, to see one here.</p>
-      </Panel>
-    );
+    return <EmptyPanel title="No deliveries yet" hint="Send a test event, or change a token, to see one here." />;
   }
   return (
     <Panel variant="table">

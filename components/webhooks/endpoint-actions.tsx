@@ -1,27 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
-import { useConfirmedAction } from "@/components/tokens/use-confirmed-action";
-import type { ActionResult } from "@/lib/action-result";
+import { useAction } from "@/components/ui/use-action";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { resendDelivery, sendTestEvent, setEndpointEnabled } from "@/lib/webhooks/actions";
-
-/** Runs an action from a plain button; says how it went in a status line. */
-function useAction() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "success" }>();
-  const run = (action: () => Promise<ActionResult>, success: string) =>
-    startTransition(async () => {
-      const result = await action();
-      setMessage(result.ok ? { text: success, tone: "success" } : { text: result.formError ?? "That did not work.", tone: "error" });
-      router.refresh();
-    });
-  return { pending, message, run };
-}
 
 export function EndpointActions({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {
   const { pending, message, run } = useAction();

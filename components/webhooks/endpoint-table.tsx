@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Panel } from "@/components/ui/panel";
+import { EmptyPanel, Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
 import type { listEndpoints } from "@/lib/webhooks/queries";
@@ -49,10 +49,5 @@ export function EndpointTable({ endpoints, accountName }: { endpoints: EndpointR
 }
 
 export function NoEndpointsYet() {
-  return (
-    <Panel variant="empty">
-      <p className="font-medium text-slate-800">No endpoints yet</p>
-      <p className="mt-1 text-sm text-slate-600">Add one to hear when tokens are created, reset, revoked, expiring or rate limited.</p>
-    </Panel>
-  );
+  return <EmptyPanel title="No endpoints yet" hint="Add one to hear when tokens are created, reset, revoked, expiring or rate limited." />;
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { accounts, apiTokens } from "@/db/schema";
@@ -9,7 +9,8 @@ import { createToken, resetToken, shortenExpiry } from "@/lib/tokens/actions";
 import { DAY_MS, displayStatus } from "@/lib/tokens/expiry";
 import { countTokensExpiringWithin, getToken, getTokenAllowance } from "@/lib/tokens/queries";
 import type { CreateTokenInput } from "@/lib/tokens/schema";
-import { call, withApiServer } from "@/test/api-server";
+import { call } from "@/test/api-server";
+import { withApiServer } from "@/test/with-api-server";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput, tokenSnapshot } from "@/test/token-fixtures";
 
@@ -118,11 +119,11 @@ describe("shortening an expiry in Details", () => {
     expect((await call(server.port, "/api/v1/forms", { token })).status).toBe(200);
     expect(await shortenExpiry(tokenId, { expiresOn: "2026-12-10" })).toEqual({ ok: true, data: undefined });
     expect((await getToken(account.accountId, tokenId))!.expiresAt).toEqual(new Date("2026-12-10T00:00:00Z"));
-    const deadline = Date.now() + 1_000;
-    while ((await call(server.port, "/api/v1/forms", { token })).headers["hub-token-expires"] !== "2026-12-10T00:00:00.000Z") {
-      if (Date.now() > deadline) throw new Error("the API did not learn the new expiry within 1 s");
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // The API learns the new expiry by NOTIFY: within 1 s.
+    await vi.waitFor(async () => expect((await call(server.port, "/api/v1/forms", { token })).headers["hub-token-expires"]).toBe("2026-12-10T00:00:00.000Z"), {
+      timeout: 1_000,
+      interval: 20,
+    });
     clock.now = () => Date.UTC(2026, 11, 10);
     expect((await call(server.port, "/api/v1/forms", { token })).status).toBe(401);
   });

@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { signInAs } from "@/test/next-mocks";
+import { describe, expect, it, vi } from "vitest";
+// First: it mocks the session and headers before the actions are imported.
+import "@/test/next-mocks";
 import { getDb } from "@/db";
 import { tokenEvents } from "@/db/schema";
-import { createToken, resetToken } from "@/lib/tokens/actions";
+import { resetToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";
 import { generateToken } from "@/lib/tokens/secret";
-import { call, withApiServer } from "@/test/api-server";
-import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
-import { activityInput } from "@/test/token-fixtures";
+import { call } from "@/test/api-server";
+import { withTestDatabase } from "@/test/database";
+import { withSignedInAdmin } from "@/test/signed-in-admin";
 import { parseScanningKeys } from "./secret-scanning-keys";
 
 // GitHub's secret-scanning partner endpoint with a key pair made here: the operator's
@@ -24,12 +25,8 @@ const keys = await vi.hoisted(async () => {
 
 withTestDatabase();
 
-const server = withApiServer();
-let account: TestAccount;
-beforeEach(async () => {
-  account = await createTestAccount();
-  signInAs(account.admin);
-});
+const admin = withSignedInAdmin("scan");
+const { server, forms, issued } = admin;
 
 const { sign } = await import("node:crypto");
 type Signer = typeof keys.current.privateKey;
@@ -42,14 +39,7 @@ function scan(matches: unknown, options: { keyId?: string; signer?: Signer; sign
   return call(server.port, "/api/v1/secret-scanning/github", { method: "POST", rawBody, headers });
 }
 
-async function issued() {
-  const result = await createToken(activityInput({ description: `scan ${Math.random()}` }));
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data;
-}
-
 const match = (token: string, url = "https://github.com/octo/repo/blob/abc123/config.env") => ({ token, type: "hub_api_token", url, source: "content" });
-const forms = (token: string) => call(server.port, "/api/v1/forms", { token });
 
 describe("POST /api/v1/secret-scanning/github", () => {
   it("revokes a match on a good signature and answers per token: true_positive / false_positive", async () => {
@@ -63,7 +53,7 @@ describe("POST /api/v1/secret-scanning/github", () => {
       { token_raw: "hub_act_typo", token_type: "hub_api_token", label: "false_positive" },
     ]);
     expect((await forms(token)).status).toBe(401);
-    expect(await getToken(account.accountId, tokenId)).toMatchObject({
+    expect(await getToken(admin.account.accountId, tokenId)).toMatchObject({
       status: "revoked",
       exposedSource: "GitHub secret scanning",
       exposedUrl: "https://github.com/octo/repo/blob/abc123/config.env",
@@ -85,7 +75,7 @@ describe("POST /api/v1/secret-scanning/github", () => {
       expect(answer.body.error!.code).toBe("invalid_signature");
     }
     expect((await forms(token)).status).toBe(200);
-    expect((await getToken(account.accountId, tokenId))!.status).toBe("active");
+    expect((await getToken(admin.account.accountId, tokenId))!.status).toBe("active");
   });
 
   it("takes a reset's old secret during its overlap as a true positive and ends the whole token", async () => {
@@ -99,7 +89,7 @@ describe("POST /api/v1/secret-scanning/github", () => {
   it("keeps only web addresses as where a token was found", async () => {
     const { tokenId, token } = await issued();
     await scan([match(token, "javascript:alert(1)")]);
-    expect(await getToken(account.accountId, tokenId)).toMatchObject({ status: "revoked", exposedUrl: null });
+    expect(await getToken(admin.account.accountId, tokenId)).toMatchObject({ status: "revoked", exposedUrl: null });
   });
 
   it("refuses a signed body that is not a list of matches (400)", async () => {

@@ -1,28 +1,24 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { apiTokens, tokenEvents } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import { createToken, resetToken, revokeToken } from "@/lib/tokens/actions";
+import { resetToken, revokeToken } from "@/lib/tokens/actions";
 import { getTokenAllowance, getToken, listTokens } from "@/lib/tokens/queries";
 import { displayStatus } from "@/lib/tokens/expiry";
 import { generateToken } from "@/lib/tokens/secret";
-import { call, withApiServer } from "@/test/api-server";
-import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
-import { activityInput } from "@/test/token-fixtures";
+import { call } from "@/test/api-server";
+import { createTestAccount, withTestDatabase } from "@/test/database";
+import { withSignedInAdmin, within1s } from "@/test/signed-in-admin";
 
 // POST /api/v1/tokens/revoke on the real HTTP handler and database: anyone who finds a token
 // ends it, and the answer never says whether it existed.
 
 withTestDatabase();
 
-const server = withApiServer();
-let account: TestAccount;
-beforeEach(async () => {
-  account = await createTestAccount();
-  signInAs(account.admin);
-});
+const admin = withSignedInAdmin("leak");
+const { server, forms, issued } = admin;
 afterEach(() => {
   clock.now = () => Date.now();
 });
@@ -30,22 +26,7 @@ afterEach(() => {
 /** Each test reports from its own loopback address: the per-IP bound is not shared. */
 const someIp = () => `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 const report = (body: unknown, from = someIp()) => call(server.port, "/api/v1/tokens/revoke", { method: "POST", body, from });
-const forms = (token: string) => call(server.port, "/api/v1/forms", { token });
-
-async function issued(description = `leak ${Math.random()}`) {
-  const result = await createToken(activityInput({ description }));
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data;
-}
-
-/** Cache invalidation arrives by NOTIFY: the contract is "within 1 s" on every instance. */
-async function refusedWithin1s(token: string) {
-  const deadline = Date.now() + 1_000;
-  while ((await forms(token)).status !== 401) {
-    if (Date.now() > deadline) throw new Error("still accepted 1 s after the report");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const refusedWithin1s = (token: string) => within1s(async () => expect((await forms(token)).status, "still accepted 1 s after the report").toBe(401));
 
 describe("POST /api/v1/tokens/revoke", () => {
   it("revokes a reported token at once: 401 on its next call, Compromised in the list, History says who", async () => {
@@ -57,33 +38,33 @@ describe("POST /api/v1/tokens/revoke", () => {
     expect(answer.headers["ratelimit-policy"]).toBe('"default";q=30;w=60');
     await refusedWithin1s(token);
 
-    const details = await getToken(account.accountId, tokenId);
+    const details = await getToken(admin.account.accountId, tokenId);
     expect(details).toMatchObject({ status: "revoked", exposedSource: "Public report", exposedUrl: null });
     expect(displayStatus(details!.status, details!.expiresAt, Date.now(), details!.exposedAt)).toBe("compromised");
     const [row] = await getDb().select({ reason: apiTokens.revokedReason }).from(apiTokens).where(eq(apiTokens.id, tokenId));
     expect(row!.reason).toBe("reported as leaked");
-    const listed = (await listTokens(account.accountId)).rows.find((r) => r.id === tokenId)!;
+    const listed = (await listTokens(admin.account.accountId)).rows.find((r) => r.id === tokenId)!;
     expect(displayStatus(listed.status, listed.expiresAt, Date.now(), listed.exposedAt)).toBe("compromised");
 
     const events = await getDb().select().from(tokenEvents).where(eq(tokenEvents.tokenId, tokenId)).orderBy(tokenEvents.id);
     expect(events.at(-1)).toMatchObject({ action: "exposed", actorId: null, actorName: "Public report", ip: "127.0.0.9" });
     expect(JSON.stringify(events)).not.toContain(token);
     // A compromised token frees its slot, as a revoked one does.
-    expect((await getTokenAllowance(account.accountId)).active).toBe(0);
+    expect((await getTokenAllowance(admin.account.accountId)).active).toBe(0);
   });
 
   it("answers the same 202 for unknown, malformed, mistyped and already revoked tokens, and changes nothing", async () => {
     const { tokenId, token } = await issued();
     const { tokenId: revokedId, token: revoked } = await issued();
     expect((await revokeToken(revokedId)).ok).toBe(true);
-    const before = await getToken(account.accountId, revokedId);
+    const before = await getToken(admin.account.accountId, revokedId);
     const tokens = [generateToken("activity").token, "hub_act_not-a-token", "", token.slice(0, -1) + (token.endsWith("a") ? "b" : "a"), revoked];
     const answer = await report({ tokens });
     expect(answer).toMatchObject({ status: 202, body: { data: { received: 5 } } });
     expect((await forms(token)).status).toBe(200);
-    expect((await getToken(account.accountId, tokenId))!.status).toBe("active");
+    expect((await getToken(admin.account.accountId, tokenId))!.status).toBe("active");
     // Already revoked: still plain Revoked, no second History row.
-    expect(await getToken(account.accountId, revokedId)).toEqual(before);
+    expect(await getToken(admin.account.accountId, revokedId)).toEqual(before);
     expect((await report({ tokens: [] })).body).toEqual({ data: { received: 0 } });
   });
 
@@ -121,7 +102,7 @@ describe("POST /api/v1/tokens/revoke", () => {
     const later = Date.now() + 2 * 3_600_000;
     clock.now = () => later;
     await report({ tokens: [old] });
-    expect((await getToken(account.accountId, tokenId))!.status).toBe("active");
+    expect((await getToken(admin.account.accountId, tokenId))!.status).toBe("active");
   });
 
   it("refuses a malformed body with a clear 400 and writes nothing", async () => {
@@ -144,7 +125,7 @@ describe("POST /api/v1/tokens/revoke", () => {
     const notJson = await call(server.port, "/api/v1/tokens/revoke", { method: "POST", rawBody: `{"tokens":["${token}"`, from: someIp() });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error!.message).toBe("The request body is not valid JSON");
-    expect((await getToken(account.accountId, tokenId))!.status).toBe("active");
+    expect((await getToken(admin.account.accountId, tokenId))!.status).toBe("active");
     expect((await call(server.port, "/api/v1/tokens/revoke", { from: someIp() })).status).toBe(405);
   });
 

@@ -35,16 +35,9 @@ describe("a LISTEN connection that stops delivering", () => {
     expect(tokenCache.isLive()).toBe(true);
 
     connections[0]!.delivering = false;
-    await waitFor(() => !tokenCache.isLive());
+    const seconds = { timeout: 10_000, interval: 50 };
+    await vi.waitFor(() => expect(tokenCache.isLive()).toBe(false), seconds);
     expect(connections[0]!.ended).toBe(true);
-    await waitFor(() => connections.length === 2 && tokenCache.isLive());
+    await vi.waitFor(() => expect({ connections: connections.length, live: tokenCache.isLive() }).toEqual({ connections: 2, live: true }), seconds);
   }, 30_000);
 });
-
-async function waitFor(check: () => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -2,7 +2,7 @@ import { execFileSync, execSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked } from "@/lib/tokens/lifecycle-queries";
@@ -88,14 +88,8 @@ describe.skipIf(!bin)("database outage", () => {
     expect(tokenCache.isLive()).toBe(false);
 
     start();
-    const restarted = Date.now();
-    let status = 0;
-    while (Date.now() - restarted < 5_000 && status !== 200) {
-      status = (await call(server.port, "/api/v1/forms", { token: live.token })).status;
-      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(status).toBe(200);
-    expect(Date.now() - restarted).toBeLessThan(5_000);
+    // Back within 5 s of Postgres being back.
+    await vi.waitFor(async () => expect((await call(server.port, "/api/v1/forms", { token: live.token })).status).toBe(200), { timeout: 5_000, interval: 100 });
     expect((await call(server.port, "/api/v1/forms", { token: revoked.token })).status).toBe(401);
   }, 60_000);
 });

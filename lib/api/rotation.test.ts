@@ -4,11 +4,11 @@ import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { tokenEvents } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import { createToken, resetToken, revokeToken, stopOldToken } from "@/lib/tokens/actions";
+import { resetToken, revokeToken, stopOldToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";
-import { call, withApiServer } from "@/test/api-server";
-import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
-import { activityInput, tokenSnapshot } from "@/test/token-fixtures";
+import { createTestAccount, withTestDatabase } from "@/test/database";
+import { withSignedInAdmin, within1s } from "@/test/signed-in-admin";
+import { tokenSnapshot } from "@/test/token-fixtures";
 import { usage } from "./usage";
 
 // Reset with an overlap window, end to end: the server actions an admin uses, and
@@ -17,12 +17,10 @@ import { usage } from "./usage";
 withTestDatabase();
 
 const HOUR = 3_600_000;
-const server = withApiServer();
-let account: TestAccount;
+const admin = withSignedInAdmin("rotation");
+const { forms, issued } = admin;
 let t0: number;
-beforeEach(async () => {
-  account = await createTestAccount();
-  signInAs(account.admin);
+beforeEach(() => {
   t0 = Date.now();
   clock.now = () => t0;
 });
@@ -30,28 +28,12 @@ afterEach(() => {
   clock.now = () => Date.now();
 });
 
-const forms = (token: string) => call(server.port, "/api/v1/forms", { token });
 const statusOf = async (token: string) => (await forms(token)).status;
-
-async function issued() {
-  const result = await createToken(activityInput({ description: `rotation ${Math.random()}` }));
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data;
-}
 
 async function reset(tokenId: string, keepOldFor?: "none" | "1h" | "24h" | "7d") {
   const result = await resetToken(tokenId, keepOldFor ? { keepOldFor } : undefined);
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.data.token;
-}
-
-/** Cache invalidation arrives by NOTIFY: the contract is "within 1 s" on every instance. */
-async function within1s(check: () => Promise<boolean>) {
-  const deadline = Date.now() + 1_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("not true within 1 s");
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const history = async (tokenId: string) =>
@@ -64,7 +46,7 @@ describe("reset with an overlap window", () => {
     const fresh = await reset(tokenId, "1h");
 
     // The old secret's cached entry is replaced when the reset's NOTIFY arrives (within 1 s).
-    await within1s(async () => (await forms(old)).headers.deprecation !== undefined);
+    await within1s(async () => expect((await forms(old)).headers.deprecation).toBeDefined());
     const viaOld = await forms(old);
     expect(viaOld.status).toBe(200);
     expect(viaOld.headers.deprecation).toBe(`@${Math.floor(t0 / 1000)}`);
@@ -74,7 +56,7 @@ describe("reset with an overlap window", () => {
     expect(viaNew.headers).not.toHaveProperty("deprecation");
     expect(viaNew.headers).not.toHaveProperty("sunset");
 
-    const details = await getToken(account.accountId, tokenId);
+    const details = await getToken(admin.account.accountId, tokenId);
     expect(details).toMatchObject({ oldDisplayPrefix: old.slice(0, 11), oldSecretEndsAt: new Date(t0 + HOUR), displayPrefix: fresh.slice(0, 11) });
     expect(JSON.stringify(details)).not.toContain(old);
   });
@@ -103,10 +85,10 @@ describe("reset with an overlap window", () => {
     const fresh = await reset(tokenId, "24h");
     expect(await statusOf(old)).toBe(200);
     expect(await stopOldToken(tokenId)).toEqual({ ok: true, data: undefined });
-    await within1s(async () => (await statusOf(old)) === 401);
+    await within1s(async () => expect(await statusOf(old)).toBe(401));
     expect(await statusOf(fresh)).toBe(200);
     expect(await stopOldToken(tokenId)).toEqual({ ok: false, formError: "The old token has already stopped working." });
-    expect((await getToken(account.accountId, tokenId))?.oldDisplayPrefix).toBeNull();
+    expect((await getToken(admin.account.accountId, tokenId))?.oldDisplayPrefix).toBeNull();
     expect((await history(tokenId)).map((e) => e.action)).toEqual(["created", "reset", "old_token_stopped"]);
   });
 
@@ -115,9 +97,9 @@ describe("reset with an overlap window", () => {
       const { tokenId, token: old } = await issued();
       expect(await statusOf(old)).toBe(200);
       const fresh = await reset(tokenId, choice);
-      await within1s(async () => (await statusOf(old)) === 401);
+      await within1s(async () => expect(await statusOf(old)).toBe(401));
       expect(await statusOf(fresh)).toBe(200);
-      expect((await getToken(account.accountId, tokenId))?.oldDisplayPrefix).toBeNull();
+      expect((await getToken(admin.account.accountId, tokenId))?.oldDisplayPrefix).toBeNull();
       const [, resetRow] = await history(tokenId);
       expect(resetRow).toEqual({ action: "reset", changes: [{ field: "Keep the old token working for", from: "", to: "No, stop it now" }] });
     }
@@ -128,7 +110,7 @@ describe("reset with an overlap window", () => {
     const second = await reset(tokenId, "7d");
     expect(await statusOf(first)).toBe(200);
     const third = await reset(tokenId, "1h");
-    await within1s(async () => (await statusOf(first)) === 401);
+    await within1s(async () => expect(await statusOf(first)).toBe(401));
     expect(await statusOf(second)).toBe(200);
     expect(await statusOf(third)).toBe(200);
     const changes = (await history(tokenId)).at(-1)!.changes.map((c) => `${c.field}: ${c.to}`);
@@ -142,7 +124,7 @@ describe("reset with an overlap window", () => {
     expect(await statusOf(old)).toBe(200);
     expect(await statusOf(fresh)).toBe(200);
     expect(await revokeToken(tokenId)).toEqual({ ok: true, data: undefined });
-    await within1s(async () => (await statusOf(old)) === 401 && (await statusOf(fresh)) === 401);
+    await within1s(async () => expect([await statusOf(old), await statusOf(fresh)]).toEqual([401, 401]));
   });
 
   it("Details learns when and from where the old secret was last used", async () => {
@@ -150,10 +132,10 @@ describe("reset with an overlap window", () => {
     const fresh = await reset(tokenId, "1h");
     expect(await statusOf(fresh)).toBe(200);
     await usage.flush();
-    expect(await getToken(account.accountId, tokenId)).toMatchObject({ oldLastUsedAt: null });
+    expect(await getToken(admin.account.accountId, tokenId)).toMatchObject({ oldLastUsedAt: null });
     expect(await statusOf(old)).toBe(200);
     await usage.flush();
-    expect(await getToken(account.accountId, tokenId)).toMatchObject({ oldLastUsedAt: new Date(t0), oldLastUsedIp: "127.0.0.1" });
+    expect(await getToken(admin.account.accountId, tokenId)).toMatchObject({ oldLastUsedAt: new Date(t0), oldLastUsedIp: "127.0.0.1" });
   });
 });
 
@@ -161,14 +143,14 @@ describe("who may do it, and bad input", () => {
   it("refuses marketers the reset and the early stop, and an unknown choice, writing nothing", async () => {
     const { tokenId } = await issued();
     await reset(tokenId, "1h");
-    const before = await tokenSnapshot(account.accountId);
-    signInAs(account.marketer);
+    const before = await tokenSnapshot(admin.account.accountId);
+    signInAs(admin.account.marketer);
     expect(await resetToken(tokenId, { keepOldFor: "1h" })).toMatchObject({ ok: false, formError: "Only admins can reset API tokens." });
     expect(await stopOldToken(tokenId)).toMatchObject({ ok: false, formError: "Only admins can stop the old token." });
-    signInAs(account.admin);
+    signInAs(admin.account.admin);
     const bad = await resetToken(tokenId, { keepOldFor: "2h" as never });
     expect(bad).toEqual({ ok: false, fieldErrors: { keepOldFor: "Choose how long the old token keeps working" } });
-    expect(await tokenSnapshot(account.accountId)).toEqual(before);
+    expect(await tokenSnapshot(admin.account.accountId)).toEqual(before);
     signInAs(null);
     await expect(stopOldToken(tokenId)).rejects.toThrow(/NEXT_REDIRECT/);
     const others = await createTestAccount();

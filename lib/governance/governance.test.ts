@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { apiTokens, profiles, tokenEvents } from "@/db/schema";
 import { withTestDatabase } from "@/test/database";
@@ -40,13 +40,7 @@ async function tokenRow(id: string) {
 }
 
 /** Waits for the NOTIFY to reach this process's cache (the next lookup then sees the change). */
-async function eventually(check: () => Promise<boolean>, ms = 5_000) {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const eventually = (assertion: () => Promise<void>) => vi.waitFor(assertion, { timeout: 5_000, interval: 50 });
 
 describe("access log", () => {
   it("records a read with a keyed hash of the value, never the value, and finds it by search", async () => {
@@ -124,7 +118,7 @@ describe("enumeration alarm", () => {
     expect(event!.changes[0]!.to).toContain("Suspicious activity");
 
     // Every instance learns it through the token's NOTIFY: now 10 a minute, and this minute is spent.
-    await eventually(async () => (await lookup(token.token, JANE)).status === 429);
+    await eventually(async () => expect((await lookup(token.token, JANE)).status).toBe(429));
     const throttled = await lookup(token.token, JANE);
     expect(throttled.status).toBe(429);
     expect(throttled.headers["ratelimit-policy"]).toBe('"default";q=10;w=60');
@@ -135,7 +129,7 @@ describe("enumeration alarm", () => {
     const reviewed = await tokenRow(token.id);
     expect(reviewed.suspiciousAt).toBeNull();
     expect(reviewed.reviewedAt).not.toBeNull();
-    await eventually(async () => (await lookup(token.token, JANE)).headers["ratelimit-policy"] === '"default";q=600;w=60');
+    await eventually(async () => expect((await lookup(token.token, JANE)).headers["ratelimit-policy"]).toBe('"default";q=600;w=60'));
     await accessLog.flush();
     expect((await tokenRow(token.id)).suspiciousAt).toBeNull();
   });

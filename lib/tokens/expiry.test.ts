@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DAY_MS, daysLeft, displayStatus, expiringBannerText, expiresInText, expiryChoicesFor, resolveExpiry } from "./expiry";
+import { createTokenSchema } from "./schema";
 
 // 23:59:59.999 UTC on 29 November: "tomorrow" starts 1 ms later.
 const lateNight = Date.UTC(2026, 10, 29, 23, 59, 59, 999);
@@ -25,6 +26,28 @@ describe("resolveExpiry", () => {
     for (const on of ["", "2026-02-30", "30/11/2026", "2026-13-01"]) {
       expect(resolveExpiry("custom", on, lateNight, null)).toEqual({ ok: false, fieldErrors: { expiresOn: "Enter a date" } });
     }
+  });
+});
+
+describe("the New API Token form's schema", () => {
+  const form = { type: "activity", description: "Nightly export", acceptTerms: true, expires: "custom" } as const;
+  const messages = (input: Parameters<typeof createTokenSchema.safeParse>[0]) => {
+    const parsed = createTokenSchema.safeParse(input);
+    return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
+  };
+
+  it("refuses a missing or impossible custom date with the action's message, beside the other errors", () => {
+    expect(messages({ ...form, acceptTerms: false, expiresOn: "" })).toEqual({
+      acceptTerms: "You must agree to the terms and conditions",
+      expiresOn: "Enter a date",
+    });
+    expect(messages({ ...form, expiresOn: "2026-02-30" })).toEqual({ expiresOn: "Enter a date" });
+  });
+
+  it("leaves the date alone unless Custom date is chosen, and the policy to the action", () => {
+    expect(messages({ ...form, expires: "30", expiresOn: "" })).toEqual({});
+    // Today or past the maximum depends on the clock and the account: only the action knows.
+    expect(messages({ ...form, expiresOn: "2000-01-01" })).toEqual({});
   });
 });
 

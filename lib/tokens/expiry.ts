@@ -2,6 +2,8 @@ import { z } from "@/lib/zod";
 import type { TokenStatus } from "./types";
 
 export const DAY_MS = 86_400_000;
+/** The one message for an empty or impossible date, from the form and from the action. */
+export const ENTER_A_DATE = "Enter a date";
 
 /** "Expires" on the New API Token form. */
 export const EXPIRY_CHOICES = [
@@ -22,7 +24,7 @@ export const expiryShape = {
 };
 
 /** Details: an admin moves the expiry earlier, to a date. */
-export const shortenExpirySchema = z.object({ expiresOn: z.string({ error: "Enter a date" }).max(10, "Enter a date") });
+export const shortenExpirySchema = z.object({ expiresOn: z.string({ error: ENTER_A_DATE }).max(10, ENTER_A_DATE) });
 export type ShortenExpiryInput = z.input<typeof shortenExpirySchema>;
 
 /** The choices an account's policy allows: "Never" only when it sets no maximum. */
@@ -31,6 +33,14 @@ export const expiryChoicesFor = (maxDays: number | null) => EXPIRY_CHOICES.filte
 const startOfUtcDay = (at: number) => at - (at % DAY_MS);
 /** A date field's value for the UTC day `days` after `now`'s. */
 export const dateInputValue = (now: number, days: number) => new Date(startOfUtcDay(now) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** A date field's YYYY-MM-DD as midnight UTC, or null when it is empty or no real day. */
+export function parseDateInput(on: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(on);
+  if (!match) return null;
+  const at = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Date(at).toISOString().slice(0, 10) === on ? at : null;
+}
 
 type Expiry = { ok: true; expiresAt: Date | null } | { ok: false; fieldErrors: Record<string, string> };
 
@@ -48,9 +58,8 @@ export function resolveExpiry(choice: ExpiryChoice, on: string, now: number, max
     if (maxDays !== null && days > maxDays) return refuse("expires", within);
     return { ok: true, expiresAt: new Date(now + days * DAY_MS) };
   }
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(on);
-  const at = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
-  if (!match || Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== on) return refuse("expiresOn", "Enter a date");
+  const at = parseDateInput(on);
+  if (at === null) return refuse("expiresOn", ENTER_A_DATE);
   if (at < startOfUtcDay(now) + DAY_MS) return refuse("expiresOn", "Choose a date from tomorrow on");
   if (maxDays !== null && at > startOfUtcDay(now) + maxDays * DAY_MS) return refuse("expiresOn", within);
   return { ok: true, expiresAt: new Date(at) };

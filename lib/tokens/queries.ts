@@ -9,10 +9,7 @@ import type { EditableTokenSettings, TokenSettings } from "./schema";
 import type { IssuedSecret } from "./secret";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import type { TokenEventAction } from "./types";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A malformed id answers like a missing one, without asking the database. */
-export const isTokenId = (id: string) => UUID.test(id);
+import { isUuid } from "@/lib/uuid";
 
 export interface Actor {
   id: string;
@@ -97,7 +94,7 @@ export async function listTokens(accountId: string, page = 1) {
 }
 
 export async function getToken(accountId: string, tokenId: string) {
-  if (!isTokenId(tokenId)) return null;
+  if (!isUuid(tokenId)) return null;
   const [row] = await getDb()
     .select({
       ...summaryColumns,
@@ -152,7 +149,7 @@ export async function identifiesProfile(accountId: string, key: string): Promise
 }
 
 export async function listTokenEvents(accountId: string, tokenId: string, page = 1) {
-  if (!isTokenId(tokenId)) return { rows: [], total: 0 };
+  if (!isUuid(tokenId)) return { rows: [], total: 0 };
   const db = getDb();
   const scope = and(eq(tokenEvents.accountId, accountId), eq(tokenEvents.tokenId, tokenId));
   const [rows, [count]] = await Promise.all([
@@ -177,7 +174,7 @@ export async function listTokenEvents(accountId: string, tokenId: string, page =
 
 /** Requests per day and outcome since `since` (a YYYY-MM-DD UTC day). */
 export async function getTokenUsage(accountId: string, tokenId: string, since: string) {
-  if (!isTokenId(tokenId)) return [];
+  if (!isUuid(tokenId)) return [];
   return getDb()
     .select({ day: tokenUsageDaily.day, outcome: tokenUsageDaily.outcome, count: tokenUsageDaily.count })
     .from(tokenUsageDaily)

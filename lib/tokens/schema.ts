@@ -1,7 +1,7 @@
 import { z } from "@/lib/zod";
 import { allowsEverything, parseIpEntry, PROFILE_READ_WIDEST, widerThanProfileReadBound } from "@/lib/net/ip";
 import { hasHiddenCharacters, hasVisibleCharacter } from "@/lib/text";
-import { expiryShape } from "./expiry";
+import { ENTER_A_DATE, expiryShape, parseDateInput } from "./expiry";
 import { TOKEN_TYPES } from "./types";
 
 export const MAX_IP_ENTRIES = 50;
@@ -80,10 +80,16 @@ function toSettings(values: SettingsValues) {
 export const createTokenSchema = settingsObject
   .extend({
     acceptTerms: z.boolean().refine((v) => v, "You must agree to the terms and conditions"),
-    // When it expires is checked by the action: it depends on the account's policy and the clock.
+    // Whether the date is allowed is checked by the action: it depends on the account's policy and
+    // the clock. That a custom date is one is checked here too, so the form shows it with the rest.
     ...expiryShape,
   })
   .superRefine(checkSettings)
+  .superRefine((values, ctx) => {
+    if (values.expires === "custom" && parseDateInput(values.expiresOn) === null) {
+      ctx.addIssue({ code: "custom", path: ["expiresOn"], message: ENTER_A_DATE });
+    }
+  })
   .transform((values) => ({ ...toSettings(values), expires: values.expires, expiresOn: values.expiresOn }));
 
 export const updateTokenSchema = settingsObject

@@ -5,11 +5,11 @@ import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
 import { RETRY_WINDOW_MS } from "./retry";
+import { isUuid } from "@/lib/uuid";
 
 // The console's reads and writes for webhooks; every statement is scoped by the account.
 // Columns are listed: the secret's ciphertext never leaves through the console.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const LOG_PAGE_SIZE = 50;
 
 const endpointColumns = {
@@ -58,7 +58,7 @@ export async function listEndpoints(accountId: string) {
 }
 
 export async function getEndpoint(accountId: string, endpointId: string) {
-  if (!UUID.test(endpointId)) return null;
+  if (!isUuid(endpointId)) return null;
   const [row] = await getDb()
     .select(endpointColumns)
     .from(webhookEndpoints)
