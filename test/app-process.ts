@@ -37,7 +37,11 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
     child,
     output: () => text,
     stop: async (signal = "SIGTERM", graceMs = 15_000) => {
-      if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode, forced: false };
+      if (child.exitCode !== null || child.signalCode !== null) {
+        // npx may end before the processes it started: the rest of the group gets the signal too.
+        kill(signal);
+        return { code: child.exitCode, signal: child.signalCode, forced: false };
+      }
       kill(signal);
       const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
       const first = await Promise.race([exited, timer]);
