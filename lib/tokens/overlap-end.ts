@@ -89,10 +89,10 @@ export async function closeEndedOverlaps(now: Date, batch = 100): Promise<number
     if (ended.length === 0) return 0;
     // Invariant: the old secret's fields go with their History row, in one commit.
     await tx.update(apiTokens).set(NO_OLD_SECRET).where(inArray(apiTokens.id, ended.map((r) => r.id)));
-    for (const row of ended) {
-      await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
-      await notifyTokenChanged(tx, row.id);
-    }
+    // No NOTIFY: the old secret already stopped by the clock (secretInForce, lib/api/token-lifetime.ts)
+    // on every instance, whatever its cache holds, and nothing else a cached entry carries changed.
+    // Telling every instance would only drop entries still valid for the current secret.
+    for (const row of ended) await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
     return ended.length;
   });
 }
