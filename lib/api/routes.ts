@@ -7,7 +7,7 @@ import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
-import { receiveGitHubScan, reportLeakedTokens } from "./leak-reports";
+import { GITHUB_SCANS_PER_MINUTE, receiveGitHubScan, reportLeakedTokens, REVOKE_REPORTS_PER_MINUTE } from "./leak-reports";
 import { openApiDocument } from "./openapi";
 import type { PrefetchedProfile } from "./cold-lookup";
 import { profileAsk, readProfile } from "./profile-read";
@@ -66,9 +66,8 @@ interface PublicRoute {
 }
 
 export const publicRoutes: PublicRoute[] = [
-  { path: "/api/v1/tokens/revoke", perMinute: 30, handler: reportLeakedTokens },
-  // GitHub sends batches from a few addresses: a higher bound, and the signature decides the rest.
-  { path: "/api/v1/secret-scanning/github", perMinute: 600, handler: (request) => receiveGitHubScan(request) },
+  { path: "/api/v1/tokens/revoke", perMinute: REVOKE_REPORTS_PER_MINUTE, handler: reportLeakedTokens },
+  { path: "/api/v1/secret-scanning/github", perMinute: GITHUB_SCANS_PER_MINUTE, handler: (request) => receiveGitHubScan(request) },
 ];
 
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
