@@ -1,5 +1,8 @@
 import type { ApiResponse } from "./types";
 
+/** The most an /api/v1 body may hold (the node adapter reads no more): stated by the 413 and the OpenAPI document. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
 type ErrorSpec = { status: number; message: string; headers?: Record<string, string> };
 
 /**
@@ -21,7 +24,7 @@ const errors = {
   rate_limited: { status: 429, message: "Too many requests. Retry after the time in Retry-After." },
   invalid_request: { status: 400, message: "The request is not valid." },
   // Nothing past the limit is read, so the connection cannot carry another request: it closes.
-  payload_too_large: { status: 413, message: "The request body may be at most 16384 bytes.", headers: { Connection: "close" } },
+  payload_too_large: { status: 413, message: `The request body may be at most ${MAX_BODY_BYTES} bytes.`, headers: { Connection: "close" } },
   profile_not_found: { status: 404, message: "No profile matches." },
   // The data breaks what the linking attribute promises: never pick one person of several.
   ambiguous_match: { status: 409, message: "More than one profile matches." },

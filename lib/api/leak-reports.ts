@@ -13,6 +13,10 @@ import type { ApiRequest, ApiResponse } from "./types";
 // token is revoked at once as "reported as leaked" (lib/tokens/exposure-queries.ts).
 
 export const MAX_REPORTED_TOKENS = 100;
+/** Reports one client IP may send a minute (counted before the body is read: routes.ts). */
+export const REVOKE_REPORTS_PER_MINUTE = 30;
+/** GitHub sends batches from a few addresses: a higher bound per IP, and the signature decides the rest. */
+export const GITHUB_SCANS_PER_MINUTE = 600;
 /** A Hub token is 46 characters; anything much longer is not one, and is refused as a mistake. */
 const MAX_CANDIDATE_LENGTH = 256;
 
@@ -44,7 +48,7 @@ export async function reportLeakedTokens(request: ApiRequest): Promise<ApiRespon
 
 /** GitHub batches matches; a batch bigger than this is refused (413) before its signature is checked. */
 export const MAX_SCANNING_BODY_BYTES = 256 * 1024;
-const MAX_SCANNING_MATCHES = 1_000;
+export const MAX_SCANNING_MATCHES = 1_000;
 
 export const scanningMatchesSchema = z
   .array(

@@ -2,13 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
 import { parseClientIpCached, type IpAddress } from "@/lib/net/ip";
 import { describeError } from "./error-log";
-import { apiError, RequestError } from "./errors";
+import { apiError, MAX_BODY_BYTES, RequestError } from "./errors";
 import { parseJsonBody } from "./input";
 import { routeApiRequest } from "./routes";
 import { apiSecurityHeaders } from "./security-headers";
 import { JsonText, type ApiRequest, type ApiResponse } from "./types";
 
-export const MAX_BODY_BYTES = 16 * 1024;
 const tooLarge = (limit: number) => new RequestError("payload_too_large", `The request body may be at most ${limit} bytes.`);
 
 /**

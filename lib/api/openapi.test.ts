@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { parseReportRequest } from "@/lib/activity/reports";
 import { activityQuerySchema, GROUP_BY, METRICS } from "@/lib/activity/schema";
 import { profileQuerySchema } from "@/lib/profiles/schema";
+import { apiError, MAX_BODY_BYTES } from "./errors";
 import { revokeRequestSchema, scanningMatchesSchema } from "./leak-reports";
 import { LINKING_PARAMETER, openApiDocument } from "./openapi";
+import { publicRoutes } from "./routes";
 
 // The document's request half against what the API accepts: the same samples through ajv on
 // the published schema and through the zod schema the handler parses with.
@@ -117,5 +119,34 @@ describe("OpenAPI: leak reports", () => {
   ])("scan body %j: document and API both say %s", (body, accepted) => {
     expect(scanBody(body)).toBe(accepted);
     expect(scanningMatchesSchema.safeParse(body).success).toBe(accepted);
+  });
+});
+
+describe("the limits the document states", () => {
+  type Post = { post: { description: string; responses: Record<string, { description: string }> } };
+  const paths = openApiDocument.paths as unknown as Record<string, Post>;
+  const stated = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+
+  it("are the per-IP rates the public routes are counted with", () => {
+    for (const route of publicRoutes) {
+      const description = paths[route.path]!.post.description;
+      expect(stated(description, /\((\d+) a minute\)/)).toBe(route.perMinute);
+    }
+  });
+
+  it("are the body size the adapter reads and the 413 states", () => {
+    const tooLarge = ["/api/v1/tokens/revoke", "/api/v1/activity/query"].map((path) => paths[path]!.post.responses["413"]!.description);
+    for (const description of tooLarge) expect(stated(description, /over (\d+) bytes/)).toBe(MAX_BODY_BYTES);
+    expect(apiError("payload_too_large").body).toMatchObject({ error: { message: `The request body may be at most ${MAX_BODY_BYTES} bytes.` } });
+  });
+
+  it("are how many tokens a report and matches a scan may hold", () => {
+    const tokens = stated(paths["/api/v1/tokens/revoke"]!.post.description, /At most (\d+) tokens/);
+    expect(revokeRequestSchema.safeParse({ tokens: Array(tokens).fill("hub_act_x") }).success).toBe(true);
+    expect(revokeRequestSchema.safeParse({ tokens: Array(tokens + 1).fill("hub_act_x") }).success).toBe(false);
+    const matches = stated(paths["/api/v1/secret-scanning/github"]!.post.description, /at most (\d+) matches/);
+    const match = { token: "hub_act_x", type: "hub_api_token" };
+    expect(scanningMatchesSchema.safeParse(Array(matches).fill(match)).success).toBe(true);
+    expect(scanningMatchesSchema.safeParse(Array(matches + 1).fill(match)).success).toBe(false);
   });
 });

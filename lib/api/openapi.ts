@@ -4,8 +4,16 @@ import { activityQuerySchema } from "@/lib/activity/schema";
 import { linkingValueSchema } from "@/lib/profiles/schema";
 import { z } from "@/lib/zod";
 import { API_TAGS } from "./reference-links";
-import { errorBody, errorStatus, type ErrorCode } from "./errors";
-import { MAX_SCANNING_BODY_BYTES, revokeRequestSchema, scanningMatchesSchema } from "./leak-reports";
+import { errorBody, errorStatus, MAX_BODY_BYTES, type ErrorCode } from "./errors";
+import {
+  GITHUB_SCANS_PER_MINUTE,
+  MAX_REPORTED_TOKENS,
+  MAX_SCANNING_BODY_BYTES,
+  MAX_SCANNING_MATCHES,
+  REVOKE_REPORTS_PER_MINUTE,
+  revokeRequestSchema,
+  scanningMatchesSchema,
+} from "./leak-reports";
 import { referenceIntroduction } from "./openapi-guide";
 import { GITHUB_KEY_ID_EXAMPLE, GITHUB_SIGNATURE_EXAMPLE, operationExamples, PROFILE_QUERY_EXAMPLE } from "./openapi-examples";
 
@@ -45,16 +53,23 @@ const lifetimeHeaders = {
 
 type Examples = Record<string, { summary: string; value: unknown }>;
 
+/** What a token route's answers carry; leak reports (no token) carry only the rate-limit fields. */
+const tokenHeaders = { ...rateLimitHeaders, ...lifetimeHeaders };
+
 const json = (schema: object, description: string, extraHeaders: object = {}, examples?: Examples) => ({
   description,
-  headers: { ...rateLimitHeaders, ...lifetimeHeaders, ...extraHeaders },
+  headers: { ...tokenHeaders, ...extraHeaders },
   content: { "application/json": { schema, ...(examples ? { examples } : {}) } },
 });
 
-/** An operation's success body (200 unless said), with its example from openapi-examples.ts. */
-function ok<S extends string = "200">(operation: string, schema: object, description: string, status = "200" as S) {
+/**
+ * An operation's success body (200 unless said), with its example from openapi-examples.ts, and
+ * the headers it carries: a token route's unless said.
+ */
+function ok<S extends string = "200">(operation: string, schema: object, description: string, status = "200" as S, headers: object = tokenHeaders) {
   const example = operationExamples[operation]!;
-  const response = json(schema, description, {}, { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } });
+  const examples = { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } };
+  const response = { description, headers, content: { "application/json": { schema, examples } } };
   return { [status]: response } as Record<S, typeof response>;
 }
 
@@ -143,12 +158,6 @@ const activityRow = {
 const bearer = [{ bearer: [] }, { apiTokenHeader: [] }];
 
 // Leak reports need no token: bounded per client IP, with the same rate-limit fields.
-/** A leak report's success body, with its example: per-IP rate-limit fields, no token headers. */
-function reported(operation: string, schema: object, description: string, status: "200" | "202") {
-  const example = operationExamples[operation]!;
-  const examples = { [slug(example.responseSummary)]: { summary: example.responseSummary, value: example.response } };
-  return { [status]: { description, headers: rateLimitHeaders, content: { "application/json": { schema, examples } } } };
-}
 const reportFailures = {
   ...failure(["rate_limited"], "Too many reports from this IP address in the current minute", { "Retry-After": { schema: { type: "integer" } } }),
   ...failure(["internal"], "An unexpected failure on our side (logged)"),
@@ -209,18 +218,19 @@ export const openApiDocument = {
         operationId: "revokeTokens",
         summary: "Report leaked Hub tokens: each live one is revoked at once (no authentication)",
         description:
-          "For anyone who finds a Hub token (hub_act_… or hub_prf_…). Every live token in `tokens` (current secret, or a reset's old secret still in its overlap, which ends the whole token) is revoked as \"reported as leaked\" and shows \"Compromised\" to its owner. The answer is the same 202 whatever the tokens were: it never says which existed. At most 100 tokens; bounded per client IP (30 a minute). The body is read as JSON whatever Content-Type says.",
+          `For anyone who finds a Hub token (hub_act_… or hub_prf_…). Every live token in \`tokens\` (current secret, or a reset's old secret still in its overlap, which ends the whole token) is revoked as "reported as leaked" and shows "Compromised" to its owner. The answer is the same 202 whatever the tokens were: it never says which existed. At most ${MAX_REPORTED_TOKENS} tokens; bounded per client IP (${REVOKE_REPORTS_PER_MINUTE} a minute). The body is read as JSON whatever Content-Type says.`,
         security: [],
         requestBody: body("POST /api/v1/tokens/revoke", requestSchema(revokeRequestSchema)),
         responses: {
-          ...reported(
+          ...ok(
             "POST /api/v1/tokens/revoke",
             { type: "object", required: ["data"], additionalProperties: false, properties: { data: strictObject({ received: { type: "integer", minimum: 0 } }) } },
             "Received: `received` is how many tokens the body held",
             "202",
+            rateLimitHeaders,
           ),
-          ...failure(["invalid_request"], "The body is not JSON, not `{ tokens: string[] }`, or holds more than 100 tokens"),
-          ...failure(["payload_too_large"], "The body is over 16384 bytes (nothing more is read; the connection closes)"),
+          ...failure(["invalid_request"], `The body is not JSON, not \`{ tokens: string[] }\`, or holds more than ${MAX_REPORTED_TOKENS} tokens`),
+          ...failure(["payload_too_large"], `The body is over ${MAX_BODY_BYTES} bytes (nothing more is read; the connection closes)`),
           ...reportFailures,
         },
       },
@@ -230,7 +240,7 @@ export const openApiDocument = {
         tags: [API_TAGS.tokens],
         operationId: "reportGitHubSecretScanningMatches",
         summary: "GitHub secret scanning partner endpoint",
-        description: `GitHub's secret-scanning partner format. \`Github-Public-Key-Signature\` (base64 DER ECDSA P-256 over the raw body, SHA-256) must verify under the key named by \`Github-Public-Key-Identifier\` among the operator's SECRET_SCANNING_PUBLIC_KEYS; 404 when none are configured. Each live match is revoked as "reported as leaked", its \`url\` kept as where it was found. Bodies up to ${MAX_SCANNING_BODY_BYTES} bytes, at most 1000 matches; bounded per client IP (600 a minute).`,
+        description: `GitHub's secret-scanning partner format. \`Github-Public-Key-Signature\` (base64 DER ECDSA P-256 over the raw body, SHA-256) must verify under the key named by \`Github-Public-Key-Identifier\` among the operator's SECRET_SCANNING_PUBLIC_KEYS; 404 when none are configured. Each live match is revoked as "reported as leaked", its \`url\` kept as where it was found. Bodies up to ${MAX_SCANNING_BODY_BYTES} bytes, at most ${MAX_SCANNING_MATCHES} matches; bounded per client IP (${GITHUB_SCANS_PER_MINUTE} a minute).`,
         security: [],
         parameters: [
           { name: "Github-Public-Key-Identifier", in: "header", required: true, schema: { type: "string" }, example: GITHUB_KEY_ID_EXAMPLE },
@@ -238,7 +248,7 @@ export const openApiDocument = {
         ],
         requestBody: body("POST /api/v1/secret-scanning/github", requestSchema(scanningMatchesSchema)),
         responses: {
-          ...reported("POST /api/v1/secret-scanning/github", { type: "array", items: scanningLabel }, "One label per match: true_positive when it was a live Hub token", "200"),
+          ...ok("POST /api/v1/secret-scanning/github", { type: "array", items: scanningLabel }, "One label per match: true_positive when it was a live Hub token", "200", rateLimitHeaders),
           ...failure(["invalid_request"], "Signed, but not a list of matches"),
           ...failure(["invalid_signature"], "Missing or wrong signature, or an unknown key identifier"),
           ...failure(["not_found"], "Secret scanning is not configured on this server"),
@@ -267,7 +277,7 @@ export const openApiDocument = {
         responses: {
           ...ok("POST /api/v1/activity/query", list(activityRow), "One row per user, group or day"),
           ...failure(["invalid_request"], `The body is not a valid query, or has ${UNSAFE_INPUT} or body`),
-          ...failure(["payload_too_large"], "The body is over 16384 bytes (nothing more is read; the connection closes)"),
+          ...failure(["payload_too_large"], `The body is over ${MAX_BODY_BYTES} bytes (nothing more is read; the connection closes)`),
           ...failures("an Activity"),
         },
       },

@@ -7,7 +7,7 @@ import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { describeError } from "./error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
-import { receiveGitHubScan, reportLeakedTokens } from "./leak-reports";
+import { GITHUB_SCANS_PER_MINUTE, receiveGitHubScan, reportLeakedTokens, REVOKE_REPORTS_PER_MINUTE } from "./leak-reports";
 import { openApiDocument } from "./openapi";
 import type { PrefetchedProfile } from "./cold-lookup";
 import { profileAsk, readProfile } from "./profile-read";
@@ -66,9 +66,8 @@ interface PublicRoute {
 }
 
 export const publicRoutes: PublicRoute[] = [
-  { path: "/api/v1/tokens/revoke", perMinute: 30, handler: reportLeakedTokens },
-  // GitHub sends batches from a few addresses: a higher bound, and the signature decides the rest.
-  { path: "/api/v1/secret-scanning/github", perMinute: 600, handler: (request) => receiveGitHubScan(request) },
+  { path: "/api/v1/tokens/revoke", perMinute: REVOKE_REPORTS_PER_MINUTE, handler: reportLeakedTokens },
+  { path: "/api/v1/secret-scanning/github", perMinute: GITHUB_SCANS_PER_MINUTE, handler: (request) => receiveGitHubScan(request) },
 ];
 
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
@@ -83,32 +82,29 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
   }
   const open = publicRoutes.find((r) => r.path === request.path);
   if (open) return routePublicRequest(request, open);
-  const matching = routes.filter((r) => r.path === request.path);
-  const route = matching.find((r) => r.method === request.method);
-  const misrouted = route ? null : misroutedAnswer(matching.map((r) => r.method));
+  const route = routes.find((r) => r.path === request.path && r.method === request.method);
+  const misrouted = route ? null : misroutedFor(request.path);
   // Without a token there is nothing to look up: no database, as before.
   if (misrouted && !presentedToken(request)) return misrouted;
-  if (!databaseBreaker.admit()) return withHeaders(misrouted ?? apiError("unavailable"), await cachedRateHeaders(request));
-  let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
+  return (await withBreaker(request, route, NO_HEADERS, tokenRouteStep)) ?? withHeaders(misrouted ?? apiError("unavailable"), await cachedRateHeaders(request));
+}
+
+/**
+ * A token route once the breaker admitted it. It reached the database when its handler
+ * answers, whatever the answer: every handler queries it. Before that (a refused token, a
+ * misroute) it says nothing either way.
+ */
+async function tokenRouteStep(request: ApiRequest, route: Route | undefined, pass: BreakerPass): Promise<ApiResponse> {
   // The token's rate-limit fields, once it is identified: every answer from then on carries them.
-  let rate: Record<string, string> = {};
-  try {
-    if (!route) return withHeaders(misrouted!, (rate = await identifiedRateHeaders(request)));
-    const auth = await authenticate(request, route.type, route.ask);
-    if (!auth.ok) return auth.response;
-    rate = auth.headers;
-    const unsafe = unsafeQuery(request.query);
-    if (unsafe) return apiError("invalid_request", unsafe, rate);
-    // Every handler queries the database, so getting an answer means it is there.
-    const response = await route.handler(request, auth.token, auth.prefetched);
-    outcome = "reached";
-    return withHeaders(response, rate);
-  } catch (error) {
-    if (!(error instanceof RequestError)) outcome = { error };
-    return failureAnswer(request, error, rate);
-  } finally {
-    databaseBreaker.settle(outcome);
-  }
+  if (!route) return withHeaders(misroutedFor(request.path), (pass.headers = await identifiedRateHeaders(request)));
+  const auth = await authenticate(request, route.type, route.ask);
+  if (!auth.ok) return auth.response;
+  pass.headers = auth.headers;
+  const unsafe = unsafeQuery(request.query);
+  if (unsafe) return apiError("invalid_request", unsafe, pass.headers);
+  const response = await route.handler(request, auth.token, auth.prefetched);
+  pass.reached = true;
+  return withHeaders(response, pass.headers);
 }
 
 /** A public route: POST only, counted per client IP, then its handler (no token involved). */
@@ -117,18 +113,41 @@ async function routePublicRequest(request: ApiRequest, route: PublicRoute): Prom
   const rate = await consume("report", `${route.path} ${request.clientIp ?? "unknown"}`, route.perMinute);
   const headers = rateLimitHeaders(rate);
   if (!rate.allowed) return apiError("rate_limited", undefined, headers);
-  if (!databaseBreaker.admit()) return apiError("unavailable", undefined, headers);
-  let outcome: Parameters<typeof databaseBreaker.settle>[0] = "skipped";
+  return (await withBreaker(request, route, headers, publicRouteStep)) ?? apiError("unavailable", undefined, headers);
+}
+
+/** Only a public route's successes come from the database: a refused signature or body never asked it. */
+async function publicRouteStep(request: ApiRequest, route: PublicRoute, pass: BreakerPass): Promise<ApiResponse> {
+  const response = await route.handler(request);
+  pass.reached = response.status < 300;
+  return withHeaders(response, pass.headers);
+}
+
+/** One request's way through the database breaker: the headers known so far, and whether it reached the database. */
+interface BreakerPass {
+  headers: Record<string, string>;
+  reached: boolean;
+}
+
+const NO_HEADERS: Record<string, string> = Object.freeze({});
+
+/**
+ * Runs `step` under the database breaker, or answers null when the breaker refuses (the caller
+ * says 503 its own way). Every admitted request settles it: reached, skipped, or failed with
+ * an error that is not the caller's. Steps are module functions given `arg`, not closures:
+ * this is the Profile Read hot path, so one small object per request is all it adds.
+ */
+async function withBreaker<A>(request: ApiRequest, arg: A, headers: Record<string, string>, step: (request: ApiRequest, arg: A, pass: BreakerPass) => Promise<ApiResponse>): Promise<ApiResponse | null> {
+  if (!databaseBreaker.admit()) return null;
+  const pass: BreakerPass = { headers, reached: false };
+  let failed: { error: unknown } | null = null;
   try {
-    const response = await route.handler(request);
-    // Only their successes come from the database: a refused signature or body never asked it.
-    if (response.status < 300) outcome = "reached";
-    return withHeaders(response, headers);
+    return await step(request, arg, pass);
   } catch (error) {
-    if (!(error instanceof RequestError)) outcome = { error };
-    return failureAnswer(request, error, headers);
+    if (!(error instanceof RequestError)) failed = { error };
+    return failureAnswer(request, error, pass.headers);
   } finally {
-    databaseBreaker.settle(outcome);
+    databaseBreaker.settle(failed ?? (pass.reached ? "reached" : "skipped"));
   }
 }
 
@@ -140,6 +159,13 @@ function failureAnswer(request: ApiRequest, error: unknown, rate: Record<string,
   // Anything else is ours: logged with its cause (never the request's values), 500.
   log.error({ method: request.method, path: request.path, error: describeError(error) }, "api request failed");
   return apiError("internal", undefined, rate);
+}
+
+/** For a request no route takes: 405 with the path's methods in Allow, or 404 for an unknown path. */
+function misroutedFor(path: string): ApiResponse {
+  const allowed: string[] = [];
+  for (const r of routes) if (r.path === path) allowed.push(r.method);
+  return misroutedAnswer(allowed);
 }
 
 function misroutedAnswer(allowed: string[]): ApiResponse {

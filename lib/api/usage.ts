@@ -1,5 +1,5 @@
 import { processSingleton } from "@/db/process-singleton";
-import { BatchedWriter, isForeignKeyViolation } from "@/lib/batched-writer";
+import { BatchedMapWriter } from "@/lib/batched-writer";
 import { addUsageCounts, updateLastUses } from "./queries";
 import type { Outcome } from "./outcomes";
 import type { ApiToken } from "./token-cache";
@@ -12,20 +12,20 @@ const MAX_PENDING_KEYS = 50_000;
  * Counts requests in memory and writes them in batches: the API's hot path never waits on a
  * database write. Last used time and IP are written at most about once a minute per token.
  */
-export class UsageRecorder extends BatchedWriter {
-  private counts = new Map<string, number>();
+export class UsageRecorder extends BatchedMapWriter<number> {
   private lastUsed = new Map<string, { at: number; ip: string | null }>();
   private today = { starts: 0, ends: 0, text: "" };
   private lastUsedWritten = new Map<string, number>();
 
   constructor() {
-    super(FLUSH_EVERY_MS);
+    super(FLUSH_EVERY_MS, MAX_PENDING_KEYS);
   }
 
   /** `old`: the request used the old secret of an overlap. */
   record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now(), old = false) {
     const key = `${token.id}|${token.accountId}|${this.dayOf(at)}|${outcome}`;
-    if (this.counts.size < MAX_PENDING_KEYS || this.counts.has(key)) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    // The counts per token, day and outcome waiting to be written (BatchedMapWriter's `pending`).
+    if (this.pending.size < MAX_PENDING_KEYS || this.pending.has(key)) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     if (outcome !== "allowed") return;
     // The token's last use is either secret's; the old secret's own is kept apart for Details.
     this.lastUsed.set(token.id, { at, ip });
@@ -41,27 +41,30 @@ export class UsageRecorder extends BatchedWriter {
     return this.today.text;
   }
 
-  protected async write() {
-    const counts = this.counts;
-    this.counts = new Map();
+  /** Counts first; when they fail, the last uses wait for the next tick with them. */
+  protected override async write() {
+    await this.writePending();
+    await this.writeLastUses();
+  }
+
+  protected async send(counts: Map<string, number>) {
+    await addUsageCounts(toRows(counts));
+  }
+
+  protected merge(older: number, newer: number) {
+    return older + newer;
+  }
+
+  private async writeLastUses() {
     const now = Date.now();
     const due = [...this.lastUsed].filter(([id]) => now - (this.lastUsedWritten.get(id) ?? 0) >= LAST_USED_EVERY_MS);
-    try {
-      if (counts.size > 0) await addUsageCounts(toRows(counts));
-      if (due.length > 0) await updateLastUses(due.map(([key, used]) => ({ tokenId: key.split("|")[0]!, old: key.endsWith("|old"), ...used })));
-      for (const [id, used] of due) {
-        this.lastUsedWritten.set(id, now);
-        if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);
-      }
-      // Older marks no longer hold anything back.
-      for (const [id, at] of this.lastUsedWritten) if (now - at >= LAST_USED_EVERY_MS) this.lastUsedWritten.delete(id);
-    } catch (error) {
-      // A token deleted with its account meanwhile: those counts have nowhere to go.
-      if (!isForeignKeyViolation(error)) {
-        for (const [key, n] of counts) this.counts.set(key, (this.counts.get(key) ?? 0) + n);
-      }
-      throw error;
+    if (due.length > 0) await updateLastUses(due.map(([key, used]) => ({ tokenId: key.split("|")[0]!, old: key.endsWith("|old"), ...used })));
+    for (const [id, used] of due) {
+      this.lastUsedWritten.set(id, now);
+      if (this.lastUsed.get(id) === used) this.lastUsed.delete(id);
     }
+    // Older marks no longer hold anything back.
+    for (const [id, at] of this.lastUsedWritten) if (now - at >= LAST_USED_EVERY_MS) this.lastUsedWritten.delete(id);
   }
 }
 

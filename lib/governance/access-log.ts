@@ -1,7 +1,7 @@
 import { processSingleton } from "@/db/process-singleton";
 import type { ApiToken } from "@/lib/api/token-cache";
 import { log } from "@/lib/log";
-import { BatchedWriter, isForeignKeyViolation } from "@/lib/batched-writer";
+import { BatchedMapWriter } from "@/lib/batched-writer";
 import { EnumerationAlarm, type BatchSummary } from "./enumeration-alarm";
 import { insertAccessRows, type AccessOutcome, type AccessRow } from "./queries";
 import { hashLookupValue } from "./value-hash";
@@ -41,12 +41,11 @@ interface PendingRead {
  * outcome) within the same second are one row with their count: a partner's page views of one
  * customer cost one row a second, not one per request, while every distinct read keeps its own.
  */
-export class AccessLogRecorder extends BatchedWriter {
-  private pending = new Map<string, PendingRead>();
+export class AccessLogRecorder extends BatchedMapWriter<PendingRead> {
   private dropped = 0;
 
   constructor(private alarm: EnumerationAlarm = new EnumerationAlarm()) {
-    super(FLUSH_EVERY_MS);
+    super(FLUSH_EVERY_MS, MAX_PENDING);
   }
 
   record(token: Pick<ApiToken, "id" | "accountId" | "exposedAttributes">, ip: string | null, attribute: string, value: string, found: LookupFound, at = Date.now()) {
@@ -71,37 +70,31 @@ export class AccessLogRecorder extends BatchedWriter {
     return this.pending.size;
   }
 
-  protected async write() {
+  protected override async write() {
     if (this.dropped > 0) {
       log.warn({ dropped: this.dropped }, "access log buffer full: Profile Read lookups not recorded");
       this.dropped = 0;
     }
-    const waiting = this.pending;
-    if (waiting.size === 0) return;
-    this.pending = new Map();
-    const batch = [...waiting.values()];
+    const written = await this.writePending();
+    // Only once written: a failing alarm never puts a written batch back to be written twice.
+    if (written) await this.alarm.afterWrite(summarise([...written.values()]));
+  }
+
+  protected async send(batch: Map<string, PendingRead>) {
     // Many rows of a batch share a value (one customer read by many tokens or seconds): hashed once each.
     const hashes = new Map<string, string>();
     const hashOf = (value: string) => hashes.get(value) ?? hashes.set(value, hashLookupValue(value)).get(value)!;
-    try {
-      await insertAccessRows(batch.map((read) => toRow(read, hashOf(read.value))));
-    } catch (error) {
-      // A token deleted with its account meanwhile: its rows have nowhere to go.
-      if (!isForeignKeyViolation(error)) this.keep(waiting);
-      throw error;
-    }
-    await this.alarm.afterWrite(summarise(batch));
+    await insertAccessRows(Array.from(batch.values(), (read) => toRow(read, hashOf(read.value))));
   }
 
-  /** Puts unwritten rows back in front of those recorded meanwhile, within the bound. */
-  private keep(unwritten: Map<string, PendingRead>) {
-    for (const [key, read] of this.pending) {
-      const same = unwritten.get(key);
-      if (same) same.reads += read.reads;
-      else if (unwritten.size < MAX_PENDING) unwritten.set(key, read);
-      else this.dropped += read.reads;
-    }
-    this.pending = unwritten;
+  protected merge(older: PendingRead, newer: PendingRead) {
+    older.reads += newer.reads;
+    return older;
+  }
+
+  /** Reads that no longer fit when a failed batch is put back: counted, logged at the next flush. */
+  protected override overflow(read: PendingRead) {
+    this.dropped += read.reads;
   }
 }
 

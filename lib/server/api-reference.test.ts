@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { API_TAGS, apiReferenceHref, tagAnchor } from "@/lib/api/reference-links";
 import { TOKEN_TYPES } from "@/lib/tokens/types";
@@ -35,5 +35,16 @@ describe("the API reference page", async () => {
     for (const tag of scripts) expect(tag.includes('nonce="TEST-NONCE"') || tag.includes('type="application/json"'), tag).toBe(true);
     const data = /<script type="application\/json" id="redoc-spec">([\s\S]*?)<\/script>/.exec(html)![1]!;
     expect(data).not.toContain("<");
+  });
+
+  it("is built once: a later response only puts its own nonce in, never re-serialising the document", async () => {
+    const expected = html.replaceAll("TEST-NONCE", "OTHER-NONCE");
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      expect(await renderApiReferencePage("OTHER-NONCE")).toBe(expected);
+      expect(stringify.mock.calls.filter(([value]) => value === openApiDocument)).toEqual([]);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 });

@@ -46,7 +46,8 @@ function standaloneBundle(): string {
 }
 
 type Rendered = { body: string; styles: string };
-let rendered: Promise<Rendered> | undefined;
+/** The page around its two nonces: everything but the nonce is built once per process. */
+let pageParts: Promise<string[]> | undefined;
 
 /** Redoc and React's server renderer load on the first request only: the API's process never pays for them otherwise. */
 async function render(): Promise<Rendered> {
@@ -84,12 +85,14 @@ const samplerNotesToLog =
     else warn(...args);
   };
 
-function renderOnce(): Promise<Rendered> {
-  rendered ??= render().catch((error: unknown) => {
-    rendered = undefined;
-    throw error;
-  });
-  return rendered;
+function renderOnce(): Promise<string[]> {
+  pageParts ??= render()
+    .then(page)
+    .catch((error: unknown) => {
+      pageParts = undefined;
+      throw error;
+    });
+  return pageParts;
 }
 
 // JSON inside <script type="application/json">: nothing in it may close the element.
@@ -102,21 +105,29 @@ const H5_LEVEL = 'aria-level="3"';
 const headingLevels = (markup: string) => markup.replace(/<h5(?=[\s>])/g, `<h5 ${H5_LEVEL}`);
 const HEADING_SCRIPT = `new MutationObserver(function(){document.querySelectorAll("#redoc h5:not([aria-level])").forEach(function(h){h.setAttribute("aria-level","3")})}).observe(document.getElementById("redoc"),{childList:true,subtree:true});`;
 
-function page({ body, styles }: Rendered, nonce: string): string {
-  return `<!DOCTYPE html>
+/**
+ * The page, split where each response's nonce goes: the spec's JSON (escaped), the markup
+ * (with its heading levels) and the options are serialised here, once, never per request.
+ */
+function page({ body, styles }: Rendered): string[] {
+  return [
+    `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hub API reference</title><link rel="icon" href="/icon.svg">
 <style>body{margin:0}</style>${styles}
 </head><body>
 <main id="redoc">${headingLevels(body)}</main>
 <script type="application/json" id="redoc-spec">${scriptSafe(JSON.stringify(openApiDocument))}</script>
-<script nonce="${nonce}" src="${BUNDLE_PATH}"></script>
-<script nonce="${nonce}">${HEADING_SCRIPT}Redoc.init(JSON.parse(document.getElementById("redoc-spec").textContent), ${JSON.stringify(options)}, document.getElementById("redoc"));</script>
-</body></html>`;
+<script nonce="`,
+    `" src="${BUNDLE_PATH}"></script>
+<script nonce="`,
+    `">${HEADING_SCRIPT}Redoc.init(JSON.parse(document.getElementById("redoc-spec").textContent), ${JSON.stringify(options)}, document.getElementById("redoc"));</script>
+</body></html>`,
+  ];
 }
 
 /** The whole page for one response, its scripts under that response's nonce. */
-export const renderApiReferencePage = async (nonce: string) => page(await renderOnce(), nonce);
+export const renderApiReferencePage = async (nonce: string) => (await renderOnce()).join(nonce);
 
 /** Answers /docs/api and Redoc's bundle; false for any other path (Next.js takes it). */
 export function handleApiReference(req: IncomingMessage, res: ServerResponse, nonce: string): boolean {

@@ -1,9 +1,8 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { carriesSecret, enqueueTokenEvent } from "@/lib/webhooks/outbox";
-import { endsRunningOverlap, NO_OLD_SECRET, recordNaturalEnd } from "./overlap-end";
+import { revokeLockedToken } from "./overlap-end";
 
 // Run by the API's Node handler (leak reports), outside Next: no "server-only" marker.
 
@@ -63,25 +62,17 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
       const hash = current ? row.secretHash : row.oldSecretHash!;
       matched.add(hash);
       const url = leaked.find((l) => l.hash === hash)?.url ?? null;
-      await recordNaturalEnd(tx, row, row.id, row.oldSecretEndsAt, now);
-      await tx
-        .update(apiTokens)
-        .set({
-          status: "revoked",
-          revokedAt: now,
-          revokedReason: LEAKED_REASON,
-          exposedAt: now,
-          exposedUrl: url,
-          exposedSource: report.reporter,
-          updatedAt: now,
-          ...NO_OLD_SECRET,
-        })
-        .where(eq(apiTokens.id, row.id));
+      const stopped = await revokeLockedToken(tx, row, now, {
+        revokedReason: LEAKED_REASON,
+        exposedAt: now,
+        exposedUrl: url,
+        exposedSource: report.reporter,
+      });
       const changes: TokenFieldChange[] = [
         { field: "Status", from: "Active", to: "Compromised" },
         { field: "Leaked secret", from: "", to: current ? "Current token" : "Old token" },
         ...(url ? [{ field: "Found at", from: "", to: url }] : []),
-        ...endsRunningOverlap(row.oldSecretEndsAt, now),
+        ...stopped,
       ];
       await tx.insert(tokenEvents).values({
         tokenId: row.id,
@@ -93,7 +84,6 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
         ip: report.ip ?? "unknown",
         createdAt: now,
       });
-      await notifyTokenChanged(tx, row.id);
       // Sent when, and only if, the revocation commits; never the secret, only its prefix.
       await enqueueTokenEvent(tx, {
         accountId: row.accountId,

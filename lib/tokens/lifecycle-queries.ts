@@ -5,7 +5,7 @@ import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
-import { endsRunningOverlap, NO_OLD_SECRET, OLD_TOKEN, recordNaturalEnd } from "./overlap-end";
+import { endsRunningOverlap, NO_OLD_SECRET, OLD_TOKEN, recordNaturalEnd, revokeLockedToken } from "./overlap-end";
 import { event, lockActiveToken, type Actor } from "./queries";
 import type { IssuedSecret } from "./secret";
 import type { TokenType } from "./types";
@@ -104,14 +104,9 @@ export async function markTokenRevoked(actor: Actor, tokenId: string, now = new 
   return getDb().transaction(async (tx) => {
     const current = await lockActiveToken(tx, actor.accountId, tokenId, SECRETS);
     if (!current) return false;
-    await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
-    await tx
-      .update(apiTokens)
-      .set({ status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked", endsRunningOverlap(current.oldSecretEndsAt, now)));
+    const stopped = await revokeLockedToken(tx, { id: tokenId, accountId: actor.accountId, oldSecretEndsAt: current.oldSecretEndsAt }, now);
+    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked", stopped));
     await enqueueTokenEvent(tx, { accountId: actor.accountId, type: "token.revoked", token: { id: tokenId, description: current.description, type: current.type, displayPrefix: current.displayPrefix }, actor });
-    await notifyTokenChanged(tx, tokenId);
     return true;
   });
 }

@@ -1,13 +1,14 @@
-import { and, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
 import type { Actor } from "./queries";
 
-// How a change that ends a reset's overlap records it, and the sweep that records overlaps
-// that ran to their end. Shared by the console's changes (lifecycle-queries.ts), leak reports
-// and the sweep, which the server process runs outside Next (so no "server-only" here).
+// How a change that ends a reset's overlap records it, the revocation that ends both secrets,
+// and the sweep that records overlaps that ran to their end. Shared by the console's changes
+// (lifecycle-queries.ts), leak reports (exposure-queries.ts) and the sweep, which the server
+// process runs outside Next (so no "server-only" here).
 
 /** The old secret's fields cleared: it stops at once (never three live secrets). */
 export const NO_OLD_SECRET = {
@@ -46,6 +47,30 @@ export function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldCh
   return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
 }
 
+/** What a revocation reads from the token it locked first. */
+export interface RevokedRow {
+  id: string;
+  accountId: string;
+  oldSecretEndsAt: Date | null;
+}
+
+/**
+ * Revokes a token locked in `tx`, both secrets at once, as the console's Revoke and a leak
+ * report both do: an overlap that already ran to its end is recorded, the status set (with
+ * `extra`, e.g. why), the old secret cleared, and every instance's cache told on commit. The
+ * caller writes its own History row and webhook event in the same transaction; returned is the
+ * line that row carries for an overlap this stops early (none when none was running).
+ */
+export async function revokeLockedToken(tx: Tx, row: RevokedRow, now: Date, extra: Partial<typeof apiTokens.$inferInsert> = {}): Promise<TokenFieldChange[]> {
+  await recordNaturalEnd(tx, row, row.id, row.oldSecretEndsAt, now);
+  await tx
+    .update(apiTokens)
+    .set({ ...extra, status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
+    .where(and(eq(apiTokens.id, row.id), eq(apiTokens.accountId, row.accountId)));
+  await notifyTokenChanged(tx, row.id);
+  return endsRunningOverlap(row.oldSecretEndsAt, now);
+}
+
 /**
  * Closes overlaps that ran to their end: clears the old secret and writes its "Old token ended"
  * row. The old secret already stopped at the end by the clock; this only records it. Rows another
@@ -64,10 +89,10 @@ export async function closeEndedOverlaps(now: Date, batch = 100): Promise<number
     if (ended.length === 0) return 0;
     // Invariant: the old secret's fields go with their History row, in one commit.
     await tx.update(apiTokens).set(NO_OLD_SECRET).where(inArray(apiTokens.id, ended.map((r) => r.id)));
-    for (const row of ended) {
-      await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
-      await notifyTokenChanged(tx, row.id);
-    }
+    // No NOTIFY: the old secret already stopped by the clock (secretInForce, lib/api/token-lifetime.ts)
+    // on every instance, whatever its cache holds, and nothing else a cached entry carries changed.
+    // Telling every instance would only drop entries still valid for the current secret.
+    for (const row of ended) await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
     return ended.length;
   });
 }
