@@ -3,7 +3,7 @@ import { integer, PgDialect, pgTable, primaryKey, text, timestamp } from "drizzl
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { withTestDatabase } from "@/test/database";
-import { arrayLiteral, insertRows, type ColumnOf } from "./insert-rows";
+import { arrayLiteral, insertRows, ROWS_PER_STATEMENT, writeInSlices, type ColumnOf } from "./insert-rows";
 
 withTestDatabase();
 
@@ -63,8 +63,39 @@ describe("insertRows", () => {
   });
 });
 
+describe("writeInSlices", () => {
+  const batch = (day: string, n: number): Row[] => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, day, tags: ["a"], at: new Date(0), count: i }));
+  const stored = async (day: string) => (await getDb().select().from(rowsTable).where(sql`day = ${day}`)).length;
+
+  it("writes a batch larger than a statement in statements of ROWS_PER_STATEMENT rows, all of it", async () => {
+    const statements: number[] = [];
+    const rows = batch("s1", ROWS_PER_STATEMENT * 2 + 7);
+    await writeInSlices(getDb(), rows, (slice) => (statements.push(slice.length), insertRows(rowsTable, slice, columns)));
+    expect(statements).toEqual([ROWS_PER_STATEMENT, ROWS_PER_STATEMENT, 7]);
+    expect(await stored("s1")).toBe(rows.length);
+  });
+
+  it("writes a batch whole or not at all: a failing slice leaves nothing of the earlier ones", async () => {
+    const rows = batch("s2", ROWS_PER_STATEMENT + 1);
+    // The last row repeats the first one's key: its slice violates the primary key.
+    rows[ROWS_PER_STATEMENT] = { ...rows[0]! };
+    await expect(writeInSlices(getDb(), rows, (slice) => insertRows(rowsTable, slice, columns))).rejects.toThrow();
+    expect(await stored("s2")).toBe(0);
+  });
+
+  it("sends nothing for no rows", async () => {
+    let built = 0;
+    await writeInSlices(getDb(), [], (slice) => (built++, insertRows(rowsTable, slice, columns)));
+    expect(built).toBe(0);
+  });
+});
+
 describe("arrayLiteral", () => {
   it("quotes every element and leaves NULL bare", () => {
     expect(arrayLiteral(["a", null, 'b"c', "d\\e"])).toBe('{"a",NULL,"b\\"c","d\\\\e"}');
+  });
+
+  it("escapes every quote and backslash of an element, not only the first", () => {
+    expect(arrayLiteral(['"x" "y"', "\\a\\"])).toBe('{"\\"x\\" \\"y\\"","\\\\a\\\\"}');
   });
 });

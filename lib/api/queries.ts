@@ -1,6 +1,6 @@
 import { and, eq, or, sql } from "drizzle-orm";
 import { getBatchDb, getDb, type Db } from "@/db";
-import { arrayLiteral, insertRows, type ColumnOf } from "@/db/insert-rows";
+import { arrayLiteral, insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
 import { lookupDocuments, matchingProfiles, type ProfileRow } from "@/lib/profiles/queries";
 
@@ -101,7 +101,7 @@ export async function addUsageCounts(rows: UsageCount[]): Promise<void> {
     [tokenUsageDaily.count, (r) => r.count],
   ];
   const addUp = sql`on conflict (token_id, day, outcome) do update set count = ${tokenUsageDaily}.count + excluded.count`;
-  await getBatchDb().execute(insertRows(tokenUsageDaily, rows, columns, addUp));
+  await writeInSlices(getBatchDb(), rows, (slice) => insertRows(tokenUsageDaily, slice, columns, addUp));
 }
 
 export interface LastUse {
@@ -112,24 +112,22 @@ export interface LastUse {
   old?: boolean;
 }
 
-/** Last use of many tokens in one statement per 5,000 (three parameters in all). */
+/** Last use of many tokens, three parameters per statement (db/insert-rows.ts). */
 export async function updateLastUses(uses: LastUse[]): Promise<void> {
-  const current = uses.filter((use) => !use.old);
-  const old = uses.filter((use) => use.old);
-  for (let i = 0; i < current.length; i += 5_000) await writeLastUses(current.slice(i, i + 5_000), false);
-  for (let i = 0; i < old.length; i += 5_000) await writeLastUses(old.slice(i, i + 5_000), true);
+  await writeInSlices(getBatchDb(), uses.filter((use) => !use.old), (slice) => lastUsesStatement(slice, false));
+  await writeInSlices(getBatchDb(), uses.filter((use) => use.old), (slice) => lastUsesStatement(slice, true));
 }
 
-async function writeLastUses(uses: LastUse[], old: boolean) {
+function lastUsesStatement(uses: readonly LastUse[], old: boolean) {
   // One parameter per column (db/insert-rows.ts), not three per token.
   const ids = arrayLiteral(uses.map((use) => use.tokenId));
   const ats = arrayLiteral(uses.map((use) => new Date(use.at).toISOString()));
   const ips = arrayLiteral(uses.map((use) => use.ip));
   const at = old ? apiTokens.oldLastUsedAt : apiTokens.lastUsedAt;
   const set = old ? sql`old_last_used_at = v.at, old_last_used_ip = v.ip` : sql`last_used_at = v.at, last_used_ip = v.ip`;
-  await getBatchDb().execute(sql`
+  return sql`
     update ${apiTokens} set ${set}
     from unnest(${ids}::text::uuid[], ${ats}::text::timestamptz[], ${ips}::text::text[]) as v(id, at, ip)
     -- Never moves backwards when another instance wrote a later use first.
-    where ${apiTokens.id} = v.id and (${at} is null or ${at} < v.at)`);
+    where ${apiTokens.id} = v.id and (${at} is null or ${at} < v.at)`;
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { getBatchDb, getDb } from "@/db";
-import { insertRows, type ColumnOf } from "@/db/insert-rows";
+import { insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
 import { notifyTokenChanged } from "@/db/notify";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, type TokenFieldChange } from "@/db/schema";
@@ -11,9 +11,9 @@ import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, ty
 export type AccessRow = typeof profileAccessLog.$inferInsert;
 export type AccessOutcome = AccessRow["outcome"];
 
-/** One INSERT per 5,000 rows, a parameter per column (db/insert-rows.ts). */
+/** A parameter per column (db/insert-rows.ts), in slices that keep the event loop free. */
 export async function insertAccessRows(rows: AccessRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 5_000) await getBatchDb().execute(insertRows(profileAccessLog, rows.slice(i, i + 5_000), accessLogColumns));
+  await writeInSlices(getBatchDb(), rows, (slice) => insertRows(profileAccessLog, slice, accessLogColumns));
 }
 
 const accessLogColumns: ColumnOf<AccessRow>[] = [
@@ -196,7 +196,7 @@ export async function addRefusedIps(rows: RefusedIpCount[]): Promise<void> {
   const addUp = sql`on conflict (token_id, day, ip) do update set
     count = ${tokenRefusedIps}.count + excluded.count,
     last_seen_at = greatest(${tokenRefusedIps}.last_seen_at, excluded.last_seen_at)`;
-  await getBatchDb().execute(insertRows(tokenRefusedIps, rows, columns, addUp));
+  await writeInSlices(getBatchDb(), rows, (slice) => insertRows(tokenRefusedIps, slice, columns, addUp));
 }
 
 /** Usage's list: the client IPs refused most since `since` (a YYYY-MM-DD UTC day). */
