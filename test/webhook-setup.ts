@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { clock } from "@/lib/clock";
+import { createToken } from "@/lib/tokens/actions";
 import { createEndpoint } from "@/lib/webhooks/actions";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/lib/webhooks/events";
+import { activityInput } from "./token-fixtures";
 import { createReceiver } from "./webhook-receiver";
 
 /**
@@ -27,6 +29,13 @@ export function withWebhookReceiver() {
 /** An endpoint of the signed-in admin's account pointing at `url`; throws if the action refuses. */
 export async function createTestEndpoint(url: string, events: readonly WebhookEventType[] = WEBHOOK_EVENT_TYPES, description = "") {
   const result = await createEndpoint({ url, description, events: [...events] });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data;
+}
+
+/** An Activity token of the signed-in admin's account (each one queues `token.created`); throws if the action refuses. */
+export async function createTestToken() {
+  const result = await createToken(activityInput());
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.data;
 }

@@ -5,9 +5,7 @@ import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints, webhookEventMarks } from "@/db/schema";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
-import { activityInput } from "@/test/token-fixtures";
-import { createTestEndpoint, withWebhookReceiver } from "@/test/webhook-setup";
-import { createToken } from "@/lib/tokens/actions";
+import { createTestEndpoint, createTestToken, withWebhookReceiver } from "@/test/webhook-setup";
 import { revokeLeakedTokens } from "@/lib/tokens/exposure-queries";
 import { hashToken } from "@/lib/tokens/secret";
 import { claimDueDeliveries } from "./delivery-queries";
@@ -30,17 +28,12 @@ beforeEach(async () => {
 });
 
 const endpoint = async (events?: WebhookEventType[]) => (await createTestEndpoint(receiver.url, events)).endpointId;
-async function token() {
-  const result = await createToken(activityInput());
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data;
-}
 const deliveriesOf = (endpointId: string) => getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId)).orderBy(webhookDeliveries.id);
 
 describe("claiming due deliveries", () => {
   it("concurrent claims split the due rows: none twice, none left", async () => {
     await endpoint(["token.created"]);
-    for (let i = 0; i < 15; i++) await token();
+    for (let i = 0; i < 15; i++) await createTestToken();
     const now = new Date();
     // On Postgres these run on separate pooled connections at once.
     const claims = await Promise.all(Array.from({ length: 6 }, () => claimDueDeliveries(now, 3, account.accountId)));
@@ -54,7 +47,7 @@ describe("claiming due deliveries", () => {
   // Needs a second connection holding a lock: only a real Postgres server has one.
   it.skipIf(!process.env.DATABASE_URL)("passes over rows another connection holds, without waiting for it", async () => {
     const endpointId = await endpoint(["token.created"]);
-    for (let i = 0; i < 3; i++) await token();
+    for (let i = 0; i < 3; i++) await createTestToken();
     const [held, ...free] = await deliveriesOf(endpointId);
     const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
     try {
@@ -73,7 +66,7 @@ describe("claiming due deliveries", () => {
 
   it("a stopping worker claims nothing more", async () => {
     const endpointId = await endpoint(["token.created"]);
-    await token();
+    await createTestToken();
     expect(await sendDueDeliveries({ accountId: account.accountId, stopping: AbortSignal.abort() })).toBe(0);
     expect((await deliveriesOf(endpointId))[0]).toMatchObject({ status: "pending", attempts: 0 });
   });
@@ -82,8 +75,8 @@ describe("claiming due deliveries", () => {
 it("the endpoint list shows each endpoint's latest delivery, of that endpoint only", async () => {
   const busy = await endpoint(["token.created", "token.revoked"]);
   const quiet = await endpoint(["token.expired"]);
-  await token();
-  await token();
+  await createTestToken();
+  await createTestToken();
   receiver.state.status = 500;
   await sendDueDeliveries({ accountId: account.accountId });
   const latest = (await deliveriesOf(busy)).at(-1)!;
@@ -95,7 +88,7 @@ it("the endpoint list shows each endpoint's latest delivery, of that endpoint on
 
 describe("nothing written for nothing", () => {
   it("a 429 of an account without a token.rate_limited endpoint writes no mark", async () => {
-    const { tokenId } = await token();
+    const { tokenId } = await createTestToken();
     await endpoint(["token.created"]);
     const hour = Math.floor(Date.now() / 3_600_000);
     const notices = new RateLimitedNotices();
@@ -114,12 +107,12 @@ describe("nothing written for nothing", () => {
       return r!;
     };
     const before = await row();
-    await token();
+    await createTestToken();
     expect(await sendDueDeliveries({ accountId: account.accountId })).toBe(1);
     expect(await row()).toEqual(before);
 
     receiver.state.status = 500;
-    await token();
+    await createTestToken();
     await sendDueDeliveries({ accountId: account.accountId });
     expect((await row()).failingSince).not.toBeNull();
     receiver.state.status = 200;
@@ -157,8 +150,8 @@ it("retention deletes finished deliveries after 30 days and marks after 8, nothi
 
 it("a leak found at a URL that holds a secret leaves found_at out of the webhook", async () => {
   const endpointId = await endpoint(["token.exposed"]);
-  const first = await token();
-  const second = await token();
+  const first = await createTestToken();
+  const second = await createTestToken();
   const report = { reporter: "Public report", ip: "203.0.113.9", now: new Date() };
   await revokeLeakedTokens([{ hash: hashToken(first.token), url: `https://paste.example/raw?t=${first.token}` }], report);
   await revokeLeakedTokens([{ hash: hashToken(second.token), url: "https://paste.example/raw/abc" }], report);

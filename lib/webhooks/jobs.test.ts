@@ -4,9 +4,7 @@ import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { apiTokens, webhookDeliveries } from "@/db/schema";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
-import { activityInput } from "@/test/token-fixtures";
-import { createTestEndpoint, withWebhookReceiver } from "@/test/webhook-setup";
-import { createToken } from "@/lib/tokens/actions";
+import { createTestEndpoint, createTestToken, withWebhookReceiver } from "@/test/webhook-setup";
 import type { WebhookEventType } from "./events";
 import { sweepExpiringTokens } from "./expiry-sweep";
 import { RateLimitedNotices } from "./rate-limited";
@@ -23,11 +21,6 @@ beforeEach(async () => {
 });
 
 const endpoint = async (events?: WebhookEventType[]) => (await createTestEndpoint(receiver.url, events)).endpointId;
-async function token() {
-  const result = await createToken(activityInput());
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data.tokenId;
-}
 const eventsOf = async (endpointId: string) =>
   (await getDb().select({ type: webhookDeliveries.eventType, payload: webhookDeliveries.payload }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId)).orderBy(webhookDeliveries.id)).map(
     (d) => `${d.type}${(d.payload.data as { days_left?: number }).days_left !== undefined ? `:${(d.payload.data as { days_left: number }).days_left}` : ""}`,
@@ -36,7 +29,7 @@ const eventsOf = async (endpointId: string) =>
 describe("the worker across instances", () => {
   it("two workers claiming at once never send one event twice", async () => {
     const endpointId = await endpoint();
-    for (let i = 0; i < 12; i++) await token();
+    for (let i = 0; i < 12; i++) await createTestToken();
     // Other files' leftovers may be due too (the database is shared): judge by this endpoint.
     await Promise.all([sendDueDeliveries({ accountId: account.accountId }), sendDueDeliveries({ accountId: account.accountId })]);
     const rows = await getDb().select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
@@ -49,7 +42,7 @@ describe("the worker across instances", () => {
 describe("token.expiring and token.expired", () => {
   it("fire 7 days and 1 day before, then at expiry, each once however often the sweep runs", async () => {
     const endpointId = await endpoint(["token.expiring", "token.expired"]);
-    const tokenId = await token();
+    const tokenId = (await createTestToken()).tokenId;
     const start = Date.now();
     const expiresAt = new Date(start + 6.5 * DAY);
     await getDb().update(apiTokens).set({ expiresAt }).where(eq(apiTokens.id, tokenId));
@@ -69,7 +62,7 @@ describe("token.expiring and token.expired", () => {
 
   it("skip revoked tokens and accounts that do not listen", async () => {
     const endpointId = await endpoint(["token.revoked"]);
-    const tokenId = await token();
+    const tokenId = (await createTestToken()).tokenId;
     await getDb().update(apiTokens).set({ expiresAt: new Date(Date.now() + 2 * DAY) }).where(eq(apiTokens.id, tokenId));
     await sweepExpiringTokens(new Date());
     expect(await eventsOf(endpointId)).toEqual([]);
@@ -79,7 +72,7 @@ describe("token.expiring and token.expired", () => {
 describe("token.rate_limited", () => {
   it("at most once per token per hour, across instances", async () => {
     const endpointId = await endpoint(["token.rate_limited"]);
-    const tokenId = await token();
+    const tokenId = (await createTestToken()).tokenId;
     const hour = Math.floor(Date.now() / 3_600_000);
     const [one, two] = [new RateLimitedNotices(), new RateLimitedNotices()];
     const results = await Promise.all([one.enqueue({ id: tokenId, accountId: account.accountId }, hour, new Date()), two.enqueue({ id: tokenId, accountId: account.accountId }, hour, new Date())]);
@@ -90,7 +83,7 @@ describe("token.rate_limited", () => {
 
   it("the 429 path writes nothing after the first 429 of the hour", async () => {
     const endpointId = await endpoint(["token.rate_limited"]);
-    const tokenId = await token();
+    const tokenId = (await createTestToken()).tokenId;
     const notices = new RateLimitedNotices();
     const now = Date.now();
     for (let i = 0; i < 1_000; i++) notices.note({ id: tokenId, accountId: account.accountId }, now);
