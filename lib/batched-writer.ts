@@ -54,6 +54,11 @@ export abstract class BatchedMapWriter<V> extends BatchedWriter {
     super(everyMs);
   }
 
+  /** No room for another key: a subclass's `record` adds to the keys it holds, and drops (or counts) new ones. */
+  protected get full(): boolean {
+    return this.pending.size >= this.maxPending;
+  }
+
   /** Sends what waits; returns the batch it wrote, or null when nothing waited. */
   protected async writePending(): Promise<Map<string, V> | null> {
     const batch = this.pending;

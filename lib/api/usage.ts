@@ -25,7 +25,7 @@ export class UsageRecorder extends BatchedMapWriter<number> {
   record(token: Pick<ApiToken, "id" | "accountId">, outcome: Outcome, ip: string | null, at = Date.now(), old = false) {
     const key = `${token.id}|${token.accountId}|${this.dayOf(at)}|${outcome}`;
     // The counts per token, day and outcome waiting to be written (BatchedMapWriter's `pending`).
-    if (this.pending.size < MAX_PENDING_KEYS || this.pending.has(key)) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    if (!this.full || this.pending.has(key)) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     if (outcome !== "allowed") return;
     // The token's last use is either secret's; the old secret's own is kept apart for Details.
     this.lastUsed.set(token.id, { at, ip });

@@ -57,7 +57,7 @@ export class AccessLogRecorder extends BatchedMapWriter<PendingRead> {
       same.reads++;
       return;
     }
-    if (this.pending.size >= MAX_PENDING) {
+    if (this.full) {
       this.dropped++;
       return;
     }

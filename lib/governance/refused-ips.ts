@@ -30,7 +30,7 @@ export class RefusedIpRecorder extends BatchedMapWriter<RefusedCount> {
     if (current) {
       current.count++;
       current.last = Math.max(current.last, at);
-    } else if (this.pending.size < MAX_PENDING_KEYS) this.pending.set(key, { count: 1, last: at });
+    } else if (!this.full) this.pending.set(key, { count: 1, last: at });
   }
 
   protected async send(batch: Map<string, RefusedCount>) {
@@ -41,7 +41,6 @@ export class RefusedIpRecorder extends BatchedMapWriter<RefusedCount> {
     return { count: older.count + newer.count, last: Math.max(older.last, newer.last) };
   }
 }
-
 
 function toRows(counts: Map<string, RefusedCount>): RefusedIpCount[] {
   return [...counts].map(([key, c]) => {

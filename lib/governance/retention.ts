@@ -1,7 +1,6 @@
 import { log } from "@/lib/log";
+import { removeInBatches } from "@/lib/server/jobs";
 import { deleteExpiredAccessRows } from "./queries";
-
-const BATCH = 5_000;
 
 /**
  * Deletes access-log rows older than each account's retention (90 days unless the operator set
@@ -10,13 +9,7 @@ const BATCH = 5_000;
  * The server's periodic jobs run it daily (lib/server/app-server.ts).
  */
 export async function purgeExpiredAccessLog(now = new Date()): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const deleted = await deleteExpiredAccessRows(BATCH, now);
-    total += deleted;
-    if (deleted < BATCH) {
-      if (total > 0) log.info({ deleted: total }, "access log: old rows deleted");
-      return total;
-    }
-  }
+  const total = await removeInBatches((batch) => deleteExpiredAccessRows(batch, now));
+  if (total > 0) log.info({ deleted: total }, "access log: old rows deleted");
+  return total;
 }

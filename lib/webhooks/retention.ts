@@ -1,9 +1,9 @@
 import { log } from "@/lib/log";
+import { removeInBatches } from "@/lib/server/jobs";
 import { deleteFinishedDeliveries } from "./delivery-queries";
 import { deleteMarksBefore } from "./marks";
 
 const DAY_MS = 86_400_000;
-const BATCH = 5_000;
 
 /**
  * Delivered and failed deliveries stay in the endpoint's log (and can be resent) for 30 days
@@ -24,17 +24,10 @@ export const MARK_RETENTION_MS = 8 * DAY_MS;
  * instance runs it daily (lib/server/app-server.ts); concurrent runs skip each other's rows.
  */
 export async function purgeOldWebhookRows(now = new Date()): Promise<{ deliveries: number; marks: number }> {
-  const deleted = { deliveries: 0, marks: 0 };
-  const purge = async (remove: (batch: number) => Promise<number>) => {
-    let total = 0;
-    for (;;) {
-      const n = await remove(BATCH);
-      total += n;
-      if (n < BATCH) return total;
-    }
+  const deleted = {
+    deliveries: await removeInBatches((batch) => deleteFinishedDeliveries(batch, new Date(now.getTime() - DELIVERY_RETENTION_MS))),
+    marks: await removeInBatches((batch) => deleteMarksBefore(batch, new Date(now.getTime() - MARK_RETENTION_MS))),
   };
-  deleted.deliveries = await purge((batch) => deleteFinishedDeliveries(batch, new Date(now.getTime() - DELIVERY_RETENTION_MS)));
-  deleted.marks = await purge((batch) => deleteMarksBefore(batch, new Date(now.getTime() - MARK_RETENTION_MS)));
   if (deleted.deliveries + deleted.marks > 0) log.info(deleted, "webhooks: old deliveries and marks deleted");
   return deleted;
 }
