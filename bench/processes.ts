@@ -22,6 +22,8 @@ export async function startApp(port: number, extraEnv: Record<string, string> = 
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",
+      // The bench may run on the embedded database (no DATABASE_URL): production refuses it unless told.
+      HUB_EMBEDDED_DATABASE: "allow",
       AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
       ...(ceilingToken ? { BENCH_CEILING_TOKEN: JSON.stringify(ceilingToken) } : {}),
       ...extraEnv,

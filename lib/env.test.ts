@@ -8,8 +8,17 @@ describe("parseEnv", () => {
   });
 
   it("accepts production with a long enough secret", () => {
-    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(43) });
+    const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(43), DATABASE_URL: "postgres://hub@db:5432/hub" });
     expect(env.AUTH_SECRET).toHaveLength(43);
+  });
+
+  it("refuses production on the embedded database unless HUB_EMBEDDED_DATABASE=allow, and says what to set", () => {
+    const secret = { NODE_ENV: "production" as const, AUTH_SECRET: "x".repeat(43) };
+    expect(() => parseEnv(secret)).toThrow(/DATABASE_URL: production needs a PostgreSQL server: set DATABASE_URL=postgres:.*HUB_EMBEDDED_DATABASE=allow/);
+    expect(() => parseEnv({ ...secret, DATABASE_URL: " " })).toThrow(/production needs a PostgreSQL server/);
+    expect(() => parseEnv({ ...secret, HUB_EMBEDDED_DATABASE: "yes" })).toThrow(/may only be "allow"/);
+    expect(parseEnv({ ...secret, HUB_EMBEDDED_DATABASE: "allow" }).DATABASE_URL).toBeUndefined();
+    expect(() => parseEnv({ NODE_ENV: "development" }), "development keeps its zero set-up").not.toThrow();
   });
 
   it("rejects a short secret and a non-postgres DATABASE_URL", () => {
@@ -28,6 +37,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", DATABASE_POOL_SIZE: "6" }).DATABASE_POOL_SIZE).toBe(6);
     expect(() => parseEnv({ NODE_ENV: "development", DATABASE_POOL_SIZE: "1" })).toThrow(/at least 2/);
     expect(() => parseEnv({ NODE_ENV: "development", DATABASE_POOL_SIZE: "many" })).toThrow();
+  });
+
+  it("opens no metrics listener unless METRICS_PORT is set, and never on the public port", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).METRICS_PORT).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "development", METRICS_PORT: "" }).METRICS_PORT).toBeUndefined();
+    const env = parseEnv({ NODE_ENV: "development", METRICS_PORT: "9464" });
+    expect([env.METRICS_PORT, env.METRICS_HOST]).toEqual([9464, "127.0.0.1"]);
+    expect(() => parseEnv({ NODE_ENV: "development", PORT: "3000", METRICS_PORT: "3000" })).toThrow(/METRICS_PORT must differ from PORT/);
+    expect(() => parseEnv({ NODE_ENV: "development", METRICS_PORT: "metrics" })).toThrow(/METRICS_PORT/);
   });
 });
 

@@ -19,6 +19,10 @@ const appEnvSchema = z
     NEXT_PHASE: z.string().optional(),
     HOST: z.string().trim().min(1).default("127.0.0.1"),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    // Prometheus metrics on a listener of their own (never the public port); unset, none is opened.
+    METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65_535).optional()),
+    // Where that listener binds: loopback unless the scraper runs elsewhere (a container's 0.0.0.0).
+    METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
     // How long an instance trusts a cached token between notifications; 0 turns the cache off.
     TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     // How long an instance trusts a cached Profile Read answer between notifications; 0 turns that cache off.
@@ -26,11 +30,26 @@ const appEnvSchema = z
     // GitHub's published secret-scanning keys (JSON); unset, POST /api/v1/secret-scanning/github answers 404.
     SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Production runs on a real PostgreSQL server; the embedded one only when asked for by name.
+    HUB_EMBEDDED_DATABASE: z.enum(["allow"], { message: 'HUB_EMBEDDED_DATABASE may only be "allow"' }).optional(),
+    DATABASE_URL: z.string().optional(),
   })
   .superRefine((value, ctx) => {
     // `next build` loads modules to analyse routes; the secret is for the running server only.
     if (modeOf(value) === "production" && !value.AUTH_SECRET && !value.NEXT_PHASE?.includes("build")) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    // One process on local disk is no production database: say what to set instead of running on it quietly.
+    if (value.METRICS_PORT !== undefined && value.METRICS_PORT === value.PORT) {
+      ctx.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "METRICS_PORT must differ from PORT: metrics are never served on the public port" });
+    }
+    if (modeOf(value) === "production" && !value.DATABASE_URL?.trim() && !value.HUB_EMBEDDED_DATABASE && !value.NEXT_PHASE?.includes("build")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message:
+          "production needs a PostgreSQL server: set DATABASE_URL=postgres://user:password@host:5432/db (or HUB_EMBEDDED_DATABASE=allow to run on the embedded database in PGLITE_DIR, one instance only)",
+      });
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +32,23 @@ export function freshClone(): FreshClone {
     rmSync(join(dir, "node_modules"), { recursive: true, force: true });
     execFileSync("npm", ["ci", "--offline", "--no-audit", "--no-fund"], { cwd: dir, stdio: "ignore" });
   }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The Dockerfile's runtime stage, without Docker: a new folder holding only package.json, the
+ * lock file and the paths its `COPY --from=build` lines name (taken from the built clone), then
+ * the stage's own `npm ci --omit=dev`. No TypeScript tooling reaches it.
+ */
+export function productionCopy(clone: FreshClone): FreshClone {
+  const dockerfile = readFileSync(join(clone.dir, "Dockerfile"), "utf8");
+  const runtime = dockerfile.slice(dockerfile.indexOf("AS runtime"));
+  const copied = [...runtime.matchAll(/^COPY --from=build (?:--chown=\S+ )?\/app\/(\S+) \.\/(\S+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
+  if (copied.length === 0) throw new Error("The Dockerfile's runtime stage copies nothing from the build");
+  const dir = mkdtempSync(join(tmpdir(), "hub-production-"));
+  for (const file of ["package.json", "package-lock.json"]) cpSync(join(clone.dir, file), join(dir, file));
+  for (const [from, to] of copied) cpSync(join(clone.dir, from), join(dir, to), { recursive: true });
+  execFileSync("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: dir, stdio: "ignore", timeout: 600_000 });
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -63,7 +80,8 @@ export async function productionDatabase(clone: FreshClone): Promise<{ env: Reco
   const base = process.env.DATABASE_URL;
   if (!base) {
     if (existsSync(join(clone.dir, ".data"))) rmSync(join(clone.dir, ".data"), { recursive: true });
-    return { env: {}, drop: async () => {} };
+    // Production runs on the embedded database only when told to by name.
+    return { env: { HUB_EMBEDDED_DATABASE: "allow" }, drop: async () => {} };
   }
   assertLocalDatabase(base);
   const name = `hub_newcomer_${randomBytes(4).toString("hex")}`;

@@ -3,12 +3,15 @@
  * `npm run dev` on a fresh clone in a clean environment; and the README's production path.
  * Each step's time is attached to the test (and printed), for the team's notes.
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoAccounts, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 import { freePort, startProcess, waitForUrl, type AppProcess } from "../../test/app-process";
 import { SAVE_WARNING } from "../support/journey";
-import { cleanEnv, freshClone, npm, productionDatabase, type FreshClone } from "./fresh-clone";
+import { cleanEnv, freshClone, npm, productionCopy, productionDatabase, type FreshClone } from "./fresh-clone";
 
 test.describe.configure({ mode: "serial" });
 
@@ -139,23 +142,30 @@ test("npm run dev on a fresh clone: every demo user signs in, a new token calls 
   expect(output).not.toMatch(/"password"\s*:/);
 });
 
-test("the README's production path: build, migrate, create the first admin, seed, npm start", async ({ browser }) => {
+test("the README's production path: build, then a production install of the output, migrate, create the first admin, seed, npm start", async ({ browser }) => {
   test.setTimeout(900_000);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const database = await productionDatabase(clone);
   const demoPassword = randomBytes(12).toString("base64url");
-  const env = cleanEnv({ AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_URL: base, PORT: String(port), ...database.env });
-  const production = { ...env, NODE_ENV: "production" };
+  const env = cleanEnv({ AUTH_SECRET: randomBytes(32).toString("base64url"), AUTH_URL: base, PORT: String(port) });
+  await timed("npm run build", async () => npm(clone, ["run", "build"], env));
+  // What the Dockerfile's runtime stage holds: the build output and `npm ci --omit=dev`.
+  const built = await timed("npm ci --omit=dev beside the build output", async () => productionCopy(clone));
+  const database = await productionDatabase(built);
+  const production = { ...env, ...database.env, NODE_ENV: "production" };
   try {
-    await timed("npm run build", async () => npm(clone, ["run", "build"], env));
-    await timed("npm run db:migrate", async () => npm(clone, ["run", "db:migrate"], production));
-    const created = npm(clone, ["run", "hub", "--", "create-account", "--name", "Newcomer Co", "--admin-email", "owner@newcomer.test", "--password-stdin"], production, "a-long-chosen-password\n");
+    expect(existsSync(join(built.dir, "node_modules", "tsx")), "no TypeScript tooling in a production install").toBe(false);
+    expect(existsSync(join(built.dir, "node_modules", "typescript")), "no TypeScript tooling in a production install").toBe(false);
+    const refused = spawnSync("npm", ["start"], { cwd: built.dir, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    expect(refused.status, "production refuses the embedded database unless told").not.toBe(0);
+    expect(refused.stdout + refused.stderr).toContain("production needs a PostgreSQL server: set DATABASE_URL=");
+    await timed("npm run db:migrate", async () => npm(built, ["run", "db:migrate"], production));
+    const created = npm(built, ["run", "hub", "--", "create-account", "--name", "Newcomer Co", "--admin-email", "owner@newcomer.test", "--password-stdin"], production, "a-long-chosen-password\n");
     expect(created).toContain("owner@newcomer.test");
     expect(created).not.toContain("a-long-chosen-password");
-    await timed("npm run db:seed", async () => npm(clone, ["run", "db:seed"], { ...production, HUB_DEMO_PASSWORD: demoPassword }));
+    await timed("npm run db:seed", async () => npm(built, ["run", "db:seed"], { ...production, HUB_DEMO_PASSWORD: demoPassword }));
 
-    const app = startProcess("npm", ["start"], { cwd: clone.dir, env: env as NodeJS.ProcessEnv, capture: true });
+    const app = startProcess("npm", ["start"], { cwd: built.dir, env: { ...env, ...database.env } as NodeJS.ProcessEnv, capture: true });
     try {
       await timed("npm start until /login answers", () => waitForUrl(`${base}/login`, app.child, 180_000, (s) => s === 200));
       const owner = await signIn(browser, base, "owner@newcomer.test", "a-long-chosen-password");
@@ -174,5 +184,6 @@ test("the README's production path: build, migrate, create the first admin, seed
     }
   } finally {
     await database.drop();
+    built.remove();
   }
 });
