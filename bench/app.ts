@@ -20,10 +20,10 @@ if (process.env.BENCH_ACCESS_LOG === "off") accessLog.record = () => {};
 const profileRoute = routes.find((r) => r.path === "/api/v1/profile")!;
 const token = process.env.BENCH_CEILING_TOKEN ? (JSON.parse(process.env.BENCH_CEILING_TOKEN) as ApiToken) : null;
 
-const api: ApiListener = async (req, res, clientIp) => {
-  if (!token || req.method !== "GET" || !req.url?.startsWith(`${CEILING_PATH}?`)) return handleApiRequest(req, res, clientIp);
+const api: ApiListener = async (req, res, clientIp, requestId) => {
+  if (!token || req.method !== "GET" || !req.url?.startsWith(`${CEILING_PATH}?`)) return handleApiRequest(req, res, clientIp, requestId);
   const started = performance.now();
-  writeApiResponse(req, res, await profileRoute.handler(toApiRequest(req, clientIp), token), started, clientIp);
+  writeApiResponse(req, res, await profileRoute.handler(toApiRequest(req, clientIp, requestId), token), started, clientIp, requestId);
 };
 
 async function main() {

@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { hostname } from "node:os";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -10,6 +11,9 @@ import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** How this process names its connections to the server: host and pid, within Postgres's 63 bytes. */
+export const APPLICATION_NAME = `hub ${hostname()} ${process.pid}`.slice(0, 63);
 
 /** `batchDb`: the batched background writes' own connection (see `getBatchDb`); on PGlite the same `db`. */
 export type DbHandle =
@@ -28,6 +32,8 @@ function open(): DbHandle {
       // within a second once it is back (the default backoff grows to 20 s).
       connect_timeout: 5,
       backoff: reconnectBackoff,
+      // This process's connections, told apart from other instances' in pg_stat_activity (see `connectionStates`).
+      connection: { application_name: APPLICATION_NAME },
     };
     const sql = postgres(config.DATABASE_URL, { ...options, max: config.DATABASE_POOL_SIZE });
     // Opens its connection on first use: processes that write no batches never hold it.
@@ -63,6 +69,22 @@ export function getDb(): Db {
  */
 export function getBatchDb(): Db {
   return getDbHandle().batchDb;
+}
+
+/**
+ * This process's server connections by state (active, idle, idle in transaction, …) as the
+ * server sees them, and the pool's size: what the metrics report as database pool use.
+ * postgres.js keeps its pool's counts to itself. PGlite is one in-process connection.
+ */
+export async function connectionStates(): Promise<{ poolSize: number; states: Record<string, number> }> {
+  const handle = getDbHandle();
+  if (handle.kind === "pglite") return { poolSize: 1, states: { active: 1 } };
+  const rows = await handle.sql<{ state: string | null; n: number }[]>`
+    select state, count(*)::int as n from pg_stat_activity where application_name = ${APPLICATION_NAME} group by state`;
+  const states: Record<string, number> = {};
+  for (const row of rows) states[row.state ?? "unknown"] = row.n;
+  // Our own query is one of the active ones; the batched writers' connection adds one to the pool.
+  return { poolSize: readDbConfig().DATABASE_POOL_SIZE + 1, states };
 }
 
 export async function closeDb(): Promise<void> {

@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseTrustedProxies, resolveClientIp } from "@/lib/net/client-ip";
+import { isTrustedProxy, parseTrustedProxies, resolveClientIp } from "@/lib/net/client-ip";
+import { requestIdFor } from "@/lib/request-id";
 import { handleApiRequest } from "@/lib/api/node-adapter";
 
 // No vitest here: test/api-instance.ts runs this in a child process of its own (withApiServer,
@@ -11,7 +12,8 @@ export async function startApiServer(options: { trustProxy?: string; host?: stri
   const trusted = parseTrustedProxies(options.trustProxy);
   const server: Server = createServer((req, res) => {
     const ip = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, trusted);
-    void handleApiRequest(req, res, ip);
+    const requestId = requestIdFor(req.headers["x-request-id"], isTrustedProxy(req.socket.remoteAddress, trusted));
+    void handleApiRequest(req, res, ip, requestId);
   });
   await new Promise<void>((resolve) => server.listen(0, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -43,6 +45,26 @@ export interface CallResult {
   body: { data?: unknown; error?: { code: string; message: string } } & Record<string, unknown>;
 }
 
+/**
+ * Every response names its request in `Request-Id`, and an error body repeats it as
+ * `error.request_id`: checked here on every call, then taken out of the body so the tests compare
+ * what they are about.
+ */
+function withRequestIdChecked(result: CallResult): CallResult {
+  // 431 comes from Node's HTTP parser, before any of our code sees the request.
+  if (result.status === 431) return result;
+  const requestId = result.headers["request-id"];
+  if (!requestId) throw new Error(`response ${result.status} has no Request-Id header`);
+  const error = result.body.error as (Record<string, unknown> & { request_id?: unknown }) | undefined;
+  if (error && typeof error === "object") {
+    if (error.request_id !== requestId) {
+      throw new Error(`error.request_id ${String(error.request_id)} differs from Request-Id ${requestId}`);
+    }
+    delete error.request_id;
+  }
+  return result;
+}
+
 export function call(port: number, path: string, options: CallOptions = {}): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) {
@@ -58,9 +80,14 @@ export function call(port: number, path: string, options: CallOptions = {}): Pro
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (c: string) => (text += c));
-        res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body: text ? JSON.parse(text) : {} }),
-        );
+        res.on("end", () => {
+          try {
+            const result = { status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body: text ? JSON.parse(text) : {} };
+            resolve(withRequestIdChecked(result));
+          } catch (error) {
+            reject(error);
+          }
+        });
       },
     );
     req.on("error", reject);

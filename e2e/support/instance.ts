@@ -3,12 +3,13 @@ import { startProcess, waitForUrl } from "../../test/app-process";
 
 /** Another production instance of the app on its own port, sharing Postgres and Redis. */
 export async function startInstance(port: number, extraEnv: Record<string, string> = {}) {
-  const app = startProcess("npx", ["tsx", "lib/server/start.ts"], {
+  const app = startProcess(process.execPath, ["--enable-source-maps", "dist/server/start.js"], {
+    capture: true,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), AUTH_SECRET: randomBytes(32).toString("base64url"), ...extraEnv },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}/api/ready`, app.child, 120_000);
-  return { url, stop: () => void app.stop() };
+  return { url, stop: () => void app.stop(), output: app.output };
 }
 
 /** Polls until `check` holds; returns how long it took. */

@@ -23,6 +23,7 @@ const request = (token: string): ApiRequest => ({
   header: (name) => (name === "authorization" ? `Bearer ${token}` : undefined),
   clientIp: "127.0.0.1",
   clientAddress: parseClientIp("127.0.0.1"),
+  requestId: "test-request",
   readJson: async () => ({}),
   readRaw: async () => Buffer.alloc(0),
 });

@@ -26,6 +26,7 @@ const request = (token: string, from: string): ApiRequest => ({
   header: (name) => (name === "authorization" ? `Bearer ${token}` : undefined),
   clientIp: from,
   clientAddress: parseClientIp(from),
+  requestId: "test-request",
   readJson: async () => ({}),
   readRaw: async () => Buffer.alloc(0),
 });

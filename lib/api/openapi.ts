@@ -30,9 +30,13 @@ const error = (codes: ErrorCode[]) => ({
   properties: {
     error: {
       type: "object",
-      required: ["code", "message"],
+      required: ["code", "message", "request_id"],
       additionalProperties: false,
-      properties: { code: { type: "string", enum: codes }, message: { type: "string" } },
+      properties: {
+        code: { type: "string", enum: codes },
+        message: { type: "string" },
+        request_id: { type: "string", description: "The response's `Request-Id`: quote it when you ask us about this failure." },
+      },
     },
   },
 });
@@ -83,7 +87,12 @@ const body = (operation: string, schema: object) => {
 const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
 
 /** One example per error code: the body it answers with when the call site adds no detail. */
-const errorExamples = (codes: ErrorCode[]): Examples => Object.fromEntries(codes.map((code) => [code, { summary: code, value: errorBody(code) }]));
+const errorExamples = (codes: ErrorCode[]): Examples =>
+  Object.fromEntries(codes.map((code) => [code, { summary: code, value: withExampleRequestId(errorBody(code)) }]));
+
+/** As the server writes it: the error names its request (node-adapter.ts adds the id). */
+const EXAMPLE_REQUEST_ID = "0b7c5a52-6f0e-4d7e-9a3c-2f1e8d4b6a90";
+const withExampleRequestId = (body: { error: object }) => ({ error: { ...body.error, request_id: EXAMPLE_REQUEST_ID } });
 
 /** The response for these error codes, under the status errors.ts gives them (one status each). */
 function failure(codes: [ErrorCode, ...ErrorCode[]], description: string, headers: object | null = {}) {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
+import { recordCacheLookup } from "@/lib/metrics/registry";
 import { JsonText } from "./types";
 
 /** Bounds of the positive cache: entries, and bytes of answers and keys. */
@@ -106,6 +107,12 @@ export class ProfileCache {
 
   /** The cached 200 answer's bytes, "none" when no profile has the value, undefined when the database must be asked. */
   get(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
+    const found = this.lookUp(accountId, attribute, value, exposed);
+    recordCacheLookup("profile", found !== undefined);
+    return found;
+  }
+
+  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
     if (!this.live) return undefined;
     const hit = this.found.get(foundKey(accountId, attribute, value, exposed));
     if (hit) return hit.body;

@@ -23,6 +23,7 @@ const request = (from: string): ApiRequest => ({
   header: (name) => (name === "authorization" ? `Bearer ${presented.token}` : undefined),
   clientIp: from,
   clientAddress: parseClientIp(from),
+  requestId: "test-request",
   readJson: async () => ({}),
   readRaw: async () => Buffer.alloc(0),
 });

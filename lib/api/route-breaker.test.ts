@@ -33,6 +33,7 @@ function request(method: string, path: string, options: { token?: string; body?:
     header: (name) => (name.toLowerCase() === "authorization" && options.token ? `Bearer ${options.token}` : undefined),
     clientIp: `192.0.2.${1 + Math.floor(Math.random() * 200)}`,
     clientAddress: null,
+    requestId: "test-request",
     readJson: read,
     readRaw: async () => Buffer.from(JSON.stringify(await read())),
   };

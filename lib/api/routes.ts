@@ -70,6 +70,14 @@ export const publicRoutes: PublicRoute[] = [
   { path: "/api/v1/secret-scanning/github", perMinute: GITHUB_SCANS_PER_MINUTE, handler: (request) => receiveGitHubScan(request) },
 ];
 
+/** Every path the API answers: what metrics label a request by (anything else is "other", so labels stay few). */
+export const apiPaths: ReadonlySet<string> = new Set([
+  "/api/v1/live",
+  "/api/v1/openapi.json",
+  ...routes.map((r) => r.path),
+  ...publicRoutes.map((r) => r.path),
+]);
+
 /** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
 export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
   if (request.method === "GET" && request.path === "/api/v1/live") {
@@ -157,7 +165,7 @@ function failureAnswer(request: ApiRequest, error: unknown, rate: Record<string,
   // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
   if (isConnectionFailure(error)) return apiError("unavailable", undefined, rate);
   // Anything else is ours: logged with its cause (never the request's values), 500.
-  log.error({ method: request.method, path: request.path, error: describeError(error) }, "api request failed");
+  log.error({ method: request.method, path: request.path, request_id: request.requestId, error: describeError(error) }, "api request failed");
   return apiError("internal", undefined, rate);
 }
 

@@ -1,5 +1,6 @@
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
+import { recordCacheLookup } from "@/lib/metrics/registry";
 import { parseIpEntry, type IpEntry } from "@/lib/net/ip";
 import { getTokenByHash, type TokenRow } from "./queries";
 
@@ -53,6 +54,12 @@ export class TokenCache {
 
   /** The token, null when the database said there is none, undefined when it must be asked. */
   get(hash: string): ApiToken | null | undefined {
+    const found = this.lookUp(hash);
+    recordCacheLookup("token", found !== undefined);
+    return found;
+  }
+
+  private lookUp(hash: string): ApiToken | null | undefined {
     if (!this.live) return undefined;
     const entry = this.entries.get(hash);
     // Past its time the entry is asked about again, but kept until then: see `wasValid`.

@@ -10,6 +10,8 @@ export interface ApiRequest {
   clientIp: string | null;
   /** `clientIp` parsed, once, for whitelist checks; null when unknown. */
   clientAddress: IpAddress | null;
+  /** The id in the response's `Request-Id` header: every log line about this request names it. */
+  requestId: string;
   /**
    * The body parsed as JSON (at most 16 KiB). Refuses a Content-Type other than JSON unless
    * `anyContentType`: partners' report scripts send JSON whatever header they set.

@@ -30,3 +30,10 @@ export function resolveClientIp(socketAddress: string | undefined, forwardedFor:
   }
   return ip.toString();
 }
+
+/** Whether the socket's peer is one of TRUST_PROXY's proxies (whose X-Forwarded-For and X-Request-Id count). */
+export function isTrustedProxy(socketAddress: string | undefined, trusted: IpEntry[]): boolean {
+  if (trusted.length === 0 || !socketAddress) return false;
+  const ip = parseClientIpCached(socketAddress);
+  return ip !== null && ipAllowed(trusted, ip.address);
+}

@@ -15,10 +15,13 @@ import { env } from "@/lib/env";
 import { purgeExpiredAccessLog } from "@/lib/governance/retention";
 import { startGovernance, stopGovernance } from "@/lib/governance/services";
 import { log } from "@/lib/log";
-import { resolveClientIp } from "@/lib/net/client-ip";
+import { recordPageRequest } from "@/lib/metrics/registry";
+import { isTrustedProxy, resolveClientIp } from "@/lib/net/client-ip";
+import { FORWARDED_REQUEST_ID, REQUEST_ID_HEADER, requestContext, requestIdFor } from "@/lib/request-id";
 import { CLIENT_IP_HEADER } from "@/lib/request-ip";
 import { newNonce, pageSecurityHeaders } from "@/lib/server/security-headers";
 import { handleApiReference } from "@/lib/server/api-reference";
+import { startMetricsServer } from "@/lib/server/metrics-server";
 import { withinBodyLimit } from "@/lib/server/body-limit";
 import { periodicJobs, type Job } from "@/lib/server/jobs";
 import { prepareDatabase } from "@/lib/server/prepare-database";
@@ -27,7 +30,7 @@ import { sweepExpiringTokens } from "@/lib/webhooks/expiry-sweep";
 import { purgeOldWebhookRows } from "@/lib/webhooks/retention";
 import { DELIVERY_POLL_MS, sendDueDeliveries } from "@/lib/webhooks/worker";
 
-export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null) => void | Promise<void>;
+export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null, requestId: string) => void | Promise<void>;
 
 const MINUTE_MS = 60_000;
 
@@ -62,16 +65,20 @@ export async function prepareNext() {
 export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, api: ApiListener = handleApiRequest): Server {
   const handleNext = app.getRequestHandler();
   const server = createServer((req, res) => {
-    const clientIp = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
+    const socketAddress = req.socket.remoteAddress;
+    const clientIp = resolveClientIp(socketAddress, req.headers["x-forwarded-for"] as string | undefined, env.trustedProxies);
+    const requestId = requestIdFor(req.headers[FORWARDED_REQUEST_ID], isTrustedProxy(socketAddress, env.trustedProxies));
     if (req.url?.startsWith("/api/v1/") || req.url === "/api/v1") {
-      void api(req, res, clientIp);
+      void api(req, res, clientIp, requestId);
       return;
     }
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     if (!withinBodyLimit(req, res)) return;
     // Pages learn the caller's address and the script nonce only from us: whatever a client
     // sent under these names is replaced or removed. Next.js reads the nonce from the request's policy.
     if (clientIp) req.headers[CLIENT_IP_HEADER] = clientIp;
     else delete req.headers[CLIENT_IP_HEADER];
+    req.headers[FORWARDED_REQUEST_ID] = requestId;
     const nonce = newNonce();
     const headers = pageSecurityHeaders(!env.dev, nonce);
     req.headers["content-security-policy"] = headers["Content-Security-Policy"];
@@ -79,11 +86,29 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // The API reference is rendered here, outside Next.js, with the same headers (public: no session).
     if (handleApiReference(req, res, nonce)) return;
-    void handleNext(req, res);
+    // Everything logged while Next.js serves it (Auth.js, server actions, errors) names the request.
+    requestContext.run({ requestId }, () => {
+      whenAnswered(req, res, clientIp, requestId);
+      void handleNext(req, res);
+    });
   });
   if (env.dev) server.on("upgrade", app.getUpgradeHandler());
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+/**
+ * A console request, once answered: counted, and in production one log line like the API's
+ * (the path only: a query may carry a callback URL or filters).
+ */
+function whenAnswered(req: IncomingMessage, res: ServerResponse, clientIp: string | null, requestId: string) {
+  const started = performance.now();
+  res.once("finish", () => {
+    recordPageRequest(res.statusCode);
+    if (env.dev) return;
+    const path = (req.url ?? "/").split("?")[0];
+    log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: clientIp, request_id: requestId }, "page");
+  });
 }
 
 /** Listens, and closes cleanly on SIGINT/SIGTERM (the profile cache emptied; pending usage counts and access-log rows written, webhook sends finished first). */
@@ -108,6 +133,8 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
 }
 
 export async function startHub(onReady?: () => void): Promise<void> {
+  // Before the first request, so every one is counted.
+  if (env.METRICS_PORT) await startMetricsServer(env.METRICS_PORT, env.METRICS_HOST);
   await startServices();
   listen(createAppServer(await prepareNext()), onReady);
 }

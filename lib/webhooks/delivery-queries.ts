@@ -10,6 +10,9 @@ import type { SendResult } from "./send";
 /** A claim lasts longer than one send can take (10 s): a crashed worker's rows return after it. */
 export const LEASE_MS = 60_000;
 
+/** How an attempt left its delivery: delivered, to be tried again, or given up. */
+export type AttemptOutcome = "delivered" | "retrying" | "failed";
+
 export interface ClaimedDelivery {
   id: number;
   messageId: string;
@@ -71,8 +74,8 @@ export async function claimDueDeliveries(now: Date, limit = 10, accountId?: stri
  * Records one attempt. Success clears the endpoint's failure streak; a failure schedules the
  * next try (or gives up after 24 h) and disables an endpoint that has failed for 24 h.
  */
-export async function recordAttempt(delivery: ClaimedDelivery, result: SendResult, now: Date): Promise<void> {
-  await getDb().transaction(async (tx) => {
+export async function recordAttempt(delivery: ClaimedDelivery, result: SendResult, now: Date): Promise<AttemptOutcome> {
+  return getDb().transaction(async (tx): Promise<AttemptOutcome> => {
     // Only the claim that made this attempt writes its outcome.
     const mine = and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.attempts, delivery.attempts));
     const common = { lastStatus: result.status, lastLatencyMs: result.latencyMs, lastError: result.error, lockedUntil: null };
@@ -83,7 +86,7 @@ export async function recordAttempt(delivery: ClaimedDelivery, result: SendResul
         .update(webhookEndpoints)
         .set({ failingSince: null })
         .where(and(eq(webhookEndpoints.id, delivery.endpointId), isNotNull(webhookEndpoints.failingSince)));
-      return;
+      return "delivered";
     }
     const next = nextAttemptAt(delivery.attempts, now, delivery.giveUpAt);
     await tx
@@ -101,6 +104,7 @@ export async function recordAttempt(delivery: ClaimedDelivery, result: SendResul
         .set({ status: "disabled", disabledReason: autoDisabledReason(result.error ?? "no answer") })
         .where(and(eq(webhookEndpoints.id, delivery.endpointId), eq(webhookEndpoints.status, "enabled")));
     }
+    return next ? "retrying" : "failed";
   });
 }
 
@@ -119,4 +123,17 @@ export async function deleteFinishedDeliveries(batch: number, cutoff: Date): Pro
     .for("update", { skipLocked: true });
   const deleted = await db.delete(webhookDeliveries).where(inArray(webhookDeliveries.id, old)).returning({ id: webhookDeliveries.id });
   return deleted.length;
+}
+
+/** The outbox's backlog: deliveries waiting to be sent, and how long the oldest due one has waited (0: none due). */
+export async function outboxBacklog(now: Date): Promise<{ pending: number; oldestDueSeconds: number }> {
+  const [row] = await getDb()
+    .select({
+      pending: sql<number>`count(*)::int`,
+      oldestDue: sql<Date | string | null>`min(${webhookDeliveries.nextAttemptAt}) filter (where ${webhookDeliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz)`,
+    })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.status, "pending"));
+  const oldest = row?.oldestDue ? new Date(row.oldestDue).getTime() : null;
+  return { pending: row?.pending ?? 0, oldestDueSeconds: oldest === null ? 0 : Math.max(0, (now.getTime() - oldest) / 1000) };
 }

@@ -1,6 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { clock } from "@/lib/clock";
 import { log } from "@/lib/log";
+import { recordWebhookDelivery } from "@/lib/metrics/registry";
 import { claimDueDeliveries, recordAttempt, type ClaimedDelivery } from "./delivery-queries";
 import { decryptSecret } from "./secret";
 import { postWebhook, type SendResult } from "./send";
@@ -46,7 +47,7 @@ export async function sendDueDeliveries(options: { accountId?: string; stopping?
       [...byEndpoint.values()].map(async (deliveries) => {
         for (const delivery of deliveries) {
           const result = await sendDelivery(delivery).catch(unsignable);
-          await recordAttempt(delivery, result, new Date(clock.now()));
+          recordWebhookDelivery(await recordAttempt(delivery, result, new Date(clock.now())));
           // Which delivery and how it went; never the body, the URL or a header.
           log.info({ delivery: delivery.id, messageId: delivery.messageId, status: result.status, ok: result.ok }, "webhook attempt");
         }
