@@ -14,6 +14,15 @@ async function operationTitles(request: APIRequestContext): Promise<string[]> {
   return Object.values(document.paths).flatMap((methods) => Object.values(methods).map((operation) => operation.summary));
 }
 
+/** The error table's codes that take more than one line: none may wrap mid-word, however narrow the window. */
+async function wrappedErrorCodes(page: Page): Promise<string[]> {
+  const codes = page.locator("table", { hasText: "payload_too_large" }).first().locator("tbody td:first-child code");
+  await expect(codes.first()).toBeVisible();
+  const lines = await codes.evaluateAll((elements) => elements.map((code) => ({ code: code.textContent ?? "", lines: code.getClientRects().length })));
+  expect(lines.length).toBeGreaterThanOrEqual(10);
+  return lines.filter(({ lines }) => lines !== 1).map(({ code, lines }) => `${code}: ${lines} lines`);
+}
+
 function recordCspViolations(page: Page): () => Promise<string[]> {
   void page.addInitScript(() => {
     const store = window as unknown as { cspViolations: string[] };
@@ -36,6 +45,10 @@ test("the reference is public and shows every operation, the sections and the er
     for (const section of SECTIONS) await expect(page.getByRole("heading", { name: titled(section) })).toBeVisible();
     await expect(page.getByRole("cell", { name: "rate_limited", exact: true }).first()).toBeVisible();
     await expect(page.getByRole("cell", { name: "RateLimit-Policy", exact: true }).first()).toBeVisible();
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await wrappedErrorCodes(page), `error codes on one line at ${width}px (JS ${javaScriptEnabled})`).toEqual([]);
+    }
     expect(await page.content()).not.toMatch(/hub_(?:act|prf)_[0-9A-Za-z]{4,}/);
     await context.close();
   }

@@ -2,14 +2,19 @@ import { errorCatalogue } from "./errors";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
-/** The error table, printed from errors.ts (the one code → status table), never retyped. */
+/**
+ * The error table, printed from errors.ts (the one code → status table), never retyped. The
+ * headers a code carries go under its message rather than in a fourth column: codes never wrap
+ * mid-word (lib/server/api-reference-build.ts), and four columns of unbreakable words no longer
+ * fit Redoc's middle panel on a laptop's screen.
+ */
 export function errorTableMarkdown(): string {
   const rows = errorCatalogue().map(({ code, status, message, headers }) => {
     const sent = Object.entries(headers ?? {}).map(([name, value]) => `\`${name}: ${cell(value)}\``);
     if (code === "rate_limited") sent.unshift("`Retry-After: <seconds>`");
-    return `| \`${code}\` | ${status} | ${cell(message)} | ${sent.join("<br>") || "—"} |`;
+    return `| \`${code}\` | ${status} | ${[cell(message), ...sent].join("<br>")} |`;
   });
-  return ["| code | status | default message | headers |", "|---|---|---|---|", ...rows].join("\n");
+  return ["| code | status | default message and headers |", "|---|---|---|", ...rows].join("\n");
 }
 
 /** The reference's opening: authentication, the error format and table, rate limiting. */

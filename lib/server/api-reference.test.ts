@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { openApiDocument } from "@/lib/api/openapi";
 import { API_TAGS, apiReferenceHref, tagAnchor } from "@/lib/api/reference-links";
 import { TOKEN_TYPES } from "@/lib/tokens/types";
-import { renderApiReferencePage } from "./api-reference";
+import { loadBuiltReference, NONCE_PLACEHOLDER, renderApiReferencePage } from "./api-reference";
+import { buildApiReference, writeApiReference } from "./api-reference-build";
 
 // The server-rendered page is what a reader without JavaScript gets, and where the console's
 // links land: its anchors and headings must be there before any script runs.
@@ -30,6 +34,10 @@ describe("the API reference page", async () => {
     expect(html).toContain("jane.remington@demo-retail.test");
   });
 
+  it("keeps an error code in a table cell on one line", () => {
+    expect(html).toMatch(/#redoc td code,#redoc td span\{word-break:keep-all;overflow-wrap:normal\}/);
+  });
+
   it("runs scripts only under the response's nonce, and never inline data as script", () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     for (const tag of scripts) expect(tag.includes('nonce="TEST-NONCE"') || tag.includes('type="application/json"'), tag).toBe(true);
@@ -46,5 +54,26 @@ describe("the API reference page", async () => {
     } finally {
       stringify.mockRestore();
     }
+  });
+});
+
+// Production serves what `npm run build:reference` wrote; development builds the same page in memory.
+describe("the built API reference", () => {
+  it("is the page development serves, with a placeholder where each response's nonce goes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "api-reference-"));
+    try {
+      await writeApiReference(dir);
+      const built = await loadBuiltReference(dir);
+      expect(built.page.split(NONCE_PLACEHOLDER)).toHaveLength(3);
+      expect(built.page.replaceAll(NONCE_PLACEHOLDER, "N")).toBe(await renderApiReferencePage("N"));
+      expect(built.bundle).toBe((await buildApiReference()).bundle);
+      expect(built.bundle).not.toContain("https://cdn.redoc.ly/");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names the command to run when it is missing", async () => {
+    await expect(loadBuiltReference(join(tmpdir(), "no-such-api-reference"))).rejects.toThrow(/npm run build/);
   });
 });
