@@ -2,7 +2,8 @@ import type { Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { tokenEvents, type TokenFieldChange } from "@/db/schema";
 import type { TokenType } from "@/lib/tokens/types";
-import { enqueueTokenEvent, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";
+import type { WebhookEventData, WebhookEventType } from "@/lib/webhooks/events";
+import { enqueueTokenEvent, type TokenEventInput, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";
 import { TOKEN_CHANGES, type TokenChangeKind } from "./kinds";
 
 // The one recipe for a change others must hear about: the History row, the webhook event (in
@@ -39,19 +40,30 @@ export interface TokenTarget {
   displayPrefix: string;
 }
 
-export interface TokenChange {
-  kind: TokenChangeKind;
+interface ChangeBase {
   actor: ChangeActor;
   target: TokenTarget;
   /** History's lines, old → new: never a secret. */
   changes?: TokenFieldChange[];
   /** Why, when it was not a person's choice (the alarm's finding); the webhook carries it as `reason`. */
   reason?: string;
-  /** The event's own facts for the webhook payload (e.g. `expires_at`); plain values only. */
-  details?: WebhookExtra;
   /** When it happened, when not now by the database's clock (an overlap that ended by itself). */
   at?: Date;
 }
+
+/**
+ * What a change adds to its webhook's `data` (the registry's payload type, lib/webhooks/events.ts),
+ * but for what `recordChange` fills in itself: `changed_fields` (History's lines) and `reason`.
+ * Never for a change that sends no webhook.
+ */
+type DetailsOf<K extends TokenChangeKind> = (typeof TOKEN_CHANGES)[K]["webhook"] extends infer E extends WebhookEventType
+  ? Omit<WebhookEventData<E>, "changed_fields" | "reason">
+  : never;
+
+/** One change, by kind: its `details` are what its webhook event's payload requires (none when it sends none). */
+export type TokenChange = {
+  [K in TokenChangeKind]: ChangeBase & { kind: K } & ([DetailsOf<K>] extends [never] ? { details?: undefined } : Record<string, never> extends DetailsOf<K> ? { details?: DetailsOf<K> } : { details: DetailsOf<K> });
+}[TokenChangeKind];
 
 /**
  * Records `change`, made in `tx`, for everyone who must hear about it (its rule in ./kinds.ts).
@@ -63,7 +75,12 @@ export async function recordChange(tx: Tx, change: TokenChange): Promise<void> {
   const { target } = change;
   await tx.insert(tokenEvents).values({ tokenId: target.id, accountId: target.accountId, action: rule.history, changes: change.changes ?? [], ...historyActor(change.actor), createdAt: change.at });
   // Queued only for the account's endpoints that listen; sent when, and only if, this commits.
-  if (rule.webhook) await enqueueTokenEvent(tx, { accountId: target.accountId, type: rule.webhook, token: target, actor: webhookActor(change.actor), extra: webhookDetails(change) });
+  if (rule.webhook) {
+    // TokenChange ties each kind's details to its event's payload type; TypeScript cannot follow
+    // that through TOKEN_CHANGES[kind], hence the one assertion.
+    const event = { accountId: target.accountId, type: rule.webhook, token: target, actor: webhookActor(change.actor), extra: webhookDetails(change) };
+    await enqueueTokenEvent(tx, event as TokenEventInput);
+  }
   // Delivered on commit: no instance drops its cache for a change that rolled back.
   if (rule.invalidates) await notifyTokenChanged(tx, target.id);
 }

@@ -66,9 +66,8 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
         changes,
         // A URL that itself holds a secret is left out (the outbox's own test): a payload never carries one.
         details: { leaked_secret: current ? "current" : "old", found_at: url && !carriesSecret(url) ? url : null, reported_by: report.reporter },
-        set: { revokedReason: LEAKED_REASON, exposedAt: now, exposedUrl: url, exposedSource: report.reporter },
         at: now,
-      });
+      }, { revokedReason: LEAKED_REASON, exposedAt: now, exposedUrl: url, exposedSource: report.reporter });
     }
     return matched;
   });

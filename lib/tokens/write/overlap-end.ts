@@ -44,28 +44,29 @@ export function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldCh
   return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
 }
 
-/** A revocation: by whom, why (stored with the token, e.g. where a leak was found), and History's lines. */
-export interface Revocation extends Pick<TokenChange, "actor" | "changes" | "details" | "at"> {
-  kind: "token.revoked" | "token.exposed";
-  /** Columns set with the status, e.g. the leak's reason and where it was found. */
-  set?: Partial<typeof apiTokens.$inferInsert>;
-}
+/** A revocation: by whom, History's lines and, for a leak, its webhook's details (recordChange's change but for the target). */
+export type Revocation = Extract<TokenChange, { kind: "token.revoked" | "token.exposed" }> extends infer C ? (C extends C ? Omit<C, "target"> : never) : never;
 
 /**
  * Revokes a token locked in `tx`, both secrets at once, as the console's Revoke and a leak
- * report both do: an overlap that already ran to its end is recorded, the status set, the old
- * secret cleared, and the change recorded, its History row ending with the overlap it stopped
- * early (if one was running).
+ * report both do: an overlap that already ran to its end is recorded, the status set (with
+ * `set`, e.g. why and where a leak was found), the old secret cleared, and the change recorded,
+ * its History row ending with the overlap it stopped early (if one was running).
  */
-export async function revokeLockedToken(tx: Tx, token: TokenTarget & { oldSecretEndsAt: Date | null }, now: Date, revocation: Revocation): Promise<void> {
+export async function revokeLockedToken(
+  tx: Tx,
+  token: TokenTarget & { oldSecretEndsAt: Date | null },
+  now: Date,
+  revocation: Revocation,
+  set: Partial<typeof apiTokens.$inferInsert> = {},
+): Promise<void> {
   const { oldSecretEndsAt, ...target } = token;
   await recordNaturalEnd(tx, target, oldSecretEndsAt, now);
   await tx
     .update(apiTokens)
-    .set({ ...revocation.set, status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
+    .set({ ...set, status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
     .where(and(eq(apiTokens.id, target.id), eq(apiTokens.accountId, target.accountId)));
-  const { kind, actor, details, at, changes = [] } = revocation;
-  await recordChange(tx, { kind, actor, target, details, at, changes: [...changes, ...endsRunningOverlap(oldSecretEndsAt, now)] });
+  await recordChange(tx, { ...revocation, target, changes: [...(revocation.changes ?? []), ...endsRunningOverlap(oldSecretEndsAt, now)] });
 }
 
 /**
