@@ -22,8 +22,6 @@ export interface Actor {
 /** Who made a change, as History, the webhook payload and (§10) the audit log name them. */
 export type ChangeActor =
   | { kind: "user"; id: string; name: string; ip: string | null }
-  /** The operator's command line, which has no Hub session: the operating-system user. */
-  | { kind: "operator"; name: string }
   /** Someone outside the account reporting a leak ("Public report", "GitHub secret scanning"). */
   | { kind: "reporter"; name: string; ip: string | null }
   /** The Hub itself: `ip` when a request tripped it (the alarm), none for the clock (a sweep). */
@@ -90,8 +88,6 @@ function historyActor(actor: ChangeActor) {
   switch (actor.kind) {
     case "user":
       return { actorId: actor.id, actorName: actor.name, ip: actor.ip ?? "unknown" };
-    case "operator":
-      return { actorId: null, actorName: `Operator (${actor.name})`, ip: "—" };
     case "reporter":
       return { actorId: null, actorName: actor.name, ip: actor.ip ?? "unknown" };
     case "system":
