@@ -1,6 +1,6 @@
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "@/lib/tokens/lifecycle-queries";
+import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "@/lib/tokens/write/lifecycle";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
 import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";

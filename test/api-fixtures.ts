@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { demoAccounts, seedDemoData, type DemoAccountSpec } from "@/db/seed";
-import { insertTokenWithinCap, type Actor } from "@/lib/tokens/queries";
+import type { Actor } from "@/lib/changes/record-change";
+import { insertTokenWithinCap } from "@/lib/tokens/write/create-and-edit";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";
 import { generateToken } from "@/lib/tokens/secret";
 

@@ -10,20 +10,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { SecretReveal } from "@/components/tokens/secret-reveal";
 import { createEndpoint } from "@/lib/webhooks/actions";
-import { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/events";
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { createEndpointSchema, type CreateEndpointInput } from "@/lib/webhooks/schema";
-
-const eventHints: Record<(typeof WEBHOOK_EVENT_TYPES)[number], string> = {
-  "token.created": "A token was created",
-  "token.updated": "A token's settings changed",
-  "token.reset": "A token's secret was replaced",
-  "token.revoked": "A token was revoked",
-  "token.expiring": "7 days and 1 day before a token expires",
-  "token.expired": "A token expired",
-  "token.exposed": "A token was reported as leaked",
-  "token.rate_limited": "A token hit its rate limit (at most once an hour)",
-  "token.suspicious": "A Profile Read token was marked Suspicious activity",
-};
 
 export function NewEndpointForm() {
   const [pending, startTransition] = useTransition();
@@ -88,7 +76,7 @@ export function NewEndpointForm() {
                   {type}
                 </label>
                 <p id={`event-${type}-hint`} className="text-sm text-slate-500">
-                  {eventHints[type]}
+                  {WEBHOOK_EVENTS[type].description}
                 </p>
               </div>
             </div>

@@ -1,6 +1,6 @@
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
-import { revokeLeakedTokens } from "@/lib/tokens/exposure-queries";
+import { revokeLeakedTokens } from "@/lib/tokens/write/exposure";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { z } from "@/lib/zod";
 import { apiError } from "./errors";
@@ -10,7 +10,7 @@ import type { ApiRequest, ApiResponse } from "./types";
 
 // The two ways a leaked token is reported, both without a token: anyone who finds one posts it
 // to /api/v1/tokens/revoke; GitHub's secret scanning posts what it finds, signed. Either way the
-// token is revoked at once as "reported as leaked" (lib/tokens/exposure-queries.ts).
+// token is revoked at once as "reported as leaked" (lib/tokens/write/exposure.ts).
 
 export const MAX_REPORTED_TOKENS = 100;
 /** Reports one client IP may send a minute (counted before the body is read: routes.ts). */

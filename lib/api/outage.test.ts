@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { markTokenRevoked } from "@/lib/tokens/lifecycle-queries";
+import { markTokenRevoked } from "@/lib/tokens/write/lifecycle";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
 import { tokenCache } from "./token-cache";

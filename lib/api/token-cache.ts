@@ -7,7 +7,7 @@ import { getTokenByHash, type TokenRow } from "./queries";
 /** A token as the API checks it: the stored row, its IP whitelist parsed. */
 export type ApiToken = Omit<TokenRow, "ipAllowList"> & { ipAllowList: IpEntry[] };
 /** Taken from the database's enum, as stored. */
-export type TokenType = ApiToken["type"];
+export type { TokenType } from "@/lib/tokens/types";
 
 const DEFAULT_TTL_MS = 60_000;
 const MAX_ENTRIES = 20_000;

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { profiles } from "@/db/schema";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
-import type { Actor } from "@/lib/tokens/queries";
+import type { Actor } from "@/lib/changes/record-change";
 import { pairKey, profileCache } from "./profile-cache";
 import { tokenCache } from "./token-cache";
 import { startTokenInvalidation } from "./token-invalidation";

@@ -10,8 +10,8 @@ import { requireUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
 import { getToken } from "@/lib/tokens/queries";
+import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
 import { parseAccessQuery } from "./filters";
-import { markTokenReviewed } from "./queries";
 import { hashSearchValue } from "./value-hash";
 
 // Public POST endpoints like every server action: the user first, admins only (a marketer gets

@@ -7,7 +7,8 @@ import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/da
 import { issueToken } from "@/test/api-fixtures";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { reviewSuspiciousToken, searchAccessLog } from "./actions";
-import { insertAccessRows, listAccessLog, markTokenSuspicious } from "./queries";
+import { markTokenSuspicious } from "@/lib/tokens/write/suspicious";
+import { insertAccessRows, listAccessLog } from "./queries";
 import { purgeExpiredAccessLog } from "./retention";
 import { hashSearchValue } from "./value-hash";
 import { whitelistCandidate } from "./whitelist";

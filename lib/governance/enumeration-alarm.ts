@@ -1,6 +1,7 @@
 import { describeError } from "@/lib/api/error-log";
 import { log } from "@/lib/log";
-import { alarmState, lookupStats, markTokenSuspicious } from "./queries";
+import { markTokenSuspicious } from "@/lib/tokens/write/suspicious";
+import { alarmState, lookupStats } from "./queries";
 import { ALARM, enumerationReason } from "./thresholds";
 
 /** What the access-log writer just wrote for one token, to decide whether to look at it now. */

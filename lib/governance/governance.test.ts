@@ -7,9 +7,10 @@ import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
 import { startTokenInvalidation } from "@/lib/api/token-invalidation";
-import type { Actor } from "@/lib/tokens/queries";
+import type { Actor } from "@/lib/changes/record-change";
 import { accessLog, AccessLogRecorder } from "./access-log";
-import { listAccessLog, markTokenReviewed, topRefusedIps } from "./queries";
+import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
+import { listAccessLog, topRefusedIps } from "./queries";
 import { refusedIps } from "./refused-ips";
 import { hashLookupValue, hashSearchValue } from "./value-hash";
 

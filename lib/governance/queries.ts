@@ -1,12 +1,11 @@
-import { and, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getBatchDb, getDb } from "@/db";
 import { insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
-import { notifyTokenChanged } from "@/db/notify";
-import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
-import { accounts, apiTokens, profileAccessLog, tokenEvents, tokenRefusedIps, type TokenFieldChange } from "@/db/schema";
+import { accounts, apiTokens, profileAccessLog, tokenRefusedIps } from "@/db/schema";
 
 // Every statement of Profile Read governance: the access log, the enumeration alarm's state,
-// refused client IPs. Tenant data is always filtered by the account id.
+// refused client IPs. Tenant data is always filtered by the account id. The alarm's mark on a
+// token and its review are token writes: lib/tokens/write/suspicious.ts.
 
 export type AccessRow = typeof profileAccessLog.$inferInsert;
 export type AccessOutcome = AccessRow["outcome"];
@@ -102,66 +101,6 @@ export async function alarmState(tokenId: string) {
     .from(apiTokens)
     .where(eq(apiTokens.id, tokenId));
   return row ?? null;
-}
-
-const SUSPICIOUS = "Suspicious activity";
-
-/**
- * Marks a live token suspicious, with its History row, and tells every instance (which then
- * throttle it). Only one instance wins the `suspicious_at is null` update, so one History row.
- */
-export async function markTokenSuspicious(tokenId: string, reason: string, ip: string | null, now: Date) {
-  return getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .update(apiTokens)
-      .set({ suspiciousAt: now, suspiciousReason: reason })
-      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.suspiciousAt), eq(apiTokens.status, "active")))
-      .returning({ accountId: apiTokens.accountId, id: apiTokens.id, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix });
-    if (!row) return null;
-    const changes: TokenFieldChange[] = [{ field: "Status", from: "Active", to: `${SUSPICIOUS}: ${reason}` }];
-    await tx.insert(tokenEvents).values({
-      tokenId,
-      accountId: row.accountId,
-      actorId: null,
-      actorName: "Hub (enumeration alarm)",
-      action: "marked_suspicious",
-      changes,
-      ip: ip ?? "unknown",
-    });
-    // Sent when, and only if, the mark commits: the one instance whose update won.
-    await enqueueTokenEvent(tx, { accountId: row.accountId, type: "token.suspicious", token: row, actor: null, extra: { reason } });
-    await notifyTokenChanged(tx, tokenId);
-    return { accountId: row.accountId };
-  });
-}
-
-export interface ReviewActor {
-  id: string;
-  name: string;
-  accountId: string;
-  ip: string | null;
-}
-
-/** "Mark as reviewed": lifts the throttle on every instance; false when it was not suspicious. */
-export async function markTokenReviewed(actor: ReviewActor, tokenId: string, now: Date): Promise<boolean> {
-  return getDb().transaction(async (tx) => {
-    const scope = and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId), isNotNull(apiTokens.suspiciousAt));
-    const [before] = await tx.select({ reason: apiTokens.suspiciousReason }).from(apiTokens).where(scope).for("update");
-    if (!before) return false;
-    await tx.update(apiTokens).set({ suspiciousAt: null, suspiciousReason: null, reviewedAt: now }).where(scope);
-    const changes: TokenFieldChange[] = [{ field: "Status", from: `${SUSPICIOUS}: ${before.reason ?? ""}`, to: "Active" }];
-    await tx.insert(tokenEvents).values({
-      tokenId,
-      accountId: actor.accountId,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: "reviewed",
-      changes,
-      ip: actor.ip ?? "unknown",
-    });
-    await notifyTokenChanged(tx, tokenId);
-    return true;
-  });
 }
 
 /**

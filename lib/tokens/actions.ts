@@ -11,17 +11,10 @@ import { clock } from "@/lib/clock";
 import { capMessage } from "./cap";
 import { resolveExpiry, shortenExpirySchema, type ShortenExpiryInput } from "./expiry";
 import { diffSettings } from "./settings-diff";
-import {
-  applyTokenEdit,
-  getToken,
-  getTokenAllowance,
-  identifiesProfile,
-  insertTokenWithinCap,
-  listAttributes,
-  unknownAttributeKeys,
-  type Actor,
-} from "./queries";
-import { markTokenRevoked, rotateTokenSecret, shortenTokenExpiry, stopOldSecret } from "./lifecycle-queries";
+import type { Actor } from "@/lib/changes/record-change";
+import { getToken, getTokenAllowance, identifiesProfile, listAttributes, unknownAttributeKeys } from "./queries";
+import { applyTokenEdit, insertTokenWithinCap } from "./write/create-and-edit";
+import { markTokenRevoked, rotateTokenSecret, shortenTokenExpiry, stopOldSecret } from "./write/lifecycle";
 import { overlapChoice, resetTokenSchema, type ResetTokenInput } from "./rotation";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
 import { generateToken } from "./secret";

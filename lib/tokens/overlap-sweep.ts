@@ -1,5 +1,5 @@
 import { clock } from "@/lib/clock";
-import { closeEndedOverlaps } from "./overlap-end";
+import { closeEndedOverlaps } from "./write/overlap-end";
 
 /**
  * Run every minute by the server process's periodic jobs (outside Next, so no "server-only"):

@@ -1,9 +1,6 @@
 import { hash, randomBytes } from "node:crypto";
 import CRC32 from "crc-32";
-
 import type { TokenType } from "./types";
-
-export type { TokenType };
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const RANDOM_LENGTH = 32;

@@ -1,20 +1,84 @@
-/**
- * The token events an endpoint can subscribe to. Adding one is adding it here (the form's
- * checkboxes, the zod schema and `enqueueTokenEvent` all read this list).
- */
-export const WEBHOOK_EVENT_TYPES = [
-  "token.created",
-  "token.updated",
-  "token.reset",
-  "token.revoked",
-  "token.expiring",
-  "token.expired",
-  "token.exposed",
-  "token.rate_limited",
-  // The enumeration alarm marked the token "Suspicious activity" (Profile Read governance).
-  "token.suspicious",
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+import { z } from "@/lib/zod";
 
-/** "Send test event": delivered to one endpoint whatever it subscribes to. */
-export const TEST_EVENT_TYPE = "webhook.test";
+// The webhook event registry: every token event an endpoint can subscribe to, with what the
+// form says of it (`description`), when it fires (the README's table, `when`) and what it adds
+// to the payload's `data` besides the token, the actor and `occurred_at` (`data`, whose type the
+// outbox requires of every call). Adding an event is one entry here: the form's checkboxes, the
+// zod schema of an endpoint, the README's table (lib/webhooks/events.test.ts) and
+// `enqueueTokenEvent` all read it. Read by the browser too (the form): nothing server-only here.
+
+const time = z.iso.datetime();
+
+export const WEBHOOK_EVENTS = {
+  "token.created": {
+    description: "A token was created",
+    when: "a person creates a token",
+    data: z.object({ expires_at: time.nullable() }),
+  },
+  "token.updated": {
+    description: "A token's settings changed",
+    when: "a person edits a token, or shortens its expiry (with `expires_at`)",
+    data: z.object({ changed_fields: z.array(z.string()), expires_at: time.optional() }),
+  },
+  "token.reset": {
+    description: "A token's secret was replaced",
+    when: "a person resets a token",
+    data: z.object({ previous_prefix: z.string(), old_token_works_until: time.nullable() }),
+  },
+  "token.revoked": {
+    description: "A token was revoked",
+    when: "a person revokes a token",
+    data: z.object({}),
+  },
+  "token.expiring": {
+    description: "7 days and 1 day before a token expires",
+    when: "7 days and again 1 day before a token expires",
+    data: z.object({ expires_at: time, days_left: z.number().int() }),
+  },
+  "token.expired": {
+    description: "A token expired",
+    when: "once a token has expired",
+    data: z.object({ expires_at: time }),
+  },
+  "token.exposed": {
+    description: "A token was reported as leaked",
+    when: "a token was reported as leaked",
+    data: z.object({ leaked_secret: z.enum(["current", "old"]), found_at: z.string().nullable(), reported_by: z.string() }),
+  },
+  "token.rate_limited": {
+    description: "A token hit its rate limit (at most once an hour)",
+    when: "a token was answered 429; at most once per token per clock hour",
+    data: z.object({ rate_limit_per_minute: z.number().int() }),
+  },
+  "token.suspicious": {
+    description: "A Profile Read token was marked Suspicious activity",
+    when: "the enumeration alarm marked a Profile Read token \"Suspicious activity\" (`reason` says why)",
+    data: z.object({ reason: z.string() }),
+  },
+} as const satisfies Record<string, { description: string; when: string; data: z.ZodObject }>;
+
+export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;
+
+/** The events in the registry's order (the form lists them so). */
+export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as [WebhookEventType, ...WebhookEventType[]];
+
+/** What event `T` adds to its payload's `data`. */
+export type WebhookEventData<T extends WebhookEventType> = z.infer<(typeof WEBHOOK_EVENTS)[T]["data"]>;
+
+/** "Send test event": delivered to one endpoint whatever it subscribes to; its `data` names no token or actor. */
+export const TEST_EVENT = {
+  type: "webhook.test",
+  when: '"Send test event" (to that endpoint only; `data` has no `token` or `actor`)',
+  data: z.object({ endpoint_id: z.string(), message: z.string() }),
+} as const;
+export const TEST_EVENT_TYPE = TEST_EVENT.type;
+
+/** The README's table of events (its Webhooks section), as the registry has them. */
+export function webhookEventTable(): string {
+  const row = ({ type, when, data }: { type: string; when: string; data: z.ZodObject }) => {
+    const fields = Object.keys(data.shape).map((field) => `\`${field}\``);
+    return `| \`${type}\` | ${when} | ${fields.join(", ") || "—"} |`;
+  };
+  const rows = WEBHOOK_EVENT_TYPES.map((type) => row({ type, ...WEBHOOK_EVENTS[type] }));
+  return ["| event | when | adds to `data` |", "|---|---|---|", ...rows, row(TEST_EVENT)].join("\n");
+}

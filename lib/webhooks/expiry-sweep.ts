@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
 import type { WebhookEventType } from "./events";
 import { claimMark } from "./marks";
-import { enqueueTokenEvent, type WebhookExtra } from "./outbox";
+import { enqueueTokenEvent } from "./outbox";
 
 const DAY_MS = 86_400_000;
 
@@ -43,9 +43,10 @@ export async function sweepExpiringTokens(now: Date): Promise<number> {
       const fired = await getDb().transaction(async (tx) => {
         if (!(await claimMark(tx, `${notice.key}:${token.id}:${expiresAt.getTime()}`, now))) return false;
         const daysLeft = Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
-        const extra: WebhookExtra = { expires_at: expiresAt.toISOString() };
-        if (notice.type === "token.expiring") extra.days_left = daysLeft;
-        await enqueueTokenEvent(tx, { accountId: token.accountId, type: notice.type, token, actor: null, extra });
+        const expires_at = expiresAt.toISOString();
+        const event = { accountId: token.accountId, token, actor: null };
+        if (notice.type === "token.expiring") await enqueueTokenEvent(tx, { ...event, type: notice.type, extra: { expires_at, days_left: daysLeft } });
+        else await enqueueTokenEvent(tx, { ...event, type: notice.type, extra: { expires_at } });
         return true;
       });
       if (fired) announced++;

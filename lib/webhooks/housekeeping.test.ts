@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints, webhookEventMarks } from "@/db/schema";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { createTestEndpoint, createTestToken, withWebhookReceiver } from "@/test/webhook-setup";
-import { revokeLeakedTokens } from "@/lib/tokens/exposure-queries";
+import { revokeLeakedTokens } from "@/lib/tokens/write/exposure";
 import { hashToken } from "@/lib/tokens/secret";
 import { claimDueDeliveries } from "./delivery-queries";
 import type { WebhookEventType } from "./events";

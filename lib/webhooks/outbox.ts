@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { clock } from "@/lib/clock";
-import type { WebhookEventType } from "./events";
+import type { WebhookEventData, WebhookEventType } from "./events";
 import { RETRY_WINDOW_MS } from "./retry";
 
 /** What a payload says about the token: never its secret or hash. */
@@ -23,14 +23,15 @@ export interface WebhookActor {
 
 export type WebhookExtra = Record<string, string | number | boolean | null | string[]>;
 
-export interface TokenEventInput {
-  accountId: string;
-  type: WebhookEventType;
-  token: WebhookToken;
-  actor: WebhookActor | null;
-  /** Event-specific facts, e.g. `{ expires_at }` or `{ changed_fields }`; plain values only. */
-  extra?: WebhookExtra;
-}
+/** A token event to queue: its `extra` is what the registry (./events.ts) says that event adds to `data`. */
+export type TokenEventInput = {
+  [T in WebhookEventType]: {
+    accountId: string;
+    type: T;
+    token: WebhookToken;
+    actor: WebhookActor | null;
+  } & (Record<string, never> extends WebhookEventData<T> ? { extra?: WebhookEventData<T> } : { extra: WebhookEventData<T> });
+}[WebhookEventType];
 
 // Anything shaped like a token or a signing secret: a payload carrying one is a bug, refused loudly.
 const SECRET_SHAPES = /hub_(act|prf)_[0-9A-Za-z]{20,}|whsec_/;

@@ -1,7 +1,8 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
-import { carriesSecret, enqueueTokenEvent } from "@/lib/webhooks/outbox";
+import { apiTokens, type TokenFieldChange } from "@/db/schema";
+import { carriesSecret } from "@/lib/webhooks/outbox";
+import { TARGET } from "./lock";
 import { revokeLockedToken } from "./overlap-end";
 
 // Run by the API's Node handler (leak reports), outside Next: no "server-only" marker.
@@ -26,9 +27,10 @@ export interface LeakReport {
 /**
  * Revokes every live token whose current secret, or a reset's old secret still in its
  * overlap, is among `leaked`, in one transaction: each gets the reason, where and when it was
- * found, a History row, the NOTIFY that empties every instance's cache (as the console's
- * Revoke), and its `token.exposed` event. A leaked old secret revokes the whole token: the new
- * one most likely lives where the old one leaked from. Returns the hashes that matched.
+ * found, and is recorded as exposed (History, the NOTIFY that empties every instance's cache as
+ * the console's Revoke does, and its `token.exposed` event). A leaked old secret revokes the
+ * whole token: the new one most likely lives where the old one leaked from. Returns the hashes
+ * that matched.
  */
 export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakReport): Promise<Set<string>> {
   const hashes = [...new Set(leaked.map((l) => l.hash))];
@@ -36,16 +38,7 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
   return getDb().transaction(async (tx) => {
     // Locked in id order: two reports naming the same tokens wait for each other, never deadlock.
     const rows = await tx
-      .select({
-        id: apiTokens.id,
-        accountId: apiTokens.accountId,
-        type: apiTokens.type,
-        description: apiTokens.description,
-        displayPrefix: apiTokens.displayPrefix,
-        secretHash: apiTokens.secretHash,
-        oldSecretHash: apiTokens.oldSecretHash,
-        oldSecretEndsAt: apiTokens.oldSecretEndsAt,
-      })
+      .select({ ...TARGET, secretHash: apiTokens.secretHash, oldSecretHash: apiTokens.oldSecretHash, oldSecretEndsAt: apiTokens.oldSecretEndsAt })
       .from(apiTokens)
       .where(
         and(
@@ -57,42 +50,24 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
       .orderBy(apiTokens.id)
       .for("update");
     const matched = new Set<string>();
-    for (const row of rows) {
-      const current = hashes.includes(row.secretHash);
-      const hash = current ? row.secretHash : row.oldSecretHash!;
+    for (const { secretHash, oldSecretHash, ...token } of rows) {
+      const current = hashes.includes(secretHash);
+      const hash = current ? secretHash : oldSecretHash!;
       matched.add(hash);
       const url = leaked.find((l) => l.hash === hash)?.url ?? null;
-      const stopped = await revokeLockedToken(tx, row, now, {
-        revokedReason: LEAKED_REASON,
-        exposedAt: now,
-        exposedUrl: url,
-        exposedSource: report.reporter,
-      });
       const changes: TokenFieldChange[] = [
         { field: "Status", from: "Active", to: "Compromised" },
         { field: "Leaked secret", from: "", to: current ? "Current token" : "Old token" },
         ...(url ? [{ field: "Found at", from: "", to: url }] : []),
-        ...stopped,
       ];
-      await tx.insert(tokenEvents).values({
-        tokenId: row.id,
-        accountId: row.accountId,
-        actorId: null,
-        actorName: report.reporter,
-        action: "exposed",
+      await revokeLockedToken(tx, token, now, {
+        kind: "token.exposed",
+        actor: { kind: "reporter", name: report.reporter, ip: report.ip },
         changes,
-        ip: report.ip ?? "unknown",
-        createdAt: now,
-      });
-      // Sent when, and only if, the revocation commits; never the secret, only its prefix.
-      await enqueueTokenEvent(tx, {
-        accountId: row.accountId,
-        type: "token.exposed",
-        token: row,
-        actor: null,
         // A URL that itself holds a secret is left out (the outbox's own test): a payload never carries one.
-        extra: { leaked_secret: current ? "current" : "old", found_at: url && !carriesSecret(url) ? url : null, reported_by: report.reporter },
-      });
+        details: { leaked_secret: current ? "current" : "old", found_at: url && !carriesSecret(url) ? url : null, reported_by: report.reporter },
+        at: now,
+      }, { revokedReason: LEAKED_REASON, exposedAt: now, exposedUrl: url, exposedSource: report.reporter });
     }
     return matched;
   });

@@ -1,24 +1,21 @@
 import "server-only";
 import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { notifyTokenChanged } from "@/db/notify";
-import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
+import { apiTokens, type TokenFieldChange } from "@/db/schema";
+import { byUser, recordChange, type Actor } from "@/lib/changes/record-change";
 import { formatDateTime } from "@/lib/format";
-import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
+import type { IssuedSecret } from "../secret";
+import type { TokenType } from "../types";
+import { lockActiveToken, TARGET } from "./lock";
 import { endsRunningOverlap, NO_OLD_SECRET, OLD_TOKEN, recordNaturalEnd, revokeLockedToken } from "./overlap-end";
-import { event, lockActiveToken, type Actor } from "./queries";
-import type { IssuedSecret } from "./secret";
-import type { TokenType } from "./types";
 
-// The secret's life: reset (with or without an overlap), stopping the old secret, revoking.
-// Each change, its history row and the NOTIFY that empties every instance's cache commit together.
+// The secret's life: reset (with or without an overlap), stopping the old secret, revoking, and
+// shortening the expiry. Each change and its record (recordChange) commit together.
 
 /** What a change of secret reads from the locked row: the current secret and any overlap still running. */
 const SECRETS = {
+  ...TARGET,
   secretHash: apiTokens.secretHash,
-  displayPrefix: apiTokens.displayPrefix,
-  description: apiTokens.description,
-  type: apiTokens.type,
   lastUsedAt: apiTokens.lastUsedAt,
   lastUsedIp: apiTokens.lastUsedIp,
   oldSecretEndsAt: apiTokens.oldSecretEndsAt,
@@ -43,39 +40,37 @@ export async function rotateTokenSecret(actor: Actor, tokenId: string, rotation:
     // Invariant: the new hash, the old one's window and the history row commit together.
     const current = await lockActiveToken(tx, actor.accountId, tokenId, SECRETS);
     if (!current) return null;
-    await recordNaturalEnd(tx, actor, tokenId, current.oldSecretEndsAt, now);
+    const { secretHash, lastUsedAt, lastUsedIp, oldSecretEndsAt, ...target } = current;
+    await recordNaturalEnd(tx, target, oldSecretEndsAt, now);
     const endsAt = new Date(now.getTime() + overlapMs);
     const overlap = overlapMs > 0
       ? {
-          oldSecretHash: current.secretHash,
-          oldDisplayPrefix: current.displayPrefix,
+          oldSecretHash: secretHash,
+          oldDisplayPrefix: target.displayPrefix,
           oldSecretDeprecatedAt: now,
           oldSecretEndsAt: endsAt,
           // The old secret's last use so far is the token's: Details judges "safe to stop" by it.
-          oldLastUsedAt: current.lastUsedAt,
-          oldLastUsedIp: current.lastUsedIp,
+          oldLastUsedAt: lastUsedAt,
+          oldLastUsedIp: lastUsedIp,
         }
       : NO_OLD_SECRET;
-    const [row] = await tx
+    await tx
       .update(apiTokens)
       .set({ secretHash: secret.hash, displayPrefix: secret.displayPrefix, ...overlap, updatedAt: now })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)))
-      .returning({ type: apiTokens.type });
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
     const changes: TokenFieldChange[] = [
-      ...endsRunningOverlap(current.oldSecretEndsAt, now),
+      ...endsRunningOverlap(oldSecretEndsAt, now),
       { field: "Keep the old token working for", from: "", to: overlapLabel },
     ];
     if (overlapMs > 0) changes.push({ field: OLD_TOKEN, from: "", to: `Works until ${formatDateTime(endsAt)}` });
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "reset", changes));
-    await enqueueTokenEvent(tx, {
-      accountId: actor.accountId,
-      type: "token.reset",
-      token: { id: tokenId, description: current.description, type: current.type, displayPrefix: secret.displayPrefix },
-      actor,
-      extra: { previous_prefix: current.displayPrefix, old_token_works_until: overlapMs > 0 ? endsAt.toISOString() : null },
+    await recordChange(tx, {
+      kind: "token.reset",
+      actor: byUser(actor),
+      target: { ...target, displayPrefix: secret.displayPrefix },
+      changes,
+      details: { previous_prefix: target.displayPrefix, old_token_works_until: overlapMs > 0 ? endsAt.toISOString() : null },
     });
-    await notifyTokenChanged(tx, tokenId);
-    return row!.type;
+    return target.type;
   });
 }
 
@@ -89,12 +84,12 @@ export async function stopOldSecret(actor: Actor, tokenId: string, now: Date): P
       isNotNull(apiTokens.oldSecretHash),
       gt(apiTokens.oldSecretEndsAt, now),
     );
-    const [row] = await tx.select({ endsAt: apiTokens.oldSecretEndsAt }).from(apiTokens).where(running).for("update");
+    const [row] = await tx.select({ ...TARGET, endsAt: apiTokens.oldSecretEndsAt }).from(apiTokens).where(running).for("update");
     if (!row) return false;
     await tx.update(apiTokens).set({ ...NO_OLD_SECRET, updatedAt: now }).where(running);
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "old_token_stopped", endsRunningOverlap(row.endsAt, now)));
-    // Like revoke: every instance drops its cached entry, so the old secret is refused at once.
-    await notifyTokenChanged(tx, tokenId);
+    // Like revoke, it invalidates: every instance drops its cached entry, so the old secret is refused at once.
+    const { endsAt, ...target } = row;
+    await recordChange(tx, { kind: "token.old_token_stopped", actor: byUser(actor), target, changes: endsRunningOverlap(endsAt, now) });
     return true;
   });
 }
@@ -102,11 +97,9 @@ export async function stopOldSecret(actor: Actor, tokenId: string, now: Date): P
 /** Revokes for good, both secrets at once. Returns false when the token is missing or already revoked. */
 export async function markTokenRevoked(actor: Actor, tokenId: string, now = new Date()): Promise<boolean> {
   return getDb().transaction(async (tx) => {
-    const current = await lockActiveToken(tx, actor.accountId, tokenId, SECRETS);
+    const current = await lockActiveToken(tx, actor.accountId, tokenId, { ...TARGET, oldSecretEndsAt: apiTokens.oldSecretEndsAt });
     if (!current) return false;
-    const stopped = await revokeLockedToken(tx, { id: tokenId, accountId: actor.accountId, oldSecretEndsAt: current.oldSecretEndsAt }, now);
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "revoked", stopped));
-    await enqueueTokenEvent(tx, { accountId: actor.accountId, type: "token.revoked", token: { id: tokenId, description: current.description, type: current.type, displayPrefix: current.displayPrefix }, actor });
+    await revokeLockedToken(tx, current, now, { kind: "token.revoked", actor: byUser(actor) });
     return true;
   });
 }
@@ -120,19 +113,13 @@ export async function shortenTokenExpiry(actor: Actor, tokenId: string, expiresA
       eq(apiTokens.status, "active"),
       or(isNull(apiTokens.expiresAt), and(gt(apiTokens.expiresAt, expiresAt), gt(apiTokens.expiresAt, now))),
     );
-    const [row] = await tx
-      .select({ expiresAt: apiTokens.expiresAt, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix })
-      .from(apiTokens)
-      .where(live)
-      .for("update");
+    const [row] = await tx.select({ ...TARGET, expiresAt: apiTokens.expiresAt }).from(apiTokens).where(live).for("update");
     if (!row) return false;
     await tx.update(apiTokens).set({ expiresAt, updatedAt: now }).where(live);
-    const change = { field: "Expires", from: row.expiresAt ? formatDateTime(row.expiresAt) : "Never", to: formatDateTime(expiresAt) };
-    await tx.insert(tokenEvents).values(event(actor, tokenId, "edited", [change]));
-    const { expiresAt: _before, ...token } = row;
-    await enqueueTokenEvent(tx, { accountId: actor.accountId, type: "token.updated", token: { id: tokenId, ...token }, actor, extra: { changed_fields: ["Expires"], expires_at: expiresAt.toISOString() } });
-    // Every instance's cached entry carries the expiry: it must learn the new one at once.
-    await notifyTokenChanged(tx, tokenId);
+    const { expiresAt: before, ...target } = row;
+    const change = { field: "Expires", from: before ? formatDateTime(before) : "Never", to: formatDateTime(expiresAt) };
+    // Invalidates: every instance's cached entry carries the expiry and must learn the new one at once.
+    await recordChange(tx, { kind: "token.updated", actor: byUser(actor), target, changes: [change], details: { expires_at: expiresAt.toISOString() } });
     return true;
   });
 }

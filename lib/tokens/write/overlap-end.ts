@@ -1,14 +1,14 @@
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { notifyTokenChanged } from "@/db/notify";
-import { apiTokens, tokenEvents, type TokenFieldChange } from "@/db/schema";
+import { apiTokens, type TokenFieldChange } from "@/db/schema";
+import { recordChange, type TokenChange, type TokenTarget } from "@/lib/changes/record-change";
 import { formatDateTime } from "@/lib/format";
-import type { Actor } from "./queries";
+import { TARGET } from "./lock";
 
 // How a change that ends a reset's overlap records it, the revocation that ends both secrets,
 // and the sweep that records overlaps that ran to their end. Shared by the console's changes
-// (lifecycle-queries.ts), leak reports (exposure-queries.ts) and the sweep, which the server
-// process runs outside Next (so no "server-only" here).
+// (lifecycle.ts), leak reports (exposure.ts) and the sweep, which the server process runs
+// outside Next (so no "server-only" here).
 
 /** The old secret's fields cleared: it stops at once (never three live secrets). */
 export const NO_OLD_SECRET = {
@@ -27,17 +27,14 @@ export const OLD_TOKEN = "Old token";
  * afterwards, dated at the end itself: by the periodic sweep (`closeEndedOverlaps`) or by the
  * next change that clears the old secret, whichever comes first.
  */
-export async function recordNaturalEnd(tx: Tx, actor: Pick<Actor, "accountId">, tokenId: string, endsAt: Date | null, now: Date) {
+export async function recordNaturalEnd(tx: Tx, target: TokenTarget, endsAt: Date | null, now: Date) {
   if (!endsAt || endsAt > now) return;
-  await tx.insert(tokenEvents).values({
-    tokenId,
-    accountId: actor.accountId,
-    actorId: null,
-    actorName: "Hub",
-    action: "old_token_ended",
+  await recordChange(tx, {
+    kind: "token.old_token_ended",
+    actor: { kind: "system", name: "Hub" },
+    target,
     changes: [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Ended" }],
-    ip: "—",
-    createdAt: endsAt,
+    at: endsAt,
   });
 }
 
@@ -47,28 +44,29 @@ export function endsRunningOverlap(endsAt: Date | null, now: Date): TokenFieldCh
   return [{ field: OLD_TOKEN, from: `Works until ${formatDateTime(endsAt)}`, to: "Stopped" }];
 }
 
-/** What a revocation reads from the token it locked first. */
-export interface RevokedRow {
-  id: string;
-  accountId: string;
-  oldSecretEndsAt: Date | null;
-}
+/** A revocation: by whom, History's lines and, for a leak, its webhook's details (recordChange's change but for the target). */
+export type Revocation = Extract<TokenChange, { kind: "token.revoked" | "token.exposed" }> extends infer C ? (C extends C ? Omit<C, "target"> : never) : never;
 
 /**
  * Revokes a token locked in `tx`, both secrets at once, as the console's Revoke and a leak
  * report both do: an overlap that already ran to its end is recorded, the status set (with
- * `extra`, e.g. why), the old secret cleared, and every instance's cache told on commit. The
- * caller writes its own History row and webhook event in the same transaction; returned is the
- * line that row carries for an overlap this stops early (none when none was running).
+ * `set`, e.g. why and where a leak was found), the old secret cleared, and the change recorded,
+ * its History row ending with the overlap it stopped early (if one was running).
  */
-export async function revokeLockedToken(tx: Tx, row: RevokedRow, now: Date, extra: Partial<typeof apiTokens.$inferInsert> = {}): Promise<TokenFieldChange[]> {
-  await recordNaturalEnd(tx, row, row.id, row.oldSecretEndsAt, now);
+export async function revokeLockedToken(
+  tx: Tx,
+  token: TokenTarget & { oldSecretEndsAt: Date | null },
+  now: Date,
+  revocation: Revocation,
+  set: Partial<typeof apiTokens.$inferInsert> = {},
+): Promise<void> {
+  const { oldSecretEndsAt, ...target } = token;
+  await recordNaturalEnd(tx, target, oldSecretEndsAt, now);
   await tx
     .update(apiTokens)
-    .set({ ...extra, status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
-    .where(and(eq(apiTokens.id, row.id), eq(apiTokens.accountId, row.accountId)));
-  await notifyTokenChanged(tx, row.id);
-  return endsRunningOverlap(row.oldSecretEndsAt, now);
+    .set({ ...set, status: "revoked", revokedAt: now, updatedAt: now, ...NO_OLD_SECRET })
+    .where(and(eq(apiTokens.id, target.id), eq(apiTokens.accountId, target.accountId)));
+  await recordChange(tx, { ...revocation, target, changes: [...(revocation.changes ?? []), ...endsRunningOverlap(oldSecretEndsAt, now)] });
 }
 
 /**
@@ -79,7 +77,7 @@ export async function revokeLockedToken(tx: Tx, row: RevokedRow, now: Date, extr
 export async function closeEndedOverlaps(now: Date, batch = 100): Promise<number> {
   return getDb().transaction(async (tx) => {
     const ended = await tx
-      .select({ id: apiTokens.id, accountId: apiTokens.accountId, endsAt: apiTokens.oldSecretEndsAt })
+      .select({ ...TARGET, endsAt: apiTokens.oldSecretEndsAt })
       .from(apiTokens)
       // Never ahead of the database's time: an instance whose clock a test moved must not
       // close overlaps that other instances still honour.
@@ -89,10 +87,10 @@ export async function closeEndedOverlaps(now: Date, batch = 100): Promise<number
     if (ended.length === 0) return 0;
     // Invariant: the old secret's fields go with their History row, in one commit.
     await tx.update(apiTokens).set(NO_OLD_SECRET).where(inArray(apiTokens.id, ended.map((r) => r.id)));
-    // No NOTIFY: the old secret already stopped by the clock (secretInForce, lib/api/token-lifetime.ts)
-    // on every instance, whatever its cache holds, and nothing else a cached entry carries changed.
-    // Telling every instance would only drop entries still valid for the current secret.
-    for (const row of ended) await recordNaturalEnd(tx, row, row.id, row.endsAt, now);
+    // No NOTIFY (the change's rule): the old secret already stopped by the clock (secretInForce,
+    // lib/api/token-lifetime.ts) on every instance, whatever its cache holds, and nothing else a
+    // cached entry carries changed. Telling every instance would only drop entries still valid.
+    for (const { endsAt, ...target } of ended) await recordNaturalEnd(tx, target, endsAt, now);
     return ended.length;
   });
 }

@@ -1,0 +1,33 @@
+import type { TokenEventAction } from "@/lib/tokens/types";
+import type { WebhookEventType } from "@/lib/webhooks/events";
+
+/** What one kind of change writes besides itself, all in the transaction that makes it. */
+export interface ChangeRule {
+  /** The token's History row (its "Action" column). */
+  history: TokenEventAction;
+  /** The webhook event it queues for the endpoints that listen, or none. */
+  webhook: WebhookEventType | null;
+  /** Whether authentication reads what it changed: every instance then drops its cached entry. */
+  invalidates: boolean;
+}
+
+/**
+ * Every audited change, named as the audit log (PRODUCT.md §10) and the webhooks name it. A new
+ * change is one row here and one `recordChange` call where it is made.
+ */
+export const TOKEN_CHANGES = {
+  "token.created": { history: "created", webhook: "token.created", invalidates: true },
+  "token.updated": { history: "edited", webhook: "token.updated", invalidates: true },
+  "token.reset": { history: "reset", webhook: "token.reset", invalidates: true },
+  // "Stop old token now": the old secret is refused at once, so every cached entry goes.
+  "token.old_token_stopped": { history: "old_token_stopped", webhook: null, invalidates: true },
+  // Recorded after the fact: the clock already stopped the old secret on every instance.
+  "token.old_token_ended": { history: "old_token_ended", webhook: null, invalidates: false },
+  "token.revoked": { history: "revoked", webhook: "token.revoked", invalidates: true },
+  "token.exposed": { history: "exposed", webhook: "token.exposed", invalidates: true },
+  // The mark throttles the token on every instance; the review lifts it.
+  "token.suspicious": { history: "marked_suspicious", webhook: "token.suspicious", invalidates: true },
+  "token.reviewed": { history: "reviewed", webhook: null, invalidates: true },
+} as const satisfies Record<string, ChangeRule>;
+
+export type TokenChangeKind = keyof typeof TOKEN_CHANGES;
