@@ -10,12 +10,13 @@ export interface Running {
 export const CEILING_PATH = "/api/v1/bench-ceiling/profile";
 
 /**
- * A production instance of the app: `npm start`'s server, plus the ceiling route when
+ * A production instance of the app: `npm start`'s built server, or the same pieces plus the ceiling route when
  * `ceilingToken` (the settings the unauthenticated lookup runs with) is given.
  */
 export async function startApp(port: number, extraEnv: Record<string, string> = {}, ceilingToken?: object): Promise<Running> {
-  const entry = ceilingToken ? "bench/app.ts" : "lib/server/start.ts";
-  const app = startProcess("npx", ["tsx", entry], {
+  // What `npm start` runs (the built server); the ceiling's composition is bench code, run by tsx.
+  const [command, args] = ceilingToken ? ["npx", ["tsx", "bench/app.ts"]] : [process.execPath, ["--enable-source-maps", "dist/server/start.js"]];
+  const app = startProcess(command, args, {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("Build first: npm run build");
+  if (!existsSync(".next/BUILD_ID") || !existsSync("dist/server/start.js")) throw new Error("Build first: npm run build");
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error("The benchmark needs a real Postgres: set DATABASE_URL (e.g. postgres://postgres:postgres@127.0.0.1:5432/postgres).");
   const { runBench } = await import("./scenarios");

@@ -68,6 +68,9 @@ export async function runBench(server: string) {
     // The same instance as `app` with Profile Read access logging off: the log's cost, side by side.
     const unlogged = await startApp(3309, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
     running.push(unlogged);
+    // The same instance as `app` with Prometheus metrics on (METRICS_PORT): their cost, side by side.
+    const metered = await startApp(3310, { METRICS_PORT: "3390" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
+    running.push(metered);
     const bare = await startBareServer(3300, body);
     running.push(bare);
 
@@ -83,6 +86,7 @@ export async function runBench(server: string) {
       { name: "profile lookup, warm cache, 1,000 tokens in turn (1k tokens, 3k profiles)", url: `${app.url}${JANE}`, options: { tokens: cold.map((t) => t.token) } },
       { name: "profile lookup, no auth (app ceiling), access log off", url: `${unlogged.url}${CEILING_PATH}${JANE_QUERY}` },
       warmLookup("profile lookup, warm cache (1k tokens, 3k profiles), access log off", unlogged),
+      warmLookup("profile lookup, warm cache (1k tokens, 3k profiles), metrics on", metered),
       coldLookup("profile lookup, cold: DB per request (1k tokens, 3k profiles)", uncached),
       // 50 tokens mid-overlap, each called with its old and its new secret, beside the warm token.
       { name: "profile lookup, warm cache, overlapping tokens in the mix (1k tokens)", url: `${app.url}${JANE}`, options: { tokens: [warm!.token, ...overlapping] } },
@@ -224,6 +228,8 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
     warmRatioAccessLogOff: ratio(warmUnlogged, ceilingUnlogged),
     warmLoggedVsUnloggedCeiling: ratio(warm, ceilingUnlogged),
     warmLoggedVsUnlogged: ratio(warm, warmUnlogged),
+    // Metrics recorded for every request (scraped by nobody) against the same instance without them.
+    warmMetricsOnVsOff: ratio(find("profile lookup, warm cache (1k tokens, 3k profiles), metrics on"), warm),
     coldRatio: ratio(cold, ceiling),
     warmVsBare: ratio(warm, bare),
     coldVsBare: ratio(cold, bare),

@@ -47,6 +47,8 @@ const JOBS: Job[] = [
 
 /** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the periodic jobs (the webhook worker among them). */
 export async function startServices(): Promise<void> {
+  // Before the first request, so every one is counted.
+  if (env.METRICS_PORT) await startMetricsServer(env.METRICS_PORT, env.METRICS_HOST);
   await prepareDatabase();
   await startTokenInvalidation();
   usage.start();
@@ -133,8 +135,6 @@ export function listen(server: Server, onReady: () => void = () => {}): void {
 }
 
 export async function startHub(onReady?: () => void): Promise<void> {
-  // Before the first request, so every one is counted.
-  if (env.METRICS_PORT) await startMetricsServer(env.METRICS_PORT, env.METRICS_HOST);
   await startServices();
   listen(createAppServer(await prepareNext()), onReady);
 }
