@@ -9,10 +9,10 @@ import { markTokenRevoked, rotateTokenSecret } from "@/lib/tokens/lifecycle-quer
 import { applyTokenEdit, type Actor } from "@/lib/tokens/queries";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
-import { openApiDocument } from "./openapi";
+import { openApiDocument } from "./reference/openapi";
 import { call, startApiServer, type CallResult } from "@/test/api-server";
-import { startTokenInvalidation } from "./token-invalidation";
-import { usage, UsageRecorder } from "./usage";
+import { startTokenInvalidation } from "./invalidation/token-invalidation";
+import { usage, UsageRecorder } from "./auth/usage";
 
 withTestDatabase();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { openApiDocument } from "@/lib/api/openapi";
-import { API_TAGS, apiReferenceHref, tagAnchor } from "@/lib/api/reference-links";
+import { openApiDocument } from "@/lib/api/reference/openapi";
+import { API_TAGS, apiReferenceHref, tagAnchor } from "@/lib/api/reference/reference-links";
 import { TOKEN_TYPES } from "@/lib/tokens/types";
 import { renderApiReferencePage } from "./api-reference";
 

@@ -12,8 +12,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { openApiDocument } from "@/lib/api/openapi";
-import { API_REFERENCE_PATH } from "@/lib/api/reference-links";
+import { openApiDocument } from "@/lib/api/reference/openapi";
+import { API_REFERENCE_PATH } from "@/lib/api/reference/reference-links";
 import { log } from "@/lib/log";
 
 const BUNDLE_PATH = `${API_REFERENCE_PATH}/redoc.standalone.js`;

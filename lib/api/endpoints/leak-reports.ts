@@ -3,17 +3,17 @@ import { env } from "@/lib/env";
 import { revokeLeakedTokens } from "@/lib/tokens/exposure-queries";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { z } from "@/lib/zod";
-import { apiError } from "./errors";
-import { parseJsonBody } from "./input";
+import { apiError } from "../http/errors";
+import { parseJsonBody } from "../http/input";
 import { verifiesScanningSignature, type ScanningKeys } from "./secret-scanning-keys";
-import type { ApiRequest, ApiResponse } from "./types";
+import type { ApiRequest, ApiResponse } from "../http/types";
 
 // The two ways a leaked token is reported, both without a token: anyone who finds one posts it
 // to /api/v1/tokens/revoke; GitHub's secret scanning posts what it finds, signed. Either way the
 // token is revoked at once as "reported as leaked" (lib/tokens/exposure-queries.ts).
 
 export const MAX_REPORTED_TOKENS = 100;
-/** Reports one client IP may send a minute (counted before the body is read: routes.ts). */
+/** Reports one client IP may send a minute (counted before the body is read: http/routes.ts). */
 export const REVOKE_REPORTS_PER_MINUTE = 30;
 /** GitHub sends batches from a few addresses: a higher bound per IP, and the signature decides the rest. */
 export const GITHUB_SCANS_PER_MINUTE = 600;

@@ -8,8 +8,8 @@ import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked } from "@/lib/tokens/lifecycle-queries";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
-import { tokenCache } from "./token-cache";
-import { startTokenInvalidation } from "./token-invalidation";
+import { tokenCache } from "../auth/token-cache";
+import { startTokenInvalidation } from "../invalidation/token-invalidation";
 
 /**
  * A database outage, for real: a throwaway PostgreSQL cluster of this test's own is stopped

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
-import { JsonText } from "./types";
+import { JsonText } from "../http/types";
 
 /** Bounds of the positive cache: entries, and bytes of answers and keys. */
 const MAX_ENTRIES = 50_000;
@@ -114,7 +114,7 @@ export class ProfileCache {
 
   /**
    * Whether some answer (or "not found") for this attribute and value is held, in any account:
-   * asked before the token, hence the account, is known (cold-lookup.ts). A yes may be another
+   * asked before the token, hence the account, is known (auth/cold-lookup.ts). A yes may be another
    * account's entry; then the lookup only costs a second round trip.
    */
   mayHold(attribute: string, value: string): boolean {

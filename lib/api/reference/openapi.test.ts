@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { parseReportRequest } from "@/lib/activity/reports";
 import { activityQuerySchema, GROUP_BY, METRICS } from "@/lib/activity/schema";
 import { profileQuerySchema } from "@/lib/profiles/schema";
-import { apiError, MAX_BODY_BYTES } from "./errors";
-import { revokeRequestSchema, scanningMatchesSchema } from "./leak-reports";
+import { apiError, MAX_BODY_BYTES } from "../http/errors";
+import { revokeRequestSchema, scanningMatchesSchema } from "../endpoints/leak-reports";
 import { LINKING_PARAMETER, openApiDocument } from "./openapi";
-import { publicRoutes } from "./routes";
+import { publicRoutes } from "../http/routes";
 
 // The document's request half against what the API accepts: the same samples through ajv on
 // the published schema and through the zod schema the handler parses with.

@@ -1,5 +1,5 @@
 import { toMatch, type ProfileMatch } from "@/lib/profiles/queries";
-import { profileCache } from "./profile-cache";
+import { profileCache } from "../invalidation/profile-cache";
 import { getTokenWithProfile } from "./queries";
 import { cacheTokenRow, findTokenByHash, tokenCache, type ApiToken } from "./token-cache";
 

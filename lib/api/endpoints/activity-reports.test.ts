@@ -6,7 +6,7 @@ import { activityReportsCurl } from "@/lib/tokens/curl-example";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
 import { withTestDatabase } from "@/test/database";
-import { openApiDocument, reportResponses } from "./openapi";
+import { openApiDocument, reportResponses } from "../reference/openapi";
 
 withTestDatabase();
 

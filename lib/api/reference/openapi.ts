@@ -4,7 +4,7 @@ import { activityQuerySchema } from "@/lib/activity/schema";
 import { linkingValueSchema } from "@/lib/profiles/schema";
 import { z } from "@/lib/zod";
 import { API_TAGS } from "./reference-links";
-import { errorBody, errorStatus, MAX_BODY_BYTES, type ErrorCode } from "./errors";
+import { errorBody, errorStatus, MAX_BODY_BYTES, type ErrorCode } from "../http/errors";
 import {
   GITHUB_SCANS_PER_MINUTE,
   MAX_REPORTED_TOKENS,
@@ -13,7 +13,7 @@ import {
   REVOKE_REPORTS_PER_MINUTE,
   revokeRequestSchema,
   scanningMatchesSchema,
-} from "./leak-reports";
+} from "../endpoints/leak-reports";
 import { referenceIntroduction } from "./openapi-guide";
 import { GITHUB_KEY_ID_EXAMPLE, GITHUB_SIGNATURE_EXAMPLE, operationExamples, PROFILE_QUERY_EXAMPLE } from "./openapi-examples";
 
@@ -85,7 +85,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").re
 /** One example per error code: the body it answers with when the call site adds no detail. */
 const errorExamples = (codes: ErrorCode[]): Examples => Object.fromEntries(codes.map((code) => [code, { summary: code, value: errorBody(code) }]));
 
-/** The response for these error codes, under the status errors.ts gives them (one status each). */
+/** The response for these error codes, under the status http/errors.ts gives them (one status each). */
 function failure(codes: [ErrorCode, ...ErrorCode[]], description: string, headers: object | null = {}) {
   const status = errorStatus(codes[0]);
   if (codes.some((code) => errorStatus(code) !== status)) throw new Error(`${codes.join(", ")} do not share a status`);

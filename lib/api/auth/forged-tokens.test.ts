@@ -7,7 +7,7 @@ import { authenticate, identifiedRateHeaders } from "./authenticate";
 import { ANONYMOUS_LIMIT } from "./rate-limit";
 import type { TokenRow } from "./queries";
 import { tokenCache } from "./token-cache";
-import type { ApiRequest } from "./types";
+import type { ApiRequest } from "../http/types";
 
 // The database, counted: which hashes exist, and how often it was asked.
 const db = vi.hoisted(() => ({ lookups: 0, rows: new Map<string, unknown>() }));

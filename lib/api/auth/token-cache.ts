@@ -131,7 +131,7 @@ function oldest<K, V>(map: Map<K, V>, max: number): [K, V] | undefined {
   return map.size >= max ? map.entries().next().value : undefined;
 }
 
-/** The process's cache, emptied by every instance's changes (token-invalidation.ts). */
+/** The process's cache, emptied by every instance's changes (invalidation/token-invalidation.ts). */
 export const tokenCache = processSingleton("tokenCache", () => new TokenCache(Date.now, env.TOKEN_CACHE_TTL_MS));
 
 /** The token with this SHA-256, cached; throws the database's error rather than guessing. */

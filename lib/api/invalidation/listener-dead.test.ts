@@ -29,7 +29,7 @@ vi.mock("@/db", async (importOriginal) => ({
 describe("a LISTEN connection that stops delivering", () => {
   it("is found dead within seconds: the cache goes off, and a new connection is made", async () => {
     process.env.DATABASE_URL = "postgres://stand-in";
-    const { tokenCache } = await import("./token-cache");
+    const { tokenCache } = await import("../auth/token-cache");
     const { startTokenInvalidation } = await import("./token-invalidation");
     await startTokenInvalidation();
     expect(tokenCache.isLive()).toBe(true);

@@ -6,7 +6,7 @@ import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import type { Actor } from "@/lib/tokens/queries";
 import { pairKey, profileCache } from "./profile-cache";
-import { tokenCache } from "./token-cache";
+import { tokenCache } from "../auth/token-cache";
 import { startTokenInvalidation } from "./token-invalidation";
 
 // The one LISTEN connection and what it keeps true for both caches, on Postgres and on PGlite:

@@ -1,18 +1,16 @@
-import { activityQuerySchema } from "@/lib/activity/schema";
-import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
-import { runReport } from "@/lib/activity/reports";
 import { log } from "@/lib/log";
-import { authenticate, cachedRateHeaders, type AskFor, identifiedRateHeaders, presentedToken } from "./authenticate";
+import { authenticate, cachedRateHeaders, type AskFor, identifiedRateHeaders, presentedToken } from "../auth/authenticate";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
-import { describeError } from "./error-log";
+import { describeError } from "../error-log";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
-import { GITHUB_SCANS_PER_MINUTE, receiveGitHubScan, reportLeakedTokens, REVOKE_REPORTS_PER_MINUTE } from "./leak-reports";
-import { openApiDocument } from "./openapi";
-import type { PrefetchedProfile } from "./cold-lookup";
-import { profileAsk, readProfile } from "./profile-read";
-import { consume, rateLimitHeaders } from "./rate-limit";
-import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
+import { getForms, getGroups, getUsers, postActivityQuery, postActivityReports } from "../endpoints/activity";
+import { GITHUB_SCANS_PER_MINUTE, receiveGitHubScan, reportLeakedTokens, REVOKE_REPORTS_PER_MINUTE } from "../endpoints/leak-reports";
+import { openApiDocument } from "../reference/openapi";
+import type { PrefetchedProfile } from "../auth/cold-lookup";
+import { profileAsk, readProfile } from "../endpoints/profile-read";
+import { consume, rateLimitHeaders } from "../auth/rate-limit";
+import { tokenCache, type ApiToken, type TokenType } from "../auth/token-cache";
 import type { ApiRequest, ApiResponse } from "./types";
 
 type Handler = (request: ApiRequest, token: ApiToken, prefetched?: PrefetchedProfile) => Promise<ApiResponse>;
@@ -25,33 +23,12 @@ interface Route {
   ask?: AskFor;
 }
 
-const ok = (body: unknown): ApiResponse => ({ status: 200, body });
-
 export const routes: Route[] = [
-  { method: "GET", path: "/api/v1/users", type: "activity", handler: async (_r, t) => ok({ data: await listMembers(t.accountId) }) },
-  { method: "GET", path: "/api/v1/groups", type: "activity", handler: async (_r, t) => ok({ data: await listGroups(t.accountId) }) },
-  { method: "GET", path: "/api/v1/forms", type: "activity", handler: async (_r, t) => ok({ data: await listForms(t.accountId) }) },
-  {
-    method: "POST",
-    path: "/api/v1/activity/query",
-    type: "activity",
-    handler: async (request, token) => {
-      const body = await request.readJson();
-      const parsed = activityQuerySchema.safeParse(body);
-      if (!parsed.success) return apiError("invalid_request", parsed.error.issues.map((i) => i.message).join("; "));
-      return ok({ data: await runActivityQuery(token.accountId, parsed.data) });
-    },
-  },
-  {
-    method: "POST",
-    path: "/api/v1/activity/reports",
-    type: "activity",
-    handler: async (request, token) => {
-      const report = await runReport(token.accountId, await request.readJson({ anyContentType: true }));
-      // Reports answer bare, not wrapped in `data`: partners' scripts read them that way.
-      return report.ok ? ok(report.body) : apiError("invalid_request", report.message);
-    },
-  },
+  { method: "GET", path: "/api/v1/users", type: "activity", handler: getUsers },
+  { method: "GET", path: "/api/v1/groups", type: "activity", handler: getGroups },
+  { method: "GET", path: "/api/v1/forms", type: "activity", handler: getForms },
+  { method: "POST", path: "/api/v1/activity/query", type: "activity", handler: postActivityQuery },
+  { method: "POST", path: "/api/v1/activity/reports", type: "activity", handler: postActivityReports },
   { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile, ask: profileAsk },
 ];
 

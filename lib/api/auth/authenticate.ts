@@ -9,7 +9,7 @@ import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
 import { lookUpToken, type PrefetchedProfile, type ProfileAsk } from "./cold-lookup";
 import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
 import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
-import type { ApiRequest, ApiResponse } from "./types";
+import type { ApiRequest, ApiResponse } from "../http/types";
 import { usage } from "./usage";
 import { rateLimitedNotices } from "@/lib/webhooks/rate-limited";
 

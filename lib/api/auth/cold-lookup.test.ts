@@ -8,7 +8,7 @@ import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call } from "@/test/api-server";
 import { withApiServer } from "@/test/with-api-server";
 import { withTestDatabase } from "@/test/database";
-import { profileCache } from "./profile-cache";
+import { profileCache } from "../invalidation/profile-cache";
 import { getTokenWithProfile } from "./queries";
 import { tokenCache } from "./token-cache";
 
@@ -19,8 +19,8 @@ vi.mock("@/lib/profiles/queries", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/profiles/queries")>();
   return { ...original, findProfileByAttribute: vi.fn(original.findProfileByAttribute) };
 });
-vi.mock("@/lib/api/queries", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/api/queries")>();
+vi.mock("@/lib/api/auth/queries", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/api/auth/queries")>();
   return { ...original, getTokenWithProfile: vi.fn(original.getTokenWithProfile) };
 });
 

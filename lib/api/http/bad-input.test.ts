@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
-import { startTokenInvalidation } from "./token-invalidation";
+import { startTokenInvalidation } from "../invalidation/token-invalidation";
 
 const logged = vi.hoisted(() => [] as unknown[]);
 vi.mock("@/lib/log", () => ({ log: { info: () => {}, warn: () => {}, error: (fields: unknown) => logged.push(fields) } }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pairKey, ProfileCache } from "./profile-cache";
 import { parseProfileChange } from "./profile-changes";
-import { JsonText } from "./types";
+import { JsonText } from "../http/types";
 
 const A = "00000000-0000-4000-8000-00000000000a";
 const B = "00000000-0000-4000-8000-00000000000b";

@@ -4,8 +4,8 @@ import { profiles } from "@/db/schema";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
-import { openApiDocument } from "./openapi";
-import { startTokenInvalidation } from "./token-invalidation";
+import { openApiDocument } from "../reference/openapi";
+import { startTokenInvalidation } from "../invalidation/token-invalidation";
 
 withTestDatabase();
 

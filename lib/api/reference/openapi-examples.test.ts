@@ -5,7 +5,7 @@ import { planTeam } from "@/db/seed/activity";
 import { demoAccounts } from "@/db/seed/demo-accounts";
 import { generateProfiles } from "@/db/seed/profiles";
 import { createRandom } from "@/db/seed/random";
-import { errorCatalogue } from "./errors";
+import { errorCatalogue } from "../http/errors";
 import { errorTableMarkdown } from "./openapi-guide";
 import { operationExamples } from "./openapi-examples";
 import { openApiDocument } from "./openapi";

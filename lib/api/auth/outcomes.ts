@@ -1,8 +1,8 @@
 import { usageOutcomeEnum } from "@/db/schema";
-import { apiError, type ErrorCode } from "./errors";
+import { apiError, type ErrorCode } from "../http/errors";
 import type { RateState } from "./rate-limit";
 import type { TokenType } from "./token-cache";
-import type { ApiResponse } from "./types";
+import type { ApiResponse } from "../http/types";
 
 /** What happened to a request that presented a known token: the names usage is counted by. */
 export type Outcome = (typeof usageOutcomeEnum.enumValues)[number];
@@ -20,7 +20,7 @@ const tokenTypeWithArticle: Record<TokenType, string> = { activity: "an Activity
 
 /**
  * The one table from a refusal to what the caller is told. The database and the Usage tab
- * count by the outcome's name; callers see the contract's error code, whose status errors.ts
+ * count by the outcome's name; callers see the contract's error code, whose status http/errors.ts
  * holds. The two vocabularies meet here and nowhere else.
  */
 const refusals: Record<Refusal, { code: ErrorCode; message?: (context: RefusalContext) => string | undefined }> = {

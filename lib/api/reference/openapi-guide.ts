@@ -1,8 +1,8 @@
-import { errorCatalogue } from "./errors";
+import { errorCatalogue } from "../http/errors";
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
-/** The error table, printed from errors.ts (the one code → status table), never retyped. */
+/** The error table, printed from http/errors.ts (the one code → status table), never retyped. */
 export function errorTableMarkdown(): string {
   const rows = errorCatalogue().map(({ code, status, message, headers }) => {
     const sent = Object.entries(headers ?? {}).map(([name, value]) => `\`${name}: ${cell(value)}\``);

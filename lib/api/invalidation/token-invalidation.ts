@@ -4,7 +4,7 @@ import { processSingleton } from "@/db/process-singleton";
 import { Heartbeat } from "./listener-heartbeat";
 import { profileCache } from "./profile-cache";
 import { parseProfileChange } from "./profile-changes";
-import { tokenCache } from "./token-cache";
+import { tokenCache } from "../auth/token-cache";
 
 /**
  * Keeps the caches in step with every instance's changes through Postgres LISTEN/NOTIFY: the

@@ -5,7 +5,7 @@ import { parseClientIp, parseIpEntry, type IpEntry } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
 import { authenticate } from "./authenticate";
 import type { ApiToken } from "./token-cache";
-import type { ApiRequest } from "./types";
+import type { ApiRequest } from "../http/types";
 
 const known = vi.hoisted(() => ({ token: null as ApiToken | null }));
 vi.mock("./token-cache", async (importOriginal) => ({

@@ -1,12 +1,12 @@
 import { accessLog } from "@/lib/governance/access-log";
 import { findProfileByAttribute, type ProfileMatch } from "@/lib/profiles/queries";
 import { profileQuerySchema } from "@/lib/profiles/schema";
-import type { PrefetchedProfile, ProfileAsk } from "./cold-lookup";
-import { apiError } from "./errors";
-import { unsafeQuery } from "./input";
-import { profileCache } from "./profile-cache";
-import type { ApiToken } from "./token-cache";
-import { JsonText, type ApiRequest, type ApiResponse } from "./types";
+import type { PrefetchedProfile, ProfileAsk } from "../auth/cold-lookup";
+import { apiError } from "../http/errors";
+import { unsafeQuery } from "../http/input";
+import { profileCache } from "../invalidation/profile-cache";
+import type { ApiToken } from "../auth/token-cache";
+import { JsonText, type ApiRequest, type ApiResponse } from "../http/types";
 
 /** GET /api/v1/profile: one profile by the token's linking attribute, only the attributes it exposes. */
 export async function readProfile(request: ApiRequest, token: ApiToken, prefetched?: PrefetchedProfile): Promise<ApiResponse> {
@@ -18,7 +18,7 @@ export async function readProfile(request: ApiRequest, token: ApiToken, prefetch
     return apiError("invalid_request", `Look profiles up with the "${key}" parameter only, e.g. /api/v1/profile?${key}=…`);
   }
   const value = parsed.data[key]!;
-  // Read with the token (cold-lookup.ts) only if it is this very lookup.
+  // Read with the token (auth/cold-lookup.ts) only if it is this very lookup.
   const read = prefetched?.key === key && prefetched.value === value ? prefetched : undefined;
   const answer = await lookUp(token, key, value, read);
   // Every lookup is on record, answered from the cache or not.
