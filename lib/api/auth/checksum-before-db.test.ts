@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { parseClientIp } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
-import { authenticate } from "./authenticate";
+import { authenticate } from "@/test/authenticate";
 import type { ApiRequest } from "../http/types";
 
 const db = vi.hoisted(() => ({ opened: 0 }));

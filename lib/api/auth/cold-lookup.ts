@@ -21,7 +21,7 @@ export interface PrefetchedProfile extends ProfileAsk {
  * the profile cache cannot answer, the profile comes in the same statement: a request that
  * misses both caches waits on one round trip, not two. The profile is read only for an active
  * Profile Read token linked on `ask.key`, and only within its account; whether the request may
- * have it is still authenticate's call.
+ * have it is still decide's call (authenticate.ts).
  */
 export async function lookUpToken(hash: string, ask?: ProfileAsk): Promise<{ token: ApiToken | null; prefetched?: PrefetchedProfile }> {
   // The profile cache likely answers: the token alone, and no profile read for nothing.

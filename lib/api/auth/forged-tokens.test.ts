@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { redisReady } from "@/test/redis";
 import { parseClientIp } from "@/lib/net/ip";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
-import { authenticate, identifiedRateHeaders } from "./authenticate";
+import { authenticate, identifiedRateHeaders } from "@/test/authenticate";
 import { ANONYMOUS_LIMIT } from "./rate-limit";
 import type { TokenRow } from "./queries";
 import { tokenCache } from "./token-cache";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { redisReady } from "@/test/redis";
 import { parseClientIp, parseIpEntry, type IpEntry } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
-import { authenticate } from "./authenticate";
+import { authenticate } from "@/test/authenticate";
 import type { ApiToken } from "./token-cache";
 import type { ApiRequest } from "../http/types";
 

@@ -85,7 +85,7 @@ export class TokenCache {
     if (evicted) this.drop(evicted[1].token.id);
     // One entry per token, reachable by both of its hashes during an overlap: whichever secret
     // is presented first, the other is then a cache hit too. Whether the old one still works is
-    // decided by time in authenticate(), so the entry never has to change when the window ends.
+    // decided by time in decide() (secretInForce), so the entry never has to change when the window ends.
     this.drop(token.id);
     const entry = { token, expires: this.now() + this.ttlMs };
     const hashes = new Set([hash, token.secretHash, ...(token.oldSecretHash ? [token.oldSecretHash] : [])]);

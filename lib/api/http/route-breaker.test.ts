@@ -6,7 +6,7 @@ import { RequestError } from "./errors";
 import { routeApiRequest } from "./routes";
 import type { ApiRequest } from "./types";
 
-// What each kind of route tells the database breaker (routes.ts withBreaker). A token route's
+// What each kind of route tells the database breaker (routes.ts, settle). A token route's
 // handler queries the database whatever it answers, so any answer of it counts as reaching it;
 // a public route reached it only when it succeeded (a refused body never asked).
 

@@ -1,5 +1,6 @@
 import { log } from "@/lib/log";
-import { authenticate, cachedRateHeaders, type AskFor, identifiedRateHeaders, presentedToken } from "../auth/authenticate";
+import { cachedRateHeaders, decide, identify, misroutedRateHeaders, readCredential, type AskFor, type Credential } from "../auth/authenticate";
+import { recordOutcome } from "../auth/record-outcome";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { describeError } from "../error-log";
 import { apiError, RequestError } from "./errors";
@@ -47,7 +48,11 @@ export const publicRoutes: PublicRoute[] = [
   { path: "/api/v1/secret-scanning/github", perMinute: GITHUB_SCANS_PER_MINUTE, handler: (request) => receiveGitHubScan(request) },
 ];
 
-/** Routes /api/v1 requests: authenticate for the route's token type, then call its handler. */
+/**
+ * Routes /api/v1 requests. A token route reads top-down: the token parsed once (readCredential),
+ * then, under the database breaker, identify → decide → record the outcome → the handler →
+ * the token's headers on its answer (serveTokenRoute).
+ */
 export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse> {
   if (request.method === "GET" && request.path === "/api/v1/live") {
     // Liveness: no token, no database (readiness, which asks the database, is /api/ready);
@@ -60,28 +65,41 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
   const open = publicRoutes.find((r) => r.path === request.path);
   if (open) return routePublicRequest(request, open);
   const route = routes.find((r) => r.path === request.path && r.method === request.method);
-  const misrouted = route ? null : misroutedFor(request.path);
-  // Without a token there is nothing to look up: no database, as before.
-  if (misrouted && !presentedToken(request)) return misrouted;
-  return (await withBreaker(request, route, NO_HEADERS, tokenRouteStep)) ?? withHeaders(misrouted ?? apiError("unavailable"), await cachedRateHeaders(request));
+  const credential = readCredential(request);
+  // A misroute without a token: nothing to look up, no database.
+  if (!route && !credential) return misroutedFor(request.path);
+  if (!databaseBreaker.admit()) {
+    return withHeaders(route ? apiError("unavailable") : misroutedFor(request.path), await cachedRateHeaders(credential));
+  }
+  return settle(request, route ? serveTokenRoute(request, route, credential) : serveMisroute(request, credential));
 }
 
 /**
- * A token route once the breaker admitted it. It reached the database when its handler
- * answers, whatever the answer: every handler queries it. Before that (a refused token, a
- * misroute) it says nothing either way.
+ * A token route, admitted by the breaker. It reached the database when its handler answers,
+ * whatever the answer: every handler queries it. Before that (a refused token, unsafe query)
+ * it says nothing either way.
  */
-async function tokenRouteStep(request: ApiRequest, route: Route | undefined, pass: BreakerPass): Promise<ApiResponse> {
-  // The token's rate-limit fields, once it is identified: every answer from then on carries them.
-  if (!route) return withHeaders(misroutedFor(request.path), (pass.headers = await identifiedRateHeaders(request)));
-  const auth = await authenticate(request, route.type, route.ask);
-  if (!auth.ok) return auth.response;
-  pass.headers = auth.headers;
+async function serveTokenRoute(request: ApiRequest, route: Route, credential: Credential | null): Promise<Served> {
+  const found = await identify(request, credential, route.ask);
+  const verdict = await decide(request, found, route.type);
+  recordOutcome(request, verdict.outcome);
+  if (!verdict.ok) return { response: verdict.response, settle: "skipped" };
+  // The token's rate-limit and lifetime fields: every answer from here on carries them.
+  const headers = verdict.headers;
   const unsafe = unsafeQuery(request.query);
-  if (unsafe) return apiError("invalid_request", unsafe, pass.headers);
-  const response = await route.handler(request, auth.token, auth.prefetched);
-  pass.reached = true;
-  return withHeaders(response, pass.headers);
+  if (unsafe) return { response: apiError("invalid_request", unsafe, headers), settle: "skipped" };
+  try {
+    const response = await route.handler(request, verdict.token, verdict.prefetched);
+    return { response: withHeaders(response, headers), settle: "reached" };
+  } catch (error) {
+    return failed(request, error, headers);
+  }
+}
+
+/** A path or method no route takes, with a token: 404 or 405 with the token's rate-limit fields. */
+async function serveMisroute(request: ApiRequest, credential: Credential | null): Promise<Served> {
+  const found = await identify(request, credential);
+  return { response: withHeaders(misroutedFor(request.path), await misroutedRateHeaders(request, found)), settle: "skipped" };
 }
 
 /** A public route: POST only, counted per client IP, then its handler (no token involved). */
@@ -90,45 +108,50 @@ async function routePublicRequest(request: ApiRequest, route: PublicRoute): Prom
   const rate = await consume("report", `${route.path} ${request.clientIp ?? "unknown"}`, route.perMinute);
   const headers = rateLimitHeaders(rate);
   if (!rate.allowed) return apiError("rate_limited", undefined, headers);
-  return (await withBreaker(request, route, headers, publicRouteStep)) ?? apiError("unavailable", undefined, headers);
+  if (!databaseBreaker.admit()) return apiError("unavailable", undefined, headers);
+  return settle(request, servePublicRoute(request, route, headers));
 }
 
 /** Only a public route's successes come from the database: a refused signature or body never asked it. */
-async function publicRouteStep(request: ApiRequest, route: PublicRoute, pass: BreakerPass): Promise<ApiResponse> {
-  const response = await route.handler(request);
-  pass.reached = response.status < 300;
-  return withHeaders(response, pass.headers);
+async function servePublicRoute(request: ApiRequest, route: PublicRoute, headers: Record<string, string>): Promise<Served> {
+  try {
+    const response = await route.handler(request);
+    return { response: withHeaders(response, headers), settle: response.status < 300 ? "reached" : "skipped" };
+  } catch (error) {
+    return failed(request, error, headers);
+  }
 }
 
-/** One request's way through the database breaker: the headers known so far, and whether it reached the database. */
-interface BreakerPass {
-  headers: Record<string, string>;
-  reached: boolean;
+/** An admitted request's answer, and what it tells the database breaker. */
+interface Served {
+  response: ApiResponse;
+  settle: "reached" | "skipped" | { error: unknown };
+}
+
+/**
+ * Every request the breaker admitted settles it, once: reached, skipped, or failed with an
+ * error that is not the caller's. A failure before the token's headers are known (identify's
+ * lookup) answers without them.
+ */
+async function settle(request: ApiRequest, serving: Promise<Served>): Promise<ApiResponse> {
+  let served: Served;
+  try {
+    served = await serving;
+  } catch (error) {
+    served = failed(request, error, NO_HEADERS);
+  }
+  databaseBreaker.settle(served.settle);
+  return served.response;
 }
 
 const NO_HEADERS: Record<string, string> = Object.freeze({});
 
-/**
- * Runs `step` under the database breaker, or answers null when the breaker refuses (the caller
- * says 503 its own way). Every admitted request settles it: reached, skipped, or failed with
- * an error that is not the caller's. Steps are module functions given `arg`, not closures:
- * this is the Profile Read hot path, so one small object per request is all it adds.
- */
-async function withBreaker<A>(request: ApiRequest, arg: A, headers: Record<string, string>, step: (request: ApiRequest, arg: A, pass: BreakerPass) => Promise<ApiResponse>): Promise<ApiResponse | null> {
-  if (!databaseBreaker.admit()) return null;
-  const pass: BreakerPass = { headers, reached: false };
-  let failed: { error: unknown } | null = null;
-  try {
-    return await step(request, arg, pass);
-  } catch (error) {
-    if (!(error instanceof RequestError)) failed = { error };
-    return failureAnswer(request, error, pass.headers);
-  } finally {
-    databaseBreaker.settle(failed ?? (pass.reached ? "reached" : "skipped"));
-  }
+/** A failure inside a step: the caller's mistake says nothing to the breaker; anything else is reported to it. */
+function failed(request: ApiRequest, error: unknown, headers: Record<string, string>): Served {
+  return { response: failureAnswer(request, error, headers), settle: error instanceof RequestError ? "skipped" : { error } };
 }
 
-/** What a failure inside a handler answers: the caller's mistake (400/413), 503 or a logged 500. */
+/** What a failure answers: the caller's mistake (400/413), 503 or a logged 500. */
 function failureAnswer(request: ApiRequest, error: unknown, rate: Record<string, string>): ApiResponse {
   if (error instanceof RequestError) return apiError(error.code, error.message, rate);
   // Unreachable database: 503 with Retry-After, never a guess from what may be stale.
