@@ -9,7 +9,7 @@
 import { handleApiRequest, toApiRequest, writeApiResponse } from "@/lib/api/http/node-adapter";
 import { routes } from "@/lib/api/http/routes";
 import { accessLog } from "@/lib/governance/access-log";
-import type { ApiToken } from "@/lib/api/auth/token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { log } from "@/lib/log";
 import { createAppServer, listen, prepareNext, startServices, type ApiListener } from "@/lib/server/app-server";
 import { CEILING_PATH } from "./processes";

@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
 import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
-import { parseScanningKeys } from "@/lib/api/endpoints/secret-scanning-keys";
+import { parseScanningKeys } from "@/lib/secret-scanning-keys";
 
 const appEnvSchema = z
   .object({

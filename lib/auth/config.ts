@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { describeError } from "@/lib/api/error-log";
+import { describeError } from "@/lib/error-log";
 import { modeOf } from "@/lib/mode";
 
 /**

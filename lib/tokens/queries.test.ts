@@ -5,7 +5,8 @@ import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, revokeToken, updateToken } from "./actions";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
-import { getToken, getTokenAllowance, listTokenEvents, listTokens, lockActiveToken, pageNumber } from "./queries";
+import { getToken, getTokenAllowance, listTokenEvents, listTokens, lockActiveToken } from "./queries";
+import { pageNumber } from "@/lib/pagination";
 import { activityInput, profileReadInput } from "@/test/token-fixtures";
 
 withTestDatabase();

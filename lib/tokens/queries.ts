@@ -9,6 +9,7 @@ import type { EditableTokenSettings, TokenSettings } from "./schema";
 import type { IssuedSecret } from "./secret";
 import { enqueueTokenEvent } from "@/lib/webhooks/outbox";
 import type { TokenEventAction } from "./types";
+import { PAGE_SIZE } from "@/lib/pagination";
 import { isUuid } from "@/lib/uuid";
 
 export interface Actor {
@@ -67,14 +68,6 @@ const summaryColumns = {
   exposedAt: apiTokens.exposedAt,
   exposedSource: apiTokens.exposedSource,
 };
-
-export const PAGE_SIZE = 50;
-
-/** A page number from a query string: 1 unless it is a whole number ≥ 1. */
-export function pageNumber(value: unknown): number {
-  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
-  return n >= 1 ? n : 1;
-}
 
 /** The account's tokens, active first, newest first; revoked ones stay listed, a page at a time. */
 export async function listTokens(accountId: string, page = 1) {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
-import { describeError } from "@/lib/api/error-log";
+import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
 import { claimMark } from "./marks";
 import { accountListensFor, enqueueTokenEvent } from "./outbox";

@@ -6,7 +6,9 @@ import { failedAuth } from "./failed-auth";
 import { refusal, type Outcome } from "./outcomes";
 import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
 import { lookUpToken, type PrefetchedProfile, type ProfileAsk } from "./cold-lookup";
-import { tokenCache, type ApiToken, type TokenType } from "./token-cache";
+import { tokenCache } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
+import type { TokenType } from "@/lib/tokens/types";
 import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
 import type { ApiRequest, ApiResponse } from "../http/types";
 

@@ -1,7 +1,8 @@
 import { toMatch, type ProfileMatch } from "@/lib/profiles/queries";
 import { profileCache } from "../invalidation/profile-cache";
 import { getTokenWithProfile } from "./queries";
-import { cacheTokenRow, findTokenByHash, tokenCache, type ApiToken } from "./token-cache";
+import { cacheTokenRow, findTokenByHash, tokenCache } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 
 /** The profile a request asks for, known before its token is: its one query parameter. */
 export interface ProfileAsk {

@@ -1,7 +1,7 @@
 import { usageOutcomeEnum } from "@/db/schema";
 import { apiError, type ErrorCode } from "../http/errors";
 import type { RateState } from "./rate-limit";
-import type { TokenType } from "./token-cache";
+import type { TokenType } from "@/lib/tokens/types";
 import type { ApiResponse } from "../http/types";
 
 /** What happened to a request that presented a known token: the names usage is counted by. */

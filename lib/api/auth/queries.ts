@@ -1,13 +1,15 @@
 import { and, eq, or, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { getBatchDb, getDb, type Db } from "@/db";
 import { arrayLiteral, insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
 import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { lookupDocuments, matchingProfiles, type ProfileRow } from "@/lib/profiles/queries";
 
 // Every statement the API runs on its own tables. What it reads for the Activity and Profile
 // Read answers is in lib/activity/queries.ts and lib/profiles/queries.ts.
 
-// The token columns the API checks a request against.
+// The token columns the API checks a request against: exactly ApiToken's (lib/tokens/api-token.ts).
 const tokenColumns = {
   id: apiTokens.id,
   accountId: apiTokens.accountId,
@@ -25,7 +27,7 @@ const tokenColumns = {
   oldSecretEndsAt: apiTokens.oldSecretEndsAt,
   // Set by the enumeration alarm: the token is throttled on every instance (lib/governance).
   suspiciousAt: apiTokens.suspiciousAt,
-};
+} satisfies Record<keyof ApiToken, PgColumn>;
 
 // Each column has its own unique index: a BitmapOr of two index probes, still one round trip.
 const byHash = or(eq(apiTokens.secretHash, sql.placeholder("hash")), eq(apiTokens.oldSecretHash, sql.placeholder("hash")));

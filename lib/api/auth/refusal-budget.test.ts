@@ -4,7 +4,7 @@ import { redisReady } from "@/test/redis";
 import { parseClientIp, parseIpEntry, type IpEntry } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
 import { authenticate } from "@/test/authenticate";
-import type { ApiToken } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import type { ApiRequest } from "../http/types";
 
 const known = vi.hoisted(() => ({ token: null as ApiToken | null }));

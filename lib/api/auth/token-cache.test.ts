@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TokenCache, type ApiToken } from "./token-cache";
+import { TokenCache } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 
 const token = (id: string): ApiToken => ({
   id,

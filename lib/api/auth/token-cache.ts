@@ -1,12 +1,8 @@
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
-import { parseIpEntry, type IpEntry } from "@/lib/net/ip";
+import { parseIpEntry } from "@/lib/net/ip";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { getTokenByHash, type TokenRow } from "./queries";
-
-/** A token as the API checks it: the stored row, its IP whitelist parsed. */
-export type ApiToken = Omit<TokenRow, "ipAllowList"> & { ipAllowList: IpEntry[] };
-/** Taken from the database's enum, as stored. */
-export type TokenType = ApiToken["type"];
 
 const DEFAULT_TTL_MS = 60_000;
 const MAX_ENTRIES = 20_000;

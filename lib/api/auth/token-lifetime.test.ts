@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeToStop } from "@/lib/tokens/rotation";
-import type { ApiToken } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { lifetimeHeaders, secretInForce } from "./token-lifetime";
 
 const reset = Date.UTC(2026, 10, 29, 10, 30, 15, 400);

@@ -1,4 +1,4 @@
-import type { ApiToken } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 
 /** Which of a token's secrets was presented: its current one, or the old one of an overlap. */
 export type SecretInUse = "current" | "old";

@@ -2,7 +2,7 @@ import { processSingleton } from "@/db/process-singleton";
 import { BatchedMapWriter } from "@/lib/batched-writer";
 import { addUsageCounts, updateLastUses } from "./queries";
 import type { Outcome } from "./outcomes";
-import type { ApiToken } from "./token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 
 const FLUSH_EVERY_MS = 2_000;
 const LAST_USED_EVERY_MS = 60_000;

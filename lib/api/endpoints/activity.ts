@@ -1,7 +1,7 @@
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
 import { runReport } from "@/lib/activity/reports";
-import type { ApiToken } from "../auth/token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { apiError } from "../http/errors";
 import type { ApiRequest, ApiResponse } from "../http/types";
 

@@ -10,7 +10,7 @@ import { generateToken } from "@/lib/tokens/secret";
 import { call } from "@/test/api-server";
 import { withTestDatabase } from "@/test/database";
 import { withSignedInAdmin } from "@/test/signed-in-admin";
-import { parseScanningKeys } from "./secret-scanning-keys";
+import { parseScanningKeys } from "@/lib/secret-scanning-keys";
 
 // GitHub's secret-scanning partner endpoint with a key pair made here: the operator's
 // SECRET_SCANNING_PUBLIC_KEYS is set before lib/env reads it (vi.hoisted runs before imports).

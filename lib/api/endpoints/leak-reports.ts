@@ -5,7 +5,7 @@ import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { z } from "@/lib/zod";
 import { apiError } from "../http/errors";
 import { parseJsonBody } from "../http/input";
-import { verifiesScanningSignature, type ScanningKeys } from "./secret-scanning-keys";
+import { verifiesScanningSignature, type ScanningKeys } from "@/lib/secret-scanning-keys";
 import type { ApiRequest, ApiResponse } from "../http/types";
 
 // The two ways a leaked token is reported, both without a token: anyone who finds one posts it

@@ -5,7 +5,7 @@ import type { PrefetchedProfile, ProfileAsk } from "../auth/cold-lookup";
 import { apiError } from "../http/errors";
 import { unsafeQuery } from "../http/input";
 import { profileCache } from "../invalidation/profile-cache";
-import type { ApiToken } from "../auth/token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { JsonText, type ApiRequest, type ApiResponse } from "../http/types";
 
 /** GET /api/v1/profile: one profile by the token's linking attribute, only the attributes it exposes. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "@/lib/log";
 import { parseClientIpCached, type IpAddress } from "@/lib/net/ip";
-import { describeError } from "../error-log";
+import { describeError } from "@/lib/error-log";
 import { apiError, MAX_BODY_BYTES, RequestError } from "./errors";
 import { parseJsonBody } from "./input";
 import { routeApiRequest } from "./routes";

@@ -24,7 +24,7 @@ export interface ApiRequest {
 
 export interface ApiResponse {
   status: number;
-  /** Serialised with JSON.stringify, unless already serialised (JsonBytes). */
+  /** Serialised with JSON.stringify, unless already serialised (JsonText). */
   body: unknown;
   headers?: Record<string, string>;
 }
