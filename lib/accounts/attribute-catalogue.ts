@@ -1,4 +1,4 @@
-/** The demo attribute catalogue: API key (snake_case) → display name. */
+/** The default attribute catalogue every new account starts with (and the demo accounts too): API key (snake_case) → display name. */
 export const attributeCatalogue = [
   ["email", "Email"],
   ["customer_id", "Customer ID"],
