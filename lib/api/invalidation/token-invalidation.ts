@@ -1,4 +1,5 @@
 import { getDbHandle, reconnectBackoff } from "@/db";
+import { readDbConfig } from "@/db/config";
 import { PROFILE_CHANGES_CHANNEL, TOKEN_CHANGES_CHANNEL } from "@/db/notify";
 import { processSingleton } from "@/db/process-singleton";
 import { Heartbeat } from "./listener-heartbeat";
@@ -38,7 +39,7 @@ async function listen(): Promise<void> {
     return;
   }
   // Loaded here: with PGlite the listener needs no driver.
-  await connect((await import("postgres")).default, process.env.DATABASE_URL!);
+  await connect((await import("postgres")).default, readDbConfig().DATABASE_URL!);
 }
 
 /**
