@@ -31,6 +31,8 @@ const appEnvSchema = z
     WEBHOOKS_ALLOW_LOOPBACK: z.string().optional(),
     // The demo users' password when seeding in production (lib/server/prepare-database.ts).
     HUB_DEMO_PASSWORD: z.string().optional(),
+    // Tests only: a file of milliseconds added to the token clock (lib/clock.ts).
+    HUB_TEST_CLOCK_FILE: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((value, ctx) => {
