@@ -6,10 +6,10 @@
  * server from the pieces `npm start` uses, so nothing shipped carries a benchmark seam (access
  * logging, which `npm start` cannot turn off, is switched off here for the comparison).
  */
-import { handleApiRequest, toApiRequest, writeApiResponse } from "@/lib/api/node-adapter";
-import { routes } from "@/lib/api/routes";
+import { handleApiRequest, toApiRequest, writeApiResponse } from "@/lib/api/http/node-adapter";
+import { routes } from "@/lib/api/http/routes";
 import { accessLog } from "@/lib/governance/access-log";
-import type { ApiToken } from "@/lib/api/token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { log } from "@/lib/log";
 import { createAppServer, listen, prepareNext, startServices, type ApiListener } from "@/lib/server/app-server";
 import { CEILING_PATH } from "./processes";

@@ -14,7 +14,7 @@ export async function notifyTokenChanged(tx: Tx, tokenId: string): Promise<void>
 
 /**
  * Every app instance LISTENs here too and forgets the cached Profile Read answers a profile
- * change affects. Sent by triggers on the profiles table (migration 0010), so every writer's
- * change arrives, on commit; the payload format is read in lib/api/profile-changes.ts.
+ * change affects. Sent by triggers on the profiles table (migration 0012), so every writer's
+ * change arrives, on commit; the payload format is read in lib/api/invalidation/profile-changes.ts.
  */
 export const PROFILE_CHANGES_CHANNEL = "hub_profile_changes";

@@ -1,4 +1,5 @@
 import { readFileSync, watchFile } from "node:fs";
+import { env } from "@/lib/env";
 
 /**
  * The one clock for token lifetimes. Expiry and the end of a reset's overlap are decided by it
@@ -7,7 +8,7 @@ import { readFileSync, watchFile } from "node:fs";
  * separate server process, writes milliseconds to add to the real time into the file named by
  * HUB_TEST_CLOCK_FILE, which that process re-reads when it changes. Nothing else sets it.
  */
-const offsetFile = process.env.HUB_TEST_CLOCK_FILE;
+const offsetFile = env.HUB_TEST_CLOCK_FILE;
 let offsetMs = 0;
 
 function readOffset(file: string) {

@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
 import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
-import { parseScanningKeys } from "@/lib/api/secret-scanning-keys";
+import { parseScanningKeys } from "@/lib/secret-scanning-keys";
 
 const appEnvSchema = z
   .object({
@@ -29,6 +29,14 @@ const appEnvSchema = z
     PROFILE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
     // GitHub's published secret-scanning keys (JSON); unset, POST /api/v1/secret-scanning/github answers 404.
     SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
+    // Encrypts webhook signing secrets at rest; unset, derived from AUTH_SECRET (lib/webhooks/secret.ts).
+    WEBHOOK_SECRET_KEY: z.string().optional(),
+    // "true": a production build under test may send webhooks to 127.0.0.1 (lib/webhooks/url-policy.ts).
+    WEBHOOKS_ALLOW_LOOPBACK: z.string().optional(),
+    // The demo users' password when seeding in production (lib/server/prepare-database.ts).
+    HUB_DEMO_PASSWORD: z.string().optional(),
+    // Tests only: a file of milliseconds added to the token clock (lib/clock.ts).
+    HUB_TEST_CLOCK_FILE: z.string().optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // Production runs on a real PostgreSQL server; the embedded one only when asked for by name.
     HUB_EMBEDDED_DATABASE: z.enum(["allow"], { message: 'HUB_EMBEDDED_DATABASE may only be "allow"' }).optional(),

@@ -10,3 +10,6 @@ export function modeOf(source: { NODE_ENV?: string }): Mode {
   const value = source.NODE_ENV;
   return value === "production" || value === "test" ? value : "development";
 }
+
+/** This process's mode now (read when asked: Next sets NODE_ENV late, see above). */
+export const currentMode = (): Mode => modeOf(process.env);

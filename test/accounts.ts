@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
 import { accounts, attributes, users } from "@/db/schema";
-import { catalogueRows } from "@/db/seed/catalogue";
+import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
 import type { CurrentUser, Role } from "@/lib/auth/queries";
 
 /** A test user is what the session would hold for them. */

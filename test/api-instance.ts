@@ -3,7 +3,7 @@
  * its own LISTEN connection, in a process of its own, on an ephemeral port it prints as
  * `port=<n>`. Run with `npx tsx test/api-instance.ts` against an already migrated DATABASE_URL.
  */
-import { startTokenInvalidation } from "@/lib/api/token-invalidation";
+import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import { startApiServer } from "./api-server";
 
 async function main() {

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isTrustedProxy, parseTrustedProxies, resolveClientIp } from "@/lib/net/client-ip";
 import { requestIdFor } from "@/lib/request-id";
-import { handleApiRequest } from "@/lib/api/node-adapter";
+import { handleApiRequest } from "@/lib/api/http/node-adapter";
 
 // No vitest here: test/api-instance.ts runs this in a child process of its own (withApiServer,
 // the Vitest hook around it, is in test/with-api-server.ts).

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { startTokenInvalidation } from "@/lib/api/token-invalidation";
+import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import { startApiServer } from "./api-server";
 
 /**

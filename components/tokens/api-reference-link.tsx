@@ -1,4 +1,4 @@
-import { apiReferenceHref, apiReferenceSection } from "@/lib/api/reference-links";
+import { apiReferenceHref, apiReferenceSection } from "@/lib/api/reference/reference-links";
 import type { TokenType } from "@/lib/tokens/types";
 
 interface Props {

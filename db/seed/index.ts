@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../index";
 import { accounts, attributes, profiles, users } from "../schema";
-import { catalogueRows } from "./catalogue";
+import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
 import { generateProfiles } from "./profiles";
 import { demoAccounts, type DemoAccountSpec } from "./demo-accounts";
 import { seedActivity } from "./insert-activity";

@@ -10,10 +10,10 @@ import { applyTokenEdit } from "@/lib/tokens/write/create-and-edit";
 import { markTokenRevoked, rotateTokenSecret } from "@/lib/tokens/write/lifecycle";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
-import { openApiDocument } from "./openapi";
+import { openApiDocument } from "./reference/openapi";
 import { call, startApiServer, type CallResult } from "@/test/api-server";
-import { startTokenInvalidation } from "./token-invalidation";
-import { usage, UsageRecorder } from "./usage";
+import { startTokenInvalidation } from "./invalidation/token-invalidation";
+import { usage, UsageRecorder } from "./auth/usage";
 
 withTestDatabase();
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
-import { startTokenInvalidation } from "./token-invalidation";
+import { startTokenInvalidation } from "./invalidation/token-invalidation";
 
 withTestDatabase();
 

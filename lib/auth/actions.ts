@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { modeOf } from "@/lib/mode";
+import { currentMode } from "@/lib/mode";
 import { signIn, signOut } from "./index";
 import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "./known-device";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "./schema";
@@ -34,7 +34,7 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
   (await cookies()).set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email), {
     httpOnly: true,
     sameSite: "lax",
-    secure: modeOf(process.env) === "production",
+    secure: currentMode() === "production",
     path: "/",
     maxAge: KNOWN_DEVICE_MAX_AGE_SECONDS,
   });

@@ -1,6 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
-import { describeError } from "@/lib/api/error-log";
-import { modeOf } from "@/lib/mode";
+import { describeError } from "@/lib/error-log";
+import { currentMode } from "@/lib/mode";
 
 /**
  * The part of the Auth.js configuration that the proxy also loads: no database, no providers.
@@ -10,7 +10,7 @@ export const authConfig = {
   pages: { signIn: "/login" },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
-  useSecureCookies: modeOf(process.env) === "production",
+  useSecureCookies: currentMode() === "production",
   providers: [],
   callbacks: {
     authorized({ auth, request }) {

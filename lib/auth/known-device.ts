@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
 
 /**
  * A "known device" cookie (OWASP's device-cookie defence against lockout): set in a browser
@@ -11,7 +12,7 @@ export const KNOWN_DEVICE_COOKIE = "hub_known_device";
 export const KNOWN_DEVICE_MAX_AGE_SECONDS = 90 * 24 * 60 * 60;
 
 function secret(): string | null {
-  const value = process.env.AUTH_SECRET;
+  const value = env.AUTH_SECRET;
   return value && value.length >= 32 ? value : null;
 }
 

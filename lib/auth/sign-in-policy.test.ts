@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { authorizeCredentials, SignInThrottled } from "./credentials";
 import { issueKnownDevice } from "./known-device";
 import { hashPassword, passwordCheckStats } from "./password";
 import { signInPolicy } from "./sign-in-throttle";
 
+// Before any import: the known-device cookie is signed with env.AUTH_SECRET, read once.
+vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= "a-test-secret-that-is-long-enough-for-hmac-keys";
+});
+
 withTestDatabase();
-process.env.AUTH_SECRET ??= "a-test-secret-that-is-long-enough-for-hmac-keys";
 
 // Counters may outlive a run (Redis): every test uses emails and addresses of its own.
 const octet = () => Math.floor(Math.random() * 250) + 1;

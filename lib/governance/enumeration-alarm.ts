@@ -1,4 +1,4 @@
-import { describeError } from "@/lib/api/error-log";
+import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
 import { markTokenSuspicious } from "@/lib/tokens/write/suspicious";
 import { alarmState, lookupStats } from "./queries";

@@ -6,7 +6,7 @@ import { apiTokens, profiles, tokenEvents } from "@/db/schema";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
-import { startTokenInvalidation } from "@/lib/api/token-invalidation";
+import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import type { Actor } from "@/lib/changes/record-change";
 import { accessLog, AccessLogRecorder } from "./access-log";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";

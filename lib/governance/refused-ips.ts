@@ -1,5 +1,5 @@
 import { processSingleton } from "@/db/process-singleton";
-import type { ApiToken } from "@/lib/api/token-cache";
+import type { ApiToken } from "@/lib/tokens/api-token";
 import { BatchedMapWriter } from "@/lib/batched-writer";
 import { addRefusedIps, type RefusedIpCount } from "./queries";
 

@@ -16,7 +16,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/api/reference/openapi";
 import { log } from "@/lib/log";
 import { API_REFERENCE_BUILD_DIR, BUNDLE_FILE, BUNDLE_PATH, NONCE_PLACEHOLDER, PAGE_FILE, type BuiltReference } from "./api-reference";
 

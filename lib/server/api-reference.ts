@@ -11,7 +11,7 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
-import { API_REFERENCE_PATH } from "@/lib/api/reference-links";
+import { API_REFERENCE_PATH } from "@/lib/api/reference/reference-links";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 

@@ -6,10 +6,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { closeDb } from "@/db";
-import { handleApiRequest } from "@/lib/api/node-adapter";
-import { profileCache } from "@/lib/api/profile-cache";
-import { startTokenInvalidation } from "@/lib/api/token-invalidation";
-import { usage } from "@/lib/api/usage";
+import { handleApiRequest } from "@/lib/api/http/node-adapter";
+import { profileCache } from "@/lib/api/invalidation/profile-cache";
+import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
+import { usage } from "@/lib/api/auth/usage";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { purgeExpiredAccessLog } from "@/lib/governance/retention";

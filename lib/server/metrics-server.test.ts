@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { profiles } from "@/db/schema";
-import { startTokenInvalidation } from "@/lib/api/token-invalidation";
+import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 
 /** Seeds the demo accounts. Production needs an explicit password: no well-known one there. */
 export async function seedDemoAccounts(): Promise<string[]> {
-  const password = env.mode === "production" ? process.env.HUB_DEMO_PASSWORD : DEMO_PASSWORD;
+  const password = env.mode === "production" ? env.HUB_DEMO_PASSWORD : DEMO_PASSWORD;
   if (!password || password.length < 12) {
     throw new Error("In production the seed needs HUB_DEMO_PASSWORD (12 characters or more).");
   }

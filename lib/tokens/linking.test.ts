@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogueRows } from "@/db/seed/catalogue";
+import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
 import { linkingMatches } from "./linking";
 
 const catalogue = catalogueRows("account");

@@ -4,7 +4,7 @@ import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
 import { tokenEvents } from "@/db/schema";
-import { tokenCache } from "@/lib/api/token-cache";
+import { tokenCache } from "@/lib/api/auth/token-cache";
 import { clock } from "@/lib/clock";
 import { createToken, resetToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";

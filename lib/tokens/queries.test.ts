@@ -5,8 +5,9 @@ import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, revokeToken, updateToken } from "./actions";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
-import { getToken, getTokenAllowance, listTokenEvents, listTokens, pageNumber } from "./queries";
+import { getToken, getTokenAllowance, listTokenEvents, listTokens } from "./queries";
 import { lockActiveToken } from "./write/lock";
+import { pageNumber } from "@/lib/pagination";
 import { activityInput, profileReadInput } from "@/test/token-fixtures";
 
 withTestDatabase();

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users } from "@/db/schema";
+import { PAGE_SIZE } from "@/lib/pagination";
 import { isUuid } from "@/lib/uuid";
 
 // What the console reads about tokens. Every write lives in ./write/ and is recorded through
@@ -56,14 +57,6 @@ const summaryColumns = {
   exposedAt: apiTokens.exposedAt,
   exposedSource: apiTokens.exposedSource,
 };
-
-export const PAGE_SIZE = 50;
-
-/** A page number from a query string: 1 unless it is a whole number ≥ 1. */
-export function pageNumber(value: unknown): number {
-  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
-  return n >= 1 ? n : 1;
-}
 
 /** The account's tokens, active first, newest first; revoked ones stay listed, a page at a time. */
 export async function listTokens(accountId: string, page = 1) {

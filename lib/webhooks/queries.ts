@@ -5,12 +5,11 @@ import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
 import { RETRY_WINDOW_MS } from "./retry";
+import { PAGE_SIZE } from "@/lib/pagination";
 import { isUuid } from "@/lib/uuid";
 
 // The console's reads and writes for webhooks; every statement is scoped by the account.
 // Columns are listed: the secret's ciphertext never leaves through the console.
-
-export const LOG_PAGE_SIZE = 50;
 
 const endpointColumns = {
   id: webhookEndpoints.id,
@@ -100,8 +99,8 @@ export async function listDeliveries(accountId: string, endpointId: string, page
       .from(webhookDeliveries)
       .where(scope)
       .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-      .limit(LOG_PAGE_SIZE)
-      .offset((page - 1) * LOG_PAGE_SIZE),
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(webhookDeliveries).where(scope),
   ]);
   return { rows, total: count?.total ?? 0 };

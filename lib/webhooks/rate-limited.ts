@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/schema";
-import { describeError } from "@/lib/api/error-log";
+import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
 import { claimMark } from "./marks";
 import { accountListensFor, enqueueTokenEvent } from "./outbox";
@@ -27,7 +27,7 @@ export class RateLimitedNotices {
     void this.enqueue(token, hour, new Date(now)).catch((error: unknown) => {
       // Forget the hour so the next 429 tries again.
       this.lastHour.delete(token.id);
-      log.warn({ token: token.id, error: describeError(error) }, "rate-limited webhook not queued");
+      log.warn({ tokenId: token.id, error: describeError(error) }, "rate-limited webhook not queued");
     });
   }
 

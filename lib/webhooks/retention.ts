@@ -1,5 +1,5 @@
 import { log } from "@/lib/log";
-import { removeInBatches } from "@/lib/server/jobs";
+import { removeInBatches } from "@/lib/remove-in-batches";
 import { deleteFinishedDeliveries } from "./delivery-queries";
 import { deleteMarksBefore } from "./marks";
 

@@ -11,7 +11,7 @@ export function generateSigningSecret(): string {
 }
 
 function key(): Buffer {
-  const material = process.env.WEBHOOK_SECRET_KEY || env.AUTH_SECRET;
+  const material = env.WEBHOOK_SECRET_KEY || env.AUTH_SECRET;
   // Development and tests without AUTH_SECRET: a fixed key (nothing real is protected there).
   const base = material ?? (env.mode === "production" ? null : "hub-development-webhook-key");
   if (!base) throw new Error("WEBHOOK_SECRET_KEY or AUTH_SECRET is required to store webhook signing secrets");

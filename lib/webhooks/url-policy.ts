@@ -16,7 +16,7 @@ export interface UrlPolicy {
 
 export const urlPolicy = (): UrlPolicy => ({
   strict: env.mode === "production",
-  allowLoopback: process.env.WEBHOOKS_ALLOW_LOOPBACK === "true",
+  allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK === "true",
 });
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);

@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { EXPIRY_BANNER_DAYS, expiringBannerText } from "@/lib/tokens/expiry";
 import { capReason } from "@/lib/tokens/cap";
-import { countTokensExpiringWithin, getTokenAllowance, listTokens, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
+import { PAGE_SIZE, pageNumber } from "@/lib/pagination";
+import { countTokensExpiringWithin, getTokenAllowance, listTokens } from "@/lib/tokens/queries";
 
 export const metadata: Metadata = { title: "API Tokens" };
 

@@ -6,9 +6,9 @@ import { DeliveryLog } from "@/components/webhooks/delivery-log";
 import { EndpointActions } from "@/components/webhooks/endpoint-actions";
 import { EndpointStatusBadge } from "@/components/webhooks/endpoint-status-badge";
 import { formatDateTime } from "@/lib/format";
-import { pageNumber } from "@/lib/tokens/queries";
+import { PAGE_SIZE, pageNumber } from "@/lib/pagination";
 import { loadEndpointPage } from "@/lib/webhooks/page-data";
-import { listDeliveries, LOG_PAGE_SIZE } from "@/lib/webhooks/queries";
+import { listDeliveries } from "@/lib/webhooks/queries";
 
 export const metadata: Metadata = { title: "Webhook endpoint" };
 
@@ -56,7 +56,7 @@ export default async function EndpointPage({ params, searchParams }: { params: P
           Delivery log
         </h2>
         <DeliveryLog endpointId={endpoint.id} deliveries={rows} />
-        <Pagination page={page} pageSize={LOG_PAGE_SIZE} total={total} path={path} label="Delivery log pages" />
+        <Pagination page={page} pageSize={PAGE_SIZE} total={total} path={path} label="Delivery log pages" />
       </section>
     </div>
   );

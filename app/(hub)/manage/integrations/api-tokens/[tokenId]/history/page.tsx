@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { TokenHistoryTable } from "@/components/tokens/token-history-table";
 import { Pagination } from "@/components/ui/pagination";
-import { listTokenEvents, PAGE_SIZE, pageNumber } from "@/lib/tokens/queries";
+import { PAGE_SIZE, pageNumber } from "@/lib/pagination";
+import { listTokenEvents } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 
 export const metadata: Metadata = { title: "API Token history" };

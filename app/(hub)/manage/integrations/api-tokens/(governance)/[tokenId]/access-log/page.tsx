@@ -7,10 +7,9 @@ import { Panel } from "@/components/ui/panel";
 import { cursorParam, parseAccessQuery } from "@/lib/governance/filters";
 import { loadAccessLogPage } from "@/lib/governance/page-data";
 import { listAccessLog } from "@/lib/governance/queries";
+import { PAGE_SIZE } from "@/lib/pagination";
 
 export const metadata: Metadata = { title: "API Token access log" };
-
-const PAGE_SIZE = 50;
 
 export default async function TokenAccessLogPage({
   params,

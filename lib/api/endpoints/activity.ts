@@ -1,0 +1,34 @@
+import { activityQuerySchema } from "@/lib/activity/schema";
+import { listForms, listGroups, listMembers, runActivityQuery } from "@/lib/activity/queries";
+import { runReport } from "@/lib/activity/reports";
+import type { ApiToken } from "@/lib/tokens/api-token";
+import { apiError } from "../http/errors";
+import type { ApiRequest, ApiResponse } from "../http/types";
+
+// The Activity token's endpoints. What they read is in lib/activity.
+
+const ok = (body: unknown): ApiResponse => ({ status: 200, body });
+
+/** GET /api/v1/users */
+export const getUsers = async (_request: ApiRequest, token: ApiToken) => ok({ data: await listMembers(token.accountId) });
+
+/** GET /api/v1/groups */
+export const getGroups = async (_request: ApiRequest, token: ApiToken) => ok({ data: await listGroups(token.accountId) });
+
+/** GET /api/v1/forms */
+export const getForms = async (_request: ApiRequest, token: ApiToken) => ok({ data: await listForms(token.accountId) });
+
+/** POST /api/v1/activity/query */
+export async function postActivityQuery(request: ApiRequest, token: ApiToken): Promise<ApiResponse> {
+  const body = await request.readJson();
+  const parsed = activityQuerySchema.safeParse(body);
+  if (!parsed.success) return apiError("invalid_request", parsed.error.issues.map((i) => i.message).join("; "));
+  return ok({ data: await runActivityQuery(token.accountId, parsed.data) });
+}
+
+/** POST /api/v1/activity/reports */
+export async function postActivityReports(request: ApiRequest, token: ApiToken): Promise<ApiResponse> {
+  const report = await runReport(token.accountId, await request.readJson({ anyContentType: true }));
+  // Reports answer bare, not wrapped in `data`: partners' scripts read them that way.
+  return report.ok ? ok(report.body) : apiError("invalid_request", report.message);
+}
