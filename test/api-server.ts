@@ -43,6 +43,8 @@ export interface CallResult {
   status: number;
   headers: Record<string, string>;
   body: { data?: unknown; error?: { code: string; message: string } } & Record<string, unknown>;
+  /** The body exactly as sent, `error.request_id` included (what a schema check must see). */
+  sent: unknown;
 }
 
 /**
@@ -82,7 +84,7 @@ export function call(port: number, path: string, options: CallOptions = {}): Pro
         res.on("data", (c: string) => (text += c));
         res.on("end", () => {
           try {
-            const result = { status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body: text ? JSON.parse(text) : {} };
+            const result = { status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body: text ? JSON.parse(text) : {}, sent: text ? JSON.parse(text) : {} };
             resolve(withRequestIdChecked(result));
           } catch (error) {
             reject(error);

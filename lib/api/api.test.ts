@@ -49,7 +49,7 @@ function conforms(path: string, method: "get" | "post", result: CallResult) {
   const operation = (openApiDocument.paths as Record<string, Record<string, { responses: Record<string, { content?: { "application/json": { schema: object } } }> }>>)[path]![method]!;
   const described = operation.responses[String(result.status)];
   expect(described, `${method.toUpperCase()} ${path} ${result.status} is documented`).toBeDefined();
-  const valid = ajv.validate(described!.content!["application/json"].schema, result.body);
+  const valid = ajv.validate(described!.content!["application/json"].schema, result.sent);
   expect(valid, JSON.stringify(ajv.errors)).toBe(true);
   expect(result.headers["ratelimit-policy"]).toMatch(/^"default";q=\d+;w=60$/);
   expect(result.headers.ratelimit).toMatch(/^"default";r=\d+;t=\d+$/);

@@ -15,6 +15,8 @@ async function serverImportGraph(): Promise<Metafile["inputs"]> {
     absWorkingDir: root,
     bundle: true,
     platform: "node",
+    // As `npm run build:server` bundles it (start.ts awaits at its top level).
+    format: "esm",
     packages: "external",
     metafile: true,
     write: false,
