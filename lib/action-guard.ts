@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
+import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
 
 export const UNAVAILABLE_MESSAGE = "The Hub could not save this right now. Try again in a moment.";
@@ -16,13 +17,7 @@ export async function answerUnexpected<T>(action: string, work: () => Promise<Ac
   } catch (error) {
     // Next's redirect() and notFound() travel as errors: they are answers, not failures.
     unstable_rethrow(error);
-    log.error({ action, cause: causeOf(error) }, "server action failed");
+    log.error({ action, error: describeError(error) }, "server action failed");
     return { ok: false, formError: UNAVAILABLE_MESSAGE };
   }
-}
-
-/** The driver's own message (e.g. ECONNREFUSED), not drizzle's wrapper, which repeats the query and its parameters. */
-function causeOf(error: unknown): string {
-  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return inner instanceof Error ? `${inner.name}: ${inner.message}` : String(inner);
 }

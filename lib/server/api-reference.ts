@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { API_REFERENCE_PATH } from "@/lib/api/reference/reference-links";
 import { env } from "@/lib/env";
+import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
 
 /** Where the build writes the page: inside Next.js's build output, which production ships. */
@@ -58,7 +59,7 @@ function loadOnce(): Promise<Served> {
 export const renderApiReferencePage = async (nonce: string) => (await loadOnce()).parts.join(nonce);
 
 function fail(res: ServerResponse, error: unknown) {
-  log.error({ err: error }, "api reference unavailable");
+  log.error({ error: describeError(error) }, "api reference unavailable");
   res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("The API reference could not be rendered.");
 }
 
