@@ -50,12 +50,12 @@ export async function seedReportFixture() {
     .values([
       // Opened with o1; o2's reply is its last; closed 24 h after that.
       { accountId, memberId: ann!.id, groupId: g1!.id, openedAt: at("2026-02-28T14:30:00Z"), firstReplyAt: plus("2026-02-28T14:30:00Z", 3000),
-        lastReplyAt: at("2026-03-01T04:00:00Z"), replyCount: 2, agentCount: 2, closedAt: at("2026-03-02T04:00:00Z") },
+        lastReplyAt: at("2026-03-01T04:00:00Z"), replyCount: 2, memberCount: 2, closedAt: at("2026-03-02T04:00:00Z") },
       { accountId, memberId: bob!.id, groupId: g2!.id, openedAt: at("2026-03-01T03:00:00Z"), firstReplyAt: plus("2026-03-01T03:00:00Z", 400),
-        lastReplyAt: plus("2026-03-01T03:00:00Z", 400), replyCount: 1, agentCount: 1, closedAt: null },
+        lastReplyAt: plus("2026-03-01T03:00:00Z", 400), replyCount: 1, memberCount: 1, closedAt: null },
       // Closed before the range.
       { accountId, memberId: ann!.id, groupId: g1!.id, openedAt: at("2026-02-20T00:00:00Z"), firstReplyAt: at("2026-02-20T01:00:00Z"),
-        lastReplyAt: at("2026-02-20T01:00:00Z"), replyCount: 1, agentCount: 1, closedAt: at("2026-02-25T00:00:00Z") },
+        lastReplyAt: at("2026-02-20T01:00:00Z"), replyCount: 1, memberCount: 1, closedAt: at("2026-02-25T00:00:00Z") },
     ])
     .returning();
 

@@ -13,7 +13,7 @@ import {
 import { accounts } from "./accounts";
 
 // The team-performance data the Activity API reports on: team members, groups, forms, and the
-// cases and messages (agent replies) they handle. Inbound objects, classifications, SLA targets
+// cases and messages (members' replies) they handle. Inbound objects, classifications, SLA targets
 // and survey sends are in respond.ts.
 
 export const teamMembers = pgTable(
@@ -108,12 +108,12 @@ export const cases = pgTable(
     formId: uuid("form_id").references(() => forms.id, { onDelete: "set null" }),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    // A case exists once an agent replied; member_id and group_id come from that first reply.
+    // A case exists once a member replied; member_id and group_id come from that first reply.
     // The reply figures are kept on the case so case reports read one row per case.
     firstReplyAt: timestamp("first_reply_at", { withTimezone: true }),
     lastReplyAt: timestamp("last_reply_at", { withTimezone: true }),
     replyCount: integer("reply_count").notNull().default(1),
-    agentCount: integer("agent_count").notNull().default(1),
+    memberCount: integer("agent_count").notNull().default(1),
   },
   (t) => [index("cases_account_closed").on(t.accountId, t.closedAt), index("cases_account_opened").on(t.accountId, t.openedAt)],
 );

@@ -21,7 +21,7 @@ export const OBJECT_STATES = [
 export type ObjectState = (typeof OBJECT_STATES)[number];
 export const CLOSED_STATES = ["closed", "duplicate", "irrelevant", "redirected", "no_response_required"] as const;
 
-/** One row per account: how long a customer may wait, and how long an agent may take. */
+/** One row per account: how long a customer may wait, and how long a member may take. */
 export const slaTargets = pgTable("sla_targets", {
   accountId: uuid("account_id")
     .primaryKey()

@@ -42,11 +42,11 @@ const classifications = ["Delivery", "Refund", "Product quality", "Account", "Co
 
 const DAY = 86_400_000;
 
-/** The team the activity is handled by: agents in groups, forms, classifications. */
+/** The team the activity is handled by: members in groups, forms, classifications. */
 export function planTeam(domain: string, memberCount: number, random: Random, today: Date): TeamPlan {
   const names = groups.map((g) => g.name);
   const members = teamNames.slice(0, memberCount).map(([firstName, lastName], i) => {
-    // The first agent has never signed in, so a null last sign-in shows up in the lists.
+    // The first member has never signed in, so a null last sign-in shows up in the lists.
     const signInCount = i === 0 ? 0 : random.int(3, 400);
     return {
       key: `m${i}`,

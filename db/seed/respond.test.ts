@@ -36,7 +36,7 @@ describe("planRespond (the demo's Respond activity)", () => {
     expect(objects.some((o) => o.classifications.length === 2)).toBe(true);
     const cases = conversations.flatMap((c) => (c.case ? [c.case] : []));
     expect(cases.some((c) => c.closedAt)).toBe(true);
-    expect(cases.some((c) => c.agentCount > 1 && c.replyCount > 2)).toBe(true);
+    expect(cases.some((c) => c.memberCount > 1 && c.replyCount > 2)).toBe(true);
     const scores = sends.flatMap((s) => (s.score === null ? [] : [s.score]));
     expect(scores.some((s) => s >= 9) && scores.some((s) => s === 7 || s === 8) && scores.some((s) => s <= 6)).toBe(true);
     expect(sends.some((s) => s.score === null)).toBe(true);

@@ -19,10 +19,10 @@ export interface PlannedCase {
   firstReplyAt: Date;
   lastReplyAt: Date;
   replyCount: number;
-  agentCount: number;
+  memberCount: number;
   closedAt: Date | null;
 }
-/** One customer's exchange: its inbound objects, and the case once an agent replied. */
+/** One customer's exchange: its inbound objects, and the case once a member replied. */
 export interface Conversation {
   objects: PlannedObject[];
   case: PlannedCase | null;
@@ -59,7 +59,7 @@ interface Context {
   day: number;
 }
 
-/** Who can take an object on a given day: the archived agent left halfway through the period. */
+/** Who can take an object on a given day: the archived member left halfway through the period. */
 const activeMembers = (ctx: Context) => ctx.team.members.filter((m) => !m.archived || ctx.day > 45);
 
 function pickClassifications(random: Random, count: number): number[] {
@@ -94,13 +94,13 @@ function planConversation(ctx: Context, receivedAt: number): Conversation {
   const first = random.pick(members);
   const group = random.pick(first.groups);
   const objects = [planObject(ctx, group, first.key, receivedAt)];
-  // Follow-ups: the customer writes again after a reply, sometimes to another agent of the team.
+  // Follow-ups: the customer writes again after a reply, sometimes to another member of the team.
   while (objects.length < 4 && objects.at(-1)!.respondedAt && random.chance(0.35)) {
     const next = objects.at(-1)!.respondedAt!.getTime() + random.int(600, 6 * 3600) * 1000;
     if (next >= ctx.end) break;
     const colleagues = members.filter((m) => m.groups.includes(group));
-    const agent = random.chance(0.7) ? first : random.pick(colleagues.length > 0 ? colleagues : members);
-    objects.push(planObject(ctx, group, agent.key, next));
+    const member = random.chance(0.7) ? first : random.pick(colleagues.length > 0 ? colleagues : members);
+    objects.push(planObject(ctx, group, member.key, next));
   }
   return { objects, case: planCase(ctx, objects) };
 }
@@ -120,7 +120,7 @@ function planCase(ctx: Context, objects: PlannedObject[]): PlannedCase | null {
     firstReplyAt: objects[0]!.respondedAt,
     lastReplyAt,
     replyCount: replied.length,
-    agentCount: new Set(replied.map((o) => o.memberKey)).size,
+    memberCount: new Set(replied.map((o) => o.memberKey)).size,
     closedAt: closed ? new Date(closedAt) : null,
   };
 }

@@ -17,7 +17,7 @@ export function gmtOffsetHours(timeZone: string, at = new Date()): number {
 
 const utc = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The agents, every field partners' scripts read; group memberships as ids. */
+/** The team's members, every field partners' scripts read; group memberships as ids. */
 export async function listMembers(accountId: string) {
   const db = getDb();
   const [members, memberships] = await Promise.all([

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { agentFilters, bucketOf, bucketUnit, bucketsCte, closedCases, fromParam, rows, toParam, type Scope } from "./sql";
+import { memberFilters, bucketOf, bucketUnit, bucketsCte, closedCases, fromParam, rows, toParam, type Scope } from "./sql";
 
 /** case_summary: cases closed in the range, their mean reply times and involvement. */
 export async function caseSummaryReport(s: Scope) {
@@ -26,7 +26,7 @@ export async function caseVolumeReport(s: Scope) {
     first_bucket as (select min(local_start) as start from buckets),
     scoped as (
       select c.opened_at, c.closed_at from cases c
-      where c.account_id = ${s.accountId}::uuid and c.opened_at <= ${toParam(s)} ${agentFilters(s, "c.member_id", "c.group_id")}
+      where c.account_id = ${s.accountId}::uuid and c.opened_at <= ${toParam(s)} ${memberFilters(s, "c.member_id", "c.group_id")}
     ),
     events as (
       select greatest(${bucketOf(s, "opened_at")}, f.start) as bucket, 1 as opened, 0 as closed from scoped, first_bucket f

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { userSummaryReport, userVolumeReport } from "./agents";
+import { userSummaryReport, userVolumeReport } from "./members";
 import { caseClassificationsReport, caseSummaryReport, caseVolumeReport } from "./cases";
 import { npsSummaryReport, npsVolumeReport } from "./nps";
 import { classificationsReport, responseVolumeReport, statesReport, statesVolumeReport, summaryReport } from "./objects";
@@ -33,7 +33,7 @@ async function checkIds(accountId: string, request: ReportRequest): Promise<stri
     select (select count(*)::int from team_members where account_id = ${accountId}::uuid and id = any(${list(request.users)})) as users,
            (select count(*)::int from team_groups where account_id = ${accountId}::uuid and id = any(${list(request.groups)})) as groups,
            (select nps from forms where account_id = ${accountId}::uuid and id = ${request.form ?? "00000000-0000-0000-0000-000000000000"}::uuid) as nps`);
-  if (found!.users !== new Set(request.users).size) return "users holds an id that is not one of this account's agents (see GET /api/v1/users)";
+  if (found!.users !== new Set(request.users).size) return "users holds an id that is not one of this account's team members (see GET /api/v1/users)";
   if (found!.groups !== new Set(request.groups).size) return "groups holds an id that is not one of this account's groups (see GET /api/v1/groups)";
   if ((NPS_REPORTS as readonly string[]).includes(request.type) && found!.nps !== true) {
     return "form must be the id of one of this account's forms with nps: true (see GET /api/v1/forms)";

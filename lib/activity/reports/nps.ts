@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { agentFilters, bucketOf, bucketsCte, fromParam, rows, toParam, type Scope } from "./sql";
+import { memberFilters, bucketOf, bucketsCte, fromParam, rows, toParam, type Scope } from "./sql";
 
 const categoryTest: Record<string, string> = {
   all: "true",
@@ -15,7 +15,7 @@ function sendsCte(s: Scope) {
     select n.sent_at, n.score, ${kept} as kept from survey_sends n
     where n.account_id = ${s.accountId}::uuid and n.form_id = ${s.request.form}::uuid
       and n.sent_at >= ${fromParam(s)} and n.sent_at <= ${toParam(s)}
-      ${agentFilters(s, "n.member_id", "n.group_id")}
+      ${memberFilters(s, "n.member_id", "n.group_id")}
   )`;
 }
 

@@ -24,7 +24,7 @@ const timing = {
   avg_response_time_min: seconds,
   avg_action_response_time_min: seconds,
 };
-const agent = { user_id: id, first_name: z.string(), last_name: z.string() };
+const member = { user_id: id, first_name: z.string(), last_name: z.string() };
 const npsFields = {
   total_sent: count,
   total_received: count,
@@ -44,7 +44,7 @@ export const reportResponseSchemas = {
   response_volume: z.strictObject({ avg_response_time: z.array(z.strictObject({ value: seconds, date_range: dateRange })) }),
   user_summary: z.array(
     z.strictObject({
-      ...agent,
+      ...member,
       mentions_assigned: count,
       responded_to: count,
       responded_to_in_private: count,
@@ -58,7 +58,7 @@ export const reportResponseSchemas = {
   ),
   user_volume: z.array(
     z.strictObject({
-      ...agent,
+      ...member,
       states: z.strictObject(Object.fromEntries([...OBJECT_STATES, "all_states", "all_closed_states"].map((k) => [k, count])) as Record<string, typeof count>),
     }),
   ),

@@ -24,8 +24,8 @@ export const toParam = (s: Scope) => sql`${iso(Math.min(s.request.to.ms, s.now))
 // Ids were checked as UUIDs and as the account's own before any query runs.
 const idList = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
 
-/** The users/groups filters on one table's agent and group columns (AND between, OR within). */
-export function agentFilters(s: Scope, member: string, group: string): SQL {
+/** The users/groups filters on one table's member and group columns (AND between, OR within). */
+export function memberFilters(s: Scope, member: string, group: string): SQL {
   const parts: SQL[] = [];
   if (s.request.users.length) parts.push(sql`and ${sql.raw(member)} = any(${idList(s.request.users)})`);
   if (s.request.groups.length) parts.push(sql`and ${sql.raw(group)} = any(${idList(s.request.groups)})`);
@@ -36,13 +36,13 @@ export function agentFilters(s: Scope, member: string, group: string): SQL {
 export const countedObjects = (s: Scope) => sql`
   activity_objects o
   where o.account_id = ${s.accountId}::uuid and o.received_at >= ${fromParam(s)} and o.received_at <= ${toParam(s)}
-  ${agentFilters(s, "o.member_id", "o.group_id")}`;
+  ${memberFilters(s, "o.member_id", "o.group_id")}`;
 
 /** Cases closed in the range, after filters (alias `c`). */
 export const closedCases = (s: Scope) => sql`
   cases c
   where c.account_id = ${s.accountId}::uuid and c.closed_at >= ${fromParam(s)} and c.closed_at <= ${toParam(s)}
-  ${agentFilters(s, "c.member_id", "c.group_id")}`;
+  ${memberFilters(s, "c.member_id", "c.group_id")}`;
 
 /** Hourly under 96 hours, daily otherwise. */
 export const bucketUnit = (s: Scope) => (s.request.to.ms - s.request.from.ms < 96 * 3600_000 ? "hour" : "day");

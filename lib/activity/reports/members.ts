@@ -4,11 +4,11 @@ import { responseAggregates, rows, slaCte, timedCte, type Scope } from "./sql";
 
 const ratio = (n: string, d: string) => sql.raw(`coalesce(${n}::float8 / nullif(${d}, 0), 0)::float8`);
 
-/** user_summary: per agent with counted objects, their response figures and ratios. */
+/** user_summary: per member with counted objects, their response figures and ratios. */
 export async function userSummaryReport(s: Scope) {
   return rows<Record<string, string | number>>(sql`
     with ${slaCte(s)}, ${timedCte(s)},
-    per_agent as (
+    per_member as (
       select t.member_id, count(*)::int as mentions_assigned,
              count(*) filter (where t.rt is not null and t.responded_privately)::int as responded_to_in_private,
              ${responseAggregates}
@@ -23,7 +23,7 @@ export async function userSummaryReport(s: Scope) {
            ${ratio("a.responded_to_in_private", "a.responded")} as fraction_responded_to_in_private,
            ${ratio("a.broke_sla", "a.responded")} as fraction_broke_sla,
            ${ratio("a.broke_action_sla", "a.responded")} as fraction_broke_action_sla
-    from per_agent a join team_members m on m.id = a.member_id
+    from per_member a join team_members m on m.id = a.member_id
     order by m.last_name, m.first_name, m.id`);
 }
 
@@ -37,13 +37,13 @@ const stateCounts = sql.raw(
   ].join(",\n"),
 );
 
-/** user_volume: per agent with counted objects, how many are in each state now. */
+/** user_volume: per member with counted objects, how many are in each state now. */
 export async function userVolumeReport(s: Scope) {
   const found = await rows<Record<string, string | number>>(sql`
     with ${timedCte(s)},
-    per_agent as (select t.member_id, ${stateCounts} from timed t where t.member_id is not null group by t.member_id)
+    per_member as (select t.member_id, ${stateCounts} from timed t where t.member_id is not null group by t.member_id)
     select m.id::text as user_id, m.first_name, m.last_name, a.*
-    from per_agent a join team_members m on m.id = a.member_id
+    from per_member a join team_members m on m.id = a.member_id
     order by m.last_name, m.first_name, m.id`);
   const keys = [...OBJECT_STATES, "all_states", "all_closed_states"];
   return found.map((r) => ({
