@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
-import { accounts } from "@/db/schema";
+import { accounts } from "@/db/tables";
 import { REPORT_TYPES, runReport } from "@/lib/activity/reports";
 import { npsFormOf, planOfReport, reportBody } from "./report-plans";
 import { median } from "./stats";

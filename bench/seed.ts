@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, apiTokens, tokenEvents, users } from "@/db/schema";
+import { accounts, apiTokens, tokenEvents, users } from "@/db/tables";
 import { demoAccounts, seedDemoData } from "@/db/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { chunk } from "@/db/seed/random";

@@ -7,7 +7,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm
 import postgres from "postgres";
 import { readDbConfig } from "./config";
 import { processSingleton, releaseProcessSingleton } from "./process-singleton";
-import * as schema from "./schema";
+import * as schema from "./tables";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

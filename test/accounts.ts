@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/db";
-import { accounts, attributes, users } from "@/db/schema";
+import { accounts, attributes, users } from "@/db/tables";
 import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
 import type { CurrentUser, Role } from "@/lib/auth/queries";
 

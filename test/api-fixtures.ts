@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, users } from "@/db/schema";
+import { accounts, users } from "@/db/tables";
 import { demoAccounts, seedDemoData, type DemoAccountSpec } from "@/db/seed";
 import type { Actor } from "@/lib/changes/record-change";
 import { insertTokenWithinCap } from "@/lib/tokens/write/create-and-edit";

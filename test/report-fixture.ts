@@ -12,7 +12,7 @@ import {
   teamMemberGroups,
   teamMembers,
   type ObjectState,
-} from "@/db/schema";
+} from "@/db/tables";
 
 const at = (iso: string) => new Date(iso);
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000);

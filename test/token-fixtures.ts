@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, tokenEvents } from "@/db/schema";
+import { apiTokens, tokenEvents } from "@/db/tables";
 import type { CreateTokenInput } from "@/lib/tokens/schema";
 
 export const activityInput = (overrides: Partial<CreateTokenInput> = {}): CreateTokenInput => ({

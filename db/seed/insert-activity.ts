@@ -12,7 +12,7 @@ import {
   teamGroups,
   teamMemberGroups,
   teamMembers,
-} from "../schema";
+} from "../tables";
 import { planTeam } from "./activity";
 import { planRespond, type Conversation } from "./respond";
 import { chunk, type Random } from "./random";

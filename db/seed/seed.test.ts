@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { accounts, activityObjects, attributes, cases, messages, profiles, surveySends, teamMembers, users } from "@/db/schema";
+import { accounts, activityObjects, attributes, cases, messages, profiles, surveySends, teamMembers, users } from "@/db/tables";
 import { withTestDatabase } from "@/test/database";
 import { demoAccounts, seedDemoData, type DemoAccountSpec } from "./index";
 

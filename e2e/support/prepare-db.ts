@@ -4,7 +4,7 @@
  */
 import { like } from "drizzle-orm";
 import { closeDb, getDb } from "../../db";
-import { apiTokens, accounts, profiles, tokenEvents } from "../../db/schema";
+import { apiTokens, accounts, profiles, tokenEvents } from "../../db/tables";
 import { generateProfiles } from "../../db/seed/profiles";
 import { createRandom } from "../../db/seed/random";
 import { hashPassword } from "../../lib/auth/password";

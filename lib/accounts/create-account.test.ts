@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { accounts, attributes, operatorEvents, users } from "@/db/schema";
+import { accounts, attributes, operatorEvents, users } from "@/db/tables";
 import { authorizeCredentials } from "@/lib/auth/credentials";
 import { withTestDatabase } from "@/test/database";
 import { createAccount, generateInitialPassword, slugFor } from "./create-account";

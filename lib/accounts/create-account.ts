@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, attributes, users } from "@/db/schema";
+import { accounts, attributes, users } from "@/db/tables";
 import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
 import { hashPassword } from "@/lib/auth/password";
 import { z } from "@/lib/zod";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { accounts, operatorEvents } from "@/db/schema";
+import { accounts, operatorEvents } from "@/db/tables";
 import { eq } from "drizzle-orm";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, updateToken } from "@/lib/tokens/actions";

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { z } from "@/lib/zod";
 import { getDb, type Tx } from "@/db";
-import { accounts, apiTokens } from "@/db/schema";
+import { accounts, apiTokens } from "@/db/tables";
 import { recordOperatorEvent } from "./operator-log";
 
 const limitSchema = z.coerce

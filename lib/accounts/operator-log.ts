@@ -1,6 +1,6 @@
 import { userInfo } from "node:os";
 import type { Tx } from "@/db";
-import { operatorEvents } from "@/db/schema";
+import { operatorEvents } from "@/db/tables";
 
 /** Who runs the operator's command: the operating-system user (the CLI has no Hub session). */
 export function currentOperator(): string {

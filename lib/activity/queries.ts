@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { cases, formGroups, forms, messages, teamGroups, teamMemberGroups, teamMembers } from "@/db/schema";
+import { cases, formGroups, forms, messages, teamGroups, teamMemberGroups, teamMembers } from "@/db/tables";
 import { queryBound, type ActivityQuery } from "./schema";
 
 /** A zone's offset from UTC now, in hours (10, 5.5, -4). */

@@ -3,7 +3,7 @@ import addFormats from "ajv-formats";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import { apiTokens, tokenUsageDaily } from "@/db/tables";
 import { withTestDatabase } from "@/test/database";
 import type { Actor } from "@/lib/changes/record-change";
 import { applyTokenEdit } from "@/lib/tokens/write/create-and-edit";

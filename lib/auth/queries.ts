@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, roleEnum, users } from "@/db/schema";
+import { accounts, roleEnum, users } from "@/db/tables";
 
 export type Role = (typeof roleEnum.enumValues)[number];
 

@@ -1,6 +1,6 @@
 import type { Tx } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
-import { tokenEvents, type TokenFieldChange } from "@/db/schema";
+import { tokenEvents, type TokenFieldChange } from "@/db/tables";
 import type { TokenType } from "@/lib/tokens/types";
 import type { WebhookEventData, WebhookEventType } from "@/lib/webhooks/events";
 import { enqueueTokenEvent, type TokenEventInput, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { desc } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
-import { operatorEvents } from "@/db/schema";
+import { operatorEvents } from "@/db/tables";
 import { migrateDatabase } from "@/db/migrate";
 import { createAccount, generateInitialPassword, slugFor } from "@/lib/accounts/create-account";
 import { setAccountLimits } from "@/lib/accounts/limits";

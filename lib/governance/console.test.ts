@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { accounts, apiTokens, tokenEvents } from "@/db/schema";
+import { accounts, apiTokens, tokenEvents } from "@/db/tables";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { issueToken } from "@/test/api-fixtures";
 import { setAccountLimits } from "@/lib/accounts/limits";

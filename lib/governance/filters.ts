@@ -1,4 +1,4 @@
-import { accessOutcomeEnum } from "@/db/schema/governance";
+import { accessOutcomeEnum } from "@/db/tables/governance";
 import type { AccessCursor, AccessFilter, AccessOutcome } from "./queries";
 import { isValueHash } from "./value-hash";
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getBatchDb, getDb } from "@/db";
 import { insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
-import { accounts, apiTokens, profileAccessLog, tokenRefusedIps } from "@/db/schema";
+import { accounts, apiTokens, profileAccessLog, tokenRefusedIps } from "@/db/tables";
 
 // Every statement of Profile Read governance: the access log, the enumeration alarm's state,
 // refused client IPs. Tenant data is always filtered by the account id. The alarm's mark on a

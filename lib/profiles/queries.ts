@@ -1,7 +1,7 @@
 import { and, eq, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { profiles, type ProfileAttributes } from "@/db/schema";
+import { profiles, type ProfileAttributes } from "@/db/tables";
 
 type Db = ReturnType<typeof getDb>;
 const containment = (name: string) => sql`${profiles.attributes} @> ${sql.placeholder(name)}::jsonb`;

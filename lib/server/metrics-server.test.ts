@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { profiles } from "@/db/schema";
+import { profiles } from "@/db/tables";
 import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";

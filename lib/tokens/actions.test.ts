@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs, nextMocks } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { apiTokens, tokenEvents } from "@/db/schema";
+import { apiTokens, tokenEvents } from "@/db/tables";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { createToken, resetToken, revokeToken, updateToken } from "./actions";
 import { hashToken } from "./secret";

@@ -1,4 +1,4 @@
-import type { apiTokens } from "@/db/schema";
+import type { apiTokens } from "@/db/tables";
 import type { IpEntry } from "@/lib/net/ip";
 
 /**

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
 import { notifyTokenChanged } from "@/db/notify";
-import { tokenEvents } from "@/db/schema";
+import { tokenEvents } from "@/db/tables";
 import { tokenCache } from "@/lib/api/auth/token-cache";
 import { clock } from "@/lib/clock";
 import { createToken, resetToken } from "@/lib/tokens/actions";

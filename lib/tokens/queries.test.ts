@@ -4,7 +4,7 @@ import { signInAs } from "@/test/next-mocks";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { createToken, revokeToken, updateToken } from "./actions";
 import { getDb } from "@/db";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/tables";
 import { getToken, getTokenAllowance, listTokenEvents, listTokens } from "./queries";
 import { lockActiveToken } from "./write/lock";
 import { pageNumber } from "@/lib/pagination";

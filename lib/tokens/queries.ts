@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users } from "@/db/schema";
+import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users } from "@/db/tables";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { isUuid } from "@/lib/uuid";
 

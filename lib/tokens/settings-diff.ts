@@ -1,4 +1,4 @@
-import type { TokenFieldChange } from "@/db/schema";
+import type { TokenFieldChange } from "@/db/tables";
 import type { EditableTokenSettings as ComparableSettings } from "./schema";
 
 export type { ComparableSettings };

@@ -1,4 +1,4 @@
-import { tokenEventActionEnum, tokenStatusEnum, tokenTypeEnum } from "@/db/schema/tokens";
+import { tokenEventActionEnum, tokenStatusEnum, tokenTypeEnum } from "@/db/tables/tokens";
 
 // The database's enums are the one list of each value: forms, labels and queries read them here.
 export const TOKEN_TYPES = tokenTypeEnum.enumValues;

@@ -1,4 +1,4 @@
-import { usageOutcomeEnum } from "@/db/schema/usage";
+import { usageOutcomeEnum } from "@/db/tables/usage";
 
 export const OUTCOMES = usageOutcomeEnum.enumValues;
 export type UsageOutcome = (typeof OUTCOMES)[number];

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
-import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { AUTO_DISABLE_AFTER_MS, autoDisabledReason, nextAttemptAt } from "./retry";
 import type { SendResult } from "./send";
 

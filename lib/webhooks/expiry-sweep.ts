@@ -1,6 +1,6 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/tables";
 import type { WebhookEventType } from "./events";
 import { claimMark } from "./marks";
 import { enqueueTokenEvent } from "./outbox";

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { webhookDeliveries, webhookEndpoints, webhookEventMarks } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints, webhookEventMarks } from "@/db/tables";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { createTestEndpoint, createTestToken, withWebhookReceiver } from "@/test/webhook-setup";
 import { revokeLeakedTokens } from "@/lib/tokens/write/exposure";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { apiTokens, webhookDeliveries } from "@/db/schema";
+import { apiTokens, webhookDeliveries } from "@/db/tables";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { createTestEndpoint, createTestToken, withWebhookReceiver } from "@/test/webhook-setup";
 import type { WebhookEventType } from "./events";

@@ -1,6 +1,6 @@
 import { inArray, lt } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { webhookEventMarks } from "@/db/schema";
+import { webhookEventMarks } from "@/db/tables";
 
 /** Claims an event key inside `tx`: true for the first caller only, on any instance. */
 export async function claimMark(tx: Tx, key: string, at: Date): Promise<boolean> {

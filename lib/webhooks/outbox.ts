@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { clock } from "@/lib/clock";
 import type { WebhookEventData, WebhookEventType } from "./events";
 import { RETRY_WINDOW_MS } from "./retry";

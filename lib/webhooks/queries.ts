@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
 import { RETRY_WINDOW_MS } from "./retry";

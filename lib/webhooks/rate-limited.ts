@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/tables";
 import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
 import { claimMark } from "./marks";

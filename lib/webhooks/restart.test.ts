@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { startProcess, type AppProcess } from "@/test/app-process";
 import { getDb } from "@/db";
-import { webhookDeliveries } from "@/db/schema";
+import { webhookDeliveries } from "@/db/tables";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
 import { startReceiver } from "@/test/webhook-receiver";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
 import { createTestEndpoint, withWebhookReceiver } from "@/test/webhook-setup";

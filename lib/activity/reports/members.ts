@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { CLOSED_STATES, OBJECT_STATES } from "@/db/schema";
+import { CLOSED_STATES, OBJECT_STATES } from "@/db/tables";
 import { responseAggregates, rows, slaCte, timedCte, type Scope } from "./sql";
 
 const ratio = (n: string, d: string) => sql.raw(`coalesce(${n}::float8 / nullif(${d}, 0), 0)::float8`);

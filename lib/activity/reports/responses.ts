@@ -1,4 +1,4 @@
-import { OBJECT_STATES } from "@/db/schema";
+import { OBJECT_STATES } from "@/db/tables";
 import { z } from "@/lib/zod";
 import type { ReportType } from "./request";
 

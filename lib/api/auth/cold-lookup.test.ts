@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { apiTokens, profiles } from "@/db/schema";
+import { apiTokens, profiles } from "@/db/tables";
 import { findProfileByAttribute } from "@/lib/profiles/queries";
 import { hashToken } from "@/lib/tokens/secret";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";

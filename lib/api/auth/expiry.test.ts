@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { accounts, apiTokens } from "@/db/schema";
+import { accounts, apiTokens } from "@/db/tables";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { clock } from "@/lib/clock";
 import { createToken, resetToken, shortenExpiry } from "@/lib/tokens/actions";

@@ -1,4 +1,4 @@
-import { usageOutcomeEnum } from "@/db/schema";
+import { usageOutcomeEnum } from "@/db/tables";
 import { apiError, type ErrorCode } from "../http/errors";
 import type { RateState } from "./rate-limit";
 import type { TokenType } from "@/lib/tokens/types";

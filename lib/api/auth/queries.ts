@@ -2,7 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getBatchDb, getDb, type Db } from "@/db";
 import { arrayLiteral, insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
-import { apiTokens, tokenUsageDaily } from "@/db/schema";
+import { apiTokens, tokenUsageDaily } from "@/db/tables";
 import type { ApiToken } from "@/lib/tokens/api-token";
 import { lookupDocuments, matchingProfiles, type ProfileRow } from "@/lib/profiles/queries";
 

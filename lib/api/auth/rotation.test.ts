@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { tokenEvents } from "@/db/schema";
+import { tokenEvents } from "@/db/tables";
 import { clock } from "@/lib/clock";
 import { resetToken, revokeToken, stopOldToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";

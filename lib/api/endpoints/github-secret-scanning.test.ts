@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 // First: it mocks the session and headers before the actions are imported.
 import "@/test/next-mocks";
 import { getDb } from "@/db";
-import { tokenEvents } from "@/db/schema";
+import { tokenEvents } from "@/db/tables";
 import { resetToken } from "@/lib/tokens/actions";
 import { getToken } from "@/lib/tokens/queries";
 import { generateToken } from "@/lib/tokens/secret";

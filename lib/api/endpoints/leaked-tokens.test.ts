@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { apiTokens, tokenEvents } from "@/db/schema";
+import { apiTokens, tokenEvents } from "@/db/tables";
 import { clock } from "@/lib/clock";
 import { resetToken, revokeToken } from "@/lib/tokens/actions";
 import { getTokenAllowance, getToken, listTokens } from "@/lib/tokens/queries";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { profiles } from "@/db/schema";
+import { profiles } from "@/db/tables";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";

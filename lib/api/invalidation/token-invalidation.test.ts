@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { profiles } from "@/db/schema";
+import { profiles } from "@/db/tables";
 import { withTestDatabase } from "@/test/database";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import type { Actor } from "@/lib/changes/record-change";

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { accounts, apiTokens, type TokenFieldChange } from "@/db/schema";
+import { accounts, apiTokens, type TokenFieldChange } from "@/db/tables";
 import { byUser, recordChange, type Actor } from "@/lib/changes/record-change";
 import { holdsSlot } from "../queries";
 import type { EditableTokenSettings, TokenSettings } from "../schema";

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, type TokenFieldChange } from "@/db/schema";
+import { apiTokens, type TokenFieldChange } from "@/db/tables";
 import { carriesSecret } from "@/lib/webhooks/outbox";
 import { TARGET } from "./lock";
 import { revokeLockedToken } from "./overlap-end";

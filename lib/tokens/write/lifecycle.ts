@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, isNotNull, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, type TokenFieldChange } from "@/db/schema";
+import { apiTokens, type TokenFieldChange } from "@/db/tables";
 import { byUser, recordChange, type Actor } from "@/lib/changes/record-change";
 import { formatDateTime } from "@/lib/format";
 import type { IssuedSecret } from "../secret";

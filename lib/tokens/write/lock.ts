@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { SelectResultFields } from "drizzle-orm/query-builders/select.types";
 import type { Tx } from "@/db";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/tables";
 
 /** What a change reads of the token it is about: the target `recordChange` names (never the hash). */
 export const TARGET = {

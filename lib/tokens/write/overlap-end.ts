@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { apiTokens, type TokenFieldChange } from "@/db/schema";
+import { apiTokens, type TokenFieldChange } from "@/db/tables";
 import { recordChange, type TokenChange, type TokenTarget } from "@/lib/changes/record-change";
 import { formatDateTime } from "@/lib/format";
 import { TARGET } from "./lock";

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens } from "@/db/schema";
+import { apiTokens } from "@/db/tables";
 import { byUser, recordChange, type Actor } from "@/lib/changes/record-change";
 import { TARGET } from "./lock";
 

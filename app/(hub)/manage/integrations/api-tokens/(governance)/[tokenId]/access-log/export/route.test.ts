@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb, getDbHandle } from "@/db";
-import { profileAccessLog } from "@/db/schema";
+import { profileAccessLog } from "@/db/tables";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { issueToken } from "@/test/api-fixtures";
 import { insertAccessRows } from "@/lib/governance/queries";
