@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { acceptLeaveWarnings, createActivityToken, signInTo } from "./support/journey";
 

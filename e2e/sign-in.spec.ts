@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { journeyEmail } from "./support/fixtures";
 import { scriptedSignIn } from "./support/scripted-sign-in";
 import { demoUsers, signIn } from "./support/users";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { Webhook } from "standardwebhooks";
 import { startReceiver, type Receiver } from "../test/webhook-receiver";
 import { expectNoAxeViolations } from "./support/axe";

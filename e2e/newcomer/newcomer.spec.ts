@@ -4,7 +4,7 @@
  * Each step's time is attached to the test (and printed), for the team's notes.
  */
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import { demoAccounts, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 import { freePort, startProcess, waitForUrl, type AppProcess } from "../../test/app-process";
 import { SAVE_WARNING } from "../support/journey";
