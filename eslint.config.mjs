@@ -3,6 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 import drizzle from "eslint-plugin-drizzle";
 
 const drizzleObjects = { drizzleObjectName: ["db", "tx", "getDb"] };
+const zodImport = { name: "zod", message: "Import { z } from \"@/lib/zod\"." };
 
 const config = [
   ...nextVitals,
@@ -21,7 +22,18 @@ const config = [
     // Browser-reachable code takes zod from lib/zod.ts (configured for the CSP); the database
     // config, which never leaves the server, and that file itself import it directly.
     ignores: ["lib/zod.ts", "db/config.ts"],
-    rules: { "no-restricted-imports": ["error", { paths: [{ name: "zod", message: "Import { z } from \"@/lib/zod\"." }] }] },
+    rules: { "no-restricted-imports": ["error", { paths: [zodImport] }] },
+  },
+  {
+    // Every spec takes `test` and `expect` from e2e/support/test.ts, whose fixture fails a test
+    // on a browser console error, a hydration warning or an uncaught error.
+    files: ["e2e/**/*.spec.ts", "e2e/**/*.setup.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [zodImport, { name: "@playwright/test", message: "Import { test, expect } from e2e/support/test.ts." }] },
+      ],
+    },
   },
   {
     files: ["lib/cli/**", "bench/**", "e2e/**"],

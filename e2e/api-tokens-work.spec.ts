@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { msUntil } from "./support/instance";
 import { acceptLeaveWarnings, createActivityToken, revealedToken, signInTo } from "./support/journey";
 

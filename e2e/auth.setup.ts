@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./support/test";
 import { demoUsers, signIn, storageStateOf } from "./support/users";
 
 // Sign each demo user in once; specs reuse the session through storageState.

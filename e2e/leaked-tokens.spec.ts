@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "./support/test";
 import { msUntil } from "./support/instance";
 import { acceptLeaveWarnings, createActivityToken, signInTo } from "./support/journey";
 import { githubSignature, SCANNING_KEY_ID } from "./support/scanning-keys";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { storageStateOf } from "./support/users";
 
 test.use({ storageState: storageStateOf("marketer") });

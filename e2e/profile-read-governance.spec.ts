@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { acceptLeaveWarnings, openNewTokenForm, revealedToken, signInTo } from "./support/journey";
 
 // Profile Read governance: the Access log (admins only), the refused-IP list with
@@ -26,7 +26,8 @@ async function createProfileToken(page: Page, description: string, ip: string) {
 const profile = (page: Page, token: string, email: string) =>
   page.request.get(`/api/v1/profile?email=${encodeURIComponent(email)}`, { headers: { "Auth-Api-Token": token } });
 
-test("a read of Jane Remington is on record, searchable and exportable; marketers never see it", async ({ page, browser }) => {
+test("a read of Jane Remington is on record, searchable and exportable; marketers never see it", async ({ page, browser, browserConsole }) => {
+  browserConsole.allow("404 page"); // the marketer's Access log
   acceptLeaveWarnings(page);
   await signInTo(page, "governance");
   const { token, url } = await createProfileToken(page, "Governed website feed", "127.0.0.1");

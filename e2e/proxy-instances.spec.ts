@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { call } from "../test/api-server";
 import { startInstance, msUntil } from "./support/instance";
 import { acceptLeaveWarnings, openNewTokenForm, revealedToken } from "./support/journey";

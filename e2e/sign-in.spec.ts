@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { journeyEmail } from "./support/fixtures";
 import { scriptedSignIn } from "./support/scripted-sign-in";
 import { demoUsers, signIn } from "./support/users";
@@ -39,6 +39,21 @@ test.describe("signing in", () => {
     await signIn(page, `nobody-${randomUUID()}@demo.test`, "wrong-password");
     await expect(message).toHaveText("The email or password is incorrect.");
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("without JavaScript the form still answers on the page and signs in", async ({ browser, baseURL }) => {
+    // The button has no "wait for hydration" phase because the form posts without a script.
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const stranger = `nobody-${randomUUID()}@demo.test`;
+    await signIn(page, stranger, "wrong-password");
+    await expect(page.getByRole("alert", { name: "Form error" })).toHaveText("The email or password is incorrect.");
+    await expect(page.getByLabel("Email")).toHaveValue(stranger);
+    expect(new URL(page.url()).search, "the password never reaches a URL").toBe("");
+
+    await signIn(page, demoUsers.admin);
+    await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    await context.close();
   });
 
   test("empty fields are named next to the field", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { acceptLeaveWarnings, createActivityToken, signInTo } from "./support/journey";
 
 test("at five active tokens New API Token is disabled with the reason; revoking frees a place", async ({ page }) => {

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { msUntil, startInstance } from "./support/instance";
 import { acceptLeaveWarnings, openNewTokenForm, revealedToken, signInTo } from "./support/journey";
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { acceptLeaveWarnings, revealedToken, signInTo } from "./support/journey";
 
 async function tabTo(page: Page, matches: () => Promise<boolean>, limit = 40) {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { canReadDatabase, tokenHashStored } from "./support/database";
 import { acceptLeaveWarnings, openNewTokenForm, pageHolds, revealedToken, signInTo } from "./support/journey";
 
@@ -96,7 +96,7 @@ test("cancelling the reset dialog changes nothing", async ({ page }) => {
   await expect(page.getByRole("cell", { name: "Reset", exact: true })).toHaveCount(0);
 });
 
-async function openNewTokenFormFromList(page: import("@playwright/test").Page) {
+async function openNewTokenFormFromList(page: Page) {
   await page.getByRole("button", { name: "New API Token" }).click();
   await expect(page.getByRole("heading", { name: "New API Token" })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { acceptLeaveWarnings, createActivityToken, HIDDEN_KEY_TEXT, openNewTokenForm, signInTo } from "./support/journey";
 import { demoUsers, signIn } from "./support/users";
 
@@ -36,7 +36,8 @@ test("a marketer sees every token, creates Activity tokens, and cannot touch Pro
   await createActivityToken(page, "Marketer's own report");
 });
 
-test("another account's admin gets a plain 404 for this account's token", async ({ page, browser }) => {
+test("another account's admin gets a plain 404 for this account's token", async ({ page, browser, browserConsole }) => {
+  browserConsole.allow("404 page");
   await signInTo(page, "roles", "admin");
   await page.goto("/manage/integrations/api-tokens");
   await page.getByRole("link", { name: "Seeded activity feed" }).click();

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./support/test";
 import { Webhook } from "standardwebhooks";
 import { startReceiver, type Receiver } from "../test/webhook-receiver";
 import { expectNoAxeViolations } from "./support/axe";
@@ -110,7 +110,8 @@ test("token events reach a receiver signed with the shown secret, and survive th
   }
 });
 
-test("disable endpoint, and marketers neither see webhooks nor reach them", async ({ page, browser }) => {
+test("disable endpoint, and marketers neither see webhooks nor reach them", async ({ page, browser, browserConsole }) => {
+  browserConsole.allow("404 page"); // the marketer's webhook pages
   acceptLeaveWarnings(page);
   await signInTo(page, "webhooks-a11y");
   await addEndpoint(page, "http://127.0.0.1:9/never", ["token.revoked"]);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { useFieldArray, useFormContext, useFormState } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FieldError, inputClass } from "@/components/ui/field";
@@ -17,6 +18,9 @@ export function IpAllowListFields({ required, currentIp, disabled }: Props) {
   const { control, register } = useFormContext<Pick<SharedSettingsValues, "ipAllowList">>();
   const { errors } = useFormState({ control });
   const { fields, append, remove } = useFieldArray({ control, name: "ipAllowList" });
+  // `field.id` is random per render (server and browser disagree), so it serves only as the
+  // React key; the DOM ids come from `useId`, which both sides derive alike, and the row index.
+  const idPrefix = useId();
   const full = fields.length >= MAX_IP_ENTRIES;
   const listError = errors.ipAllowList?.message ?? errors.ipAllowList?.root?.message;
 
@@ -34,7 +38,7 @@ export function IpAllowListFields({ required, currentIp, disabled }: Props) {
       <ol className="mt-2 space-y-2">
         {fields.map((field, index) => {
           const error = errors.ipAllowList?.[index]?.value?.message;
-          const inputId = `ip-${field.id}`;
+          const inputId = `${idPrefix}ip-${index}`;
           return (
             <li key={field.id}>
               <div className="flex items-start gap-2">

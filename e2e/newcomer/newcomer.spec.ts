@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../support/test";
 import { demoAccounts, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 import { freePort, startProcess, waitForUrl, type AppProcess } from "../../test/app-process";
 import { SAVE_WARNING } from "../support/journey";
