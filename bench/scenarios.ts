@@ -68,7 +68,7 @@ export async function runBench(server: string) {
     // The same instance as `app` with Profile Read access logging off: the log's cost, side by side.
     const unlogged = await startApp(3309, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
     running.push(unlogged);
-    // The same instance as `app` with Prometheus metrics on (METRICS_PORT): their cost, side by side.
+    // An instance like `app` with Prometheus metrics on (METRICS_PORT): their cost, side by side.
     const metered = await startApp(3310, { METRICS_PORT: "3390" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
     running.push(metered);
     const bare = await startBareServer(3300, body);
@@ -82,8 +82,12 @@ export async function runBench(server: string) {
       { name: "Next.js route handler /api/ready (select 1)", url: `${nextApp.url}/api/ready` },
       { name: "profile lookup, no auth (app ceiling)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
       warmLookup("profile lookup, warm cache (1k tokens, 3k profiles)", app),
-      // Right after the instance without them, in every round: the pair shares the machine's drift.
-      warmLookup("profile lookup, warm cache (1k tokens, 3k profiles), metrics on", metered),
+      // Metrics on against off in A-B-B-A order every round: a load leaves its instance writing
+      // the access log behind it, which slows whatever runs next; the second pair runs in the
+      // opposite order, so that cost falls on each side once.
+      warmLookup("metrics A/B: warm lookup, metrics on (1st)", metered),
+      warmLookup("metrics A/B: warm lookup, metrics on (2nd)", metered),
+      warmLookup("metrics A/B: warm lookup, metrics off (2nd)", app),
       // Every one of the 1,000 tokens in turn: a thousand access-log rows a second, not one.
       { name: "profile lookup, warm cache, 1,000 tokens in turn (1k tokens, 3k profiles)", url: `${app.url}${JANE}`, options: { tokens: cold.map((t) => t.token) } },
       { name: "profile lookup, no auth (app ceiling), access log off", url: `${unlogged.url}${CEILING_PATH}${JANE_QUERY}` },
@@ -198,6 +202,11 @@ async function measurePages(app: Running): Promise<PageTiming[]> {
 
 type Propagation = Record<"revocationMs" | "oldTokenStopMs" | "profileChangeMs" | "leakReportToRefusalMs", { median: number; max: number }>;
 
+/** On against off measured A-B-B-A: the geometric mean of the two pairs' ratios (each pair's order cancels out). */
+function abba(onFirst: LoadResult, offFirst: LoadResult, onSecond: LoadResult, offSecond: LoadResult): number {
+  return Math.round(Math.sqrt(ratio(onFirst, offFirst) * ratio(onSecond, offSecond)) * 100) / 100;
+}
+
 function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming[]) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
   const ceiling = find("profile lookup, no auth");
@@ -230,7 +239,7 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
     warmLoggedVsUnloggedCeiling: ratio(warm, ceilingUnlogged),
     warmLoggedVsUnlogged: ratio(warm, warmUnlogged),
     // Metrics recorded for every request (scraped by nobody) against the same instance without them.
-    warmMetricsOnVsOff: ratio(find("profile lookup, warm cache (1k tokens, 3k profiles), metrics on"), warm),
+    warmMetricsOnVsOff: abba(find("metrics A/B: warm lookup, metrics on (1st)"), warm, find("metrics A/B: warm lookup, metrics on (2nd)"), find("metrics A/B: warm lookup, metrics off (2nd)")),
     coldRatio: ratio(cold, ceiling),
     warmVsBare: ratio(warm, bare),
     coldVsBare: ratio(cold, bare),
