@@ -130,6 +130,8 @@ test("npm run dev on a fresh clone: every demo user signs in, a new token calls 
     await expect(wrong.getByText("The email or password is incorrect.")).toBeVisible();
     secrets.push(await createActivityToken(page, "Log scan"));
     secrets.push(await resetToken(page));
+    // Closed before the server stops: an open development page keeps calling its hot-reload socket.
+    await Promise.all([page.context().close(), wrong.context().close()]);
   } finally {
     output += again.output();
     await stopCleanly(again);
@@ -179,6 +181,7 @@ test("the README's production path: build, then a production install of the outp
       await expect(known.getByText("The email or password is incorrect."), "no well-known password in production").toBeVisible();
       expect(app.output()).not.toContain(DEMO_PASSWORD);
       expect(app.output()).not.toContain(token);
+      await Promise.all([owner, demo, known].map((p) => p.context().close()));
     } finally {
       await stopCleanly(app);
     }
