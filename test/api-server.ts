@@ -53,8 +53,9 @@ export interface CallResult {
  * what they are about.
  */
 function withRequestIdChecked(result: CallResult): CallResult {
-  // 431 comes from Node's HTTP parser, before any of our code sees the request.
-  if (result.status === 431) return result;
+  // Node's HTTP parser answers a request it cannot parse (431, or 400 for a malformed target)
+  // before any of our code sees it: a bare answer, without even a Content-Type.
+  if (!result.headers["content-type"]) return result;
   const requestId = result.headers["request-id"];
   if (!requestId) throw new Error(`response ${result.status} has no Request-Id header`);
   const error = result.body.error as (Record<string, unknown> & { request_id?: unknown }) | undefined;

@@ -67,8 +67,13 @@ describe("API inputs under fuzzing: never a 5xx", () => {
   it("any profile query string", async () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.oneof(fc.constantFrom("email", "customer_id", "x", ""), anyText(10)), anyText(30)), async (params) => {
-        const result = await call(server.port, `/api/v1/profile?${new URLSearchParams(params)}`, { token: profile });
-        // 431: a very long query string is refused by Node's HTTP parser before the API sees it.
+        const path = `/api/v1/profile?${new URLSearchParams(params)}`;
+        const result = await call(server.port, path, { token: profile }).catch((error: NodeJS.ErrnoException) => {
+          // A request line longer than Node's header limit (16 KiB) is refused by its HTTP parser
+          // before the API sees it: 431 on Node 20, a reset connection on Node 24.
+          if (error.code === "ECONNRESET" && path.length > 16_384) return { status: 431 };
+          throw error;
+        });
         expect([200, 400, 404, 431]).toContain(result.status);
       }),
       { numRuns: 150 },
