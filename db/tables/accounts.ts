@@ -1,4 +1,5 @@
-import { integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, boolean, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const accounts = pgTable("accounts", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -11,6 +12,8 @@ export const accounts = pgTable("accounts", {
   maxTokenLifetimeDays: integer("max_token_lifetime_days"),
   // Operator policy: how long Profile Read access-log rows are kept before the daily job deletes them.
   accessLogRetentionDays: integer("access_log_retention_days").notNull().default(90),
+  // Team setting (admins): an admin without two-factor sign-in is sent to /account until set up.
+  requireAdminTwoFactor: boolean("require_admin_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -28,7 +31,21 @@ export const users = pgTable(
     name: text("name").notNull(),
     role: roleEnum("role").notNull(),
     passwordHash: text("password_hash").notNull(),
+    // A create-account (operator) password must be replaced at first sign-in.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // Sessions (JWTs) carry the version they were issued under; raising it ends every session
+    // of the user on every instance at once (removal, password change, "Sign out other sessions").
+    sessionVersion: integer("session_version").notNull().default(0),
+    // Removed users keep their row, so the tokens they created still say who did ("<name> (removed)").
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // Two-factor (TOTP, RFC 6238): the secret encrypted at rest (never in clear); on when enabled_at is set.
+    totpSecretEncrypted: text("totp_secret_encrypted"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    // The last accepted time step: a code is accepted once, never replayed within its window.
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  // One live user per email across the Hub; a removed user's email may be invited again.
+  (t) => [uniqueIndex("users_email_key").on(t.email).where(sql`${t.removedAt} is null`)],
 );

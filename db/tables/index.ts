@@ -7,3 +7,4 @@ export * from "./operator";
 export * from "./respond";
 export * from "./webhooks";
 export * from "./governance";
+export * from "./team";

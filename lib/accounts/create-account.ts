@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, attributes, users } from "@/db/tables";
 import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
@@ -50,7 +50,7 @@ export async function createAccount(input: CreateAccountInput) {
     if ((await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, slug))).length > 0) {
       throw new Error(`An account with slug "${slug}" exists already; choose another with --slug.`);
     }
-    if ((await tx.select({ id: users.id }).from(users).where(eq(users.email, adminEmail))).length > 0) {
+    if ((await tx.select({ id: users.id }).from(users).where(and(eq(users.email, adminEmail), isNull(users.removedAt)))).length > 0) {
       throw new Error(`${adminEmail} already signs in to the Hub; every user belongs to one account.`);
     }
     const [account] = await tx.insert(accounts).values({ slug, name }).returning({ id: accounts.id });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, roleEnum, users } from "@/db/tables";
 
@@ -22,12 +22,13 @@ const currentUserColumns = {
   accountName: accounts.name,
 };
 
+/** A removed user is no user: their sessions end and they cannot sign in. */
 export async function getUserById(id: string): Promise<CurrentUser | null> {
   const [row] = await getDb()
     .select(currentUserColumns)
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
-    .where(eq(users.id, id));
+    .where(and(eq(users.id, id), isNull(users.removedAt)));
   return row ?? null;
 }
 
@@ -36,6 +37,6 @@ export async function getUserCredentials(email: string) {
   const [row] = await getDb()
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
-    .where(eq(users.email, email));
+    .where(and(eq(users.email, email), isNull(users.removedAt)));
   return row ?? null;
 }
