@@ -8,3 +8,4 @@ export * from "./respond";
 export * from "./webhooks";
 export * from "./governance";
 export * from "./team";
+export * from "./audit";
