@@ -4,6 +4,14 @@ import drizzle from "eslint-plugin-drizzle";
 
 const drizzleObjects = { drizzleObjectName: ["db", "tx", "getDb"] };
 const zodImport = { name: "zod", message: "Import { z } from \"@/lib/zod\"." };
+// Layers: db/ is the lowest and imports nothing from lib/; a domain never reaches up into the
+// HTTP layer of /api/v1 or the server process (both import the domains, not the other way round).
+const libImports = { group: ["@/lib/*", "**/lib/*"], message: "db/ is the lowest layer: it imports nothing from lib/." };
+const upperLayers = {
+  group: ["@/lib/api", "@/lib/api/*", "@/lib/server", "@/lib/server/*", "../api/*", "../server/*", "../../api/*", "../../server/*"],
+  message: "A domain does not import lib/api/ or lib/server/: move what both need into the domain or a helper in lib/.",
+};
+const domains = ["accounts", "activity", "auth", "changes", "demo", "governance", "profiles", "tokens", "webhooks"];
 
 const config = [
   ...nextVitals,
@@ -23,6 +31,19 @@ const config = [
     // config, which never leaves the server, and that file itself import it directly.
     ignores: ["lib/zod.ts", "db/config.ts"],
     rules: { "no-restricted-imports": ["error", { paths: [zodImport] }] },
+  },
+  {
+    files: ["db/**/*.ts"],
+    ignores: ["db/config.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [zodImport], patterns: [libImports] }] },
+  },
+  {
+    files: ["db/config.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [libImports] }] },
+  },
+  {
+    files: domains.map((domain) => `lib/${domain}/**/*.{ts,tsx}`),
+    rules: { "no-restricted-imports": ["error", { paths: [zodImport], patterns: [upperLayers] }] },
   },
   {
     // Every spec takes `test` and `expect` from e2e/support/test.ts, whose fixture fails a test
