@@ -1,5 +1,6 @@
 import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
+import { LOG_LEVELS } from "@/lib/log-level";
 import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
 import { parseScanningKeys } from "@/lib/secret-scanning-keys";
@@ -37,7 +38,7 @@ const appEnvSchema = z
     HUB_DEMO_PASSWORD: z.string().optional(),
     // Tests only: a file of milliseconds added to the token clock (lib/clock.ts).
     HUB_TEST_CLOCK_FILE: z.string().optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     // Production runs on a real PostgreSQL server; the embedded one only when asked for by name.
     HUB_EMBEDDED_DATABASE: z.enum(["allow"], { message: 'HUB_EMBEDDED_DATABASE may only be "allow"' }).optional(),
     DATABASE_URL: z.string().optional(),
