@@ -46,6 +46,13 @@ const config = [
     rules: { "no-restricted-imports": ["error", { paths: [zodImport], patterns: [upperLayers] }] },
   },
   {
+    // The environment is read through lib/env.ts, validated once; these files are what it builds
+    // on (mode, database, log level) or what runs before it (the .env loader, the CLI's launcher).
+    files: ["app/**", "components/**", "lib/**", "db/**", "proxy.ts"],
+    ignores: ["lib/env.ts", "lib/mode.ts", "lib/log-level.ts", "db/config.ts", "lib/server/load-env-files.ts", "lib/cli/run.mjs", "**/*.test.{ts,tsx}"],
+    rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read the environment through lib/env.ts." }] },
+  },
+  {
     // Every spec takes `test` and `expect` from e2e/support/test.ts, whose fixture fails a test
     // on a browser console error, a hydration warning or an uncaught error.
     files: ["e2e/**/*.spec.ts", "e2e/**/*.setup.ts"],
@@ -61,7 +68,7 @@ const config = [
     rules: { "no-console": "off" },
   },
   {
-    ignores: ["*.tmp.mjs", "**/*.tmp.ts", ".next/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
+    ignores: ["*.tmp.mjs", "**/*.tmp.ts", ".next/**", "dist/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "playwright-report/**", "test-results/**"],
   },
 ];
 
