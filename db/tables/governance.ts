@@ -52,5 +52,6 @@ export const tokenRefusedIps = pgTable(
     count: integer("count").notNull().default(0),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tokenId, t.day, t.ip] })],
+  // Retention deletes the oldest days first (lib/governance/retention.ts).
+  (t) => [primaryKey({ columns: [t.tokenId, t.day, t.ip] }), index("token_refused_ips_day").on(t.day)],
 );

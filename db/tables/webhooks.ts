@@ -67,6 +67,8 @@ export const webhookDeliveries = pgTable(
     uniqueIndex("webhook_deliveries_message_endpoint").on(t.messageId, t.endpointId),
     // The worker's scan: due pending rows only.
     index("webhook_deliveries_due").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // The fair claim: the endpoints that have pending rows, and each one's oldest due row.
+    index("webhook_deliveries_endpoint_due").on(t.endpointId, t.nextAttemptAt, t.id).where(sql`status = 'pending'`),
     // The endpoint page's log, newest first.
     index("webhook_deliveries_endpoint_log").on(t.endpointId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],

@@ -6,7 +6,8 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
 import { serverAction } from "@/lib/server-action";
-import { getEndpoint, insertEndpoint, insertTestDelivery, requeueDelivery, setEndpointStatus } from "./queries";
+import { chargeManualSend } from "./manual-sends";
+import { getEndpoint, insertEndpointWithinCap, insertTestDelivery, MAX_ENDPOINTS_PER_ACCOUNT, requeueDelivery, setEndpointStatus } from "./queries";
 import { createEndpointSchema, type CreateEndpointInput } from "./schema";
 import { encryptSecret, generateSigningSecret } from "./secret";
 import { checkEndpointUrl, PRIVATE_MESSAGE, resolvesPublicly } from "./url-policy";
@@ -17,6 +18,7 @@ import { checkEndpointUrl, PRIVATE_MESSAGE, resolvesPublicly } from "./url-polic
 
 const NOT_FOUND = "This endpoint does not exist or has been removed.";
 const WEBHOOK_PAGES = "/manage/integrations";
+const TOO_MANY_ENDPOINTS = `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} webhook endpoints. Disable or reuse one of the existing endpoints instead.`;
 
 const webhookAdmin = (user: CurrentUser) => (can(user, "webhooks:manage") ? null : "Only admins can manage webhooks.");
 
@@ -33,8 +35,8 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Action
       if (!(await resolvesPublicly(checked.url))) return { ok: false, fieldErrors: { url: PRIVATE_MESSAGE } };
       const secret = generateSigningSecret();
       const events = [...new Set(endpoint.events)];
-      const endpointId = await insertEndpoint(user.accountId, user.id, { ...endpoint, url: checked.url.toString(), events }, encryptSecret(secret));
-      return { ok: true, data: { endpointId, secret } };
+      const endpointId = await insertEndpointWithinCap(user.accountId, user.id, { ...endpoint, url: checked.url.toString(), events }, encryptSecret(secret));
+      return endpointId ? { ok: true, data: { endpointId, secret } } : refuse(TOO_MANY_ENDPOINTS);
     },
     refresh: WEBHOOK_PAGES,
   });
@@ -47,6 +49,8 @@ export async function sendTestEvent(endpointId: string): Promise<ActionResult> {
     missing: NOT_FOUND,
     check: (endpoint) => (endpoint.status === "enabled" ? null : "Enable the endpoint before sending a test event."),
     run: async ({ user, loaded: endpoint }) => {
+      const spent = await chargeManualSend(endpoint.id);
+      if (spent) return refuse(spent);
       await insertTestDelivery(user.accountId, endpoint.id, new Date(clock.now()));
       return done();
     },
@@ -60,6 +64,8 @@ export async function resendDelivery(endpointId: string, deliveryId: number): Pr
     load: endpointOf(endpointId),
     missing: NOT_FOUND,
     run: async ({ user, loaded: endpoint }) => {
+      const spent = await chargeManualSend(endpoint.id);
+      if (spent) return refuse(spent);
       const id = Number(deliveryId);
       const requeued = Number.isSafeInteger(id) && (await requeueDelivery(user.accountId, endpoint.id, id, new Date(clock.now())));
       return requeued ? done() : refuse("This delivery does not exist.");

@@ -1,14 +1,18 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { AUTO_DISABLE_AFTER_MS, autoDisabledReason, nextAttemptAt } from "./retry";
-import type { SendResult } from "./send";
+import { SEND_TIMEOUT_MS, type SendResult } from "./send";
 
 // What the worker runs: claim due deliveries, record how an attempt went.
 
-/** A claim lasts longer than one send can take (10 s): a crashed worker's rows return after it. */
-export const LEASE_MS = 60_000;
+/**
+ * A claim holds one send per endpoint (sends to distinct endpoints run at once, lib/webhooks/worker.ts),
+ * so its lease covers that send's timeout with a wide margin: a row is never claimed again while
+ * its send may still be in flight, and a crashed worker's rows return after it.
+ */
+export const LEASE_MS = 6 * SEND_TIMEOUT_MS;
 
 /** How an attempt left its delivery: delivered, to be tried again, or given up. */
 export type AttemptOutcome = "delivered" | "retrying" | "failed";
@@ -24,31 +28,77 @@ export interface ClaimedDelivery {
   secretCiphertext: string;
 }
 
-// The claim's inner scan: its own name, so the statement can update the same table it reads.
+// The claim's lock step: its own name, so the statement can update the same table it reads.
 const due = alias(webhookDeliveries, "due");
 
+// Ids are uuids checked by the caller (session accounts, claimed endpoints): a typed array parameter.
+const uuidList = (ids: readonly string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
+
 /**
- * Claims up to `limit` due deliveries of enabled endpoints in one statement (one round trip,
- * also when nothing is due). The inner `FOR UPDATE OF due SKIP LOCKED` lets concurrent workers
- * (other instances) pass over rows another is claiming; a row another worker claimed after this
- * statement began is re-checked against its new lease when locked and dropped. The lease
- * (`locked_until`) then keeps everyone off while it sends: one event is never sent twice at once.
+ * The fair order: each endpoint's oldest due delivery (one per endpoint, so one slow or flooded
+ * receiver holds one send at a time), then round-robin across accounts (every account's first
+ * endpoint before any account's second). The endpoints with pending rows are found by skipping
+ * through `webhook_deliveries_endpoint_due` (one index probe per endpoint, not a scan of the
+ * backlog), so a claim costs the same with 1,000 or 1,000,000 rows queued.
  */
-export async function claimDueDeliveries(now: Date, limit = 10, accountId?: string): Promise<ClaimedDelivery[]> {
+function fairCandidates(now: Date, limit: number, accountIds: readonly string[] | null, skipEndpoints: readonly string[]) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql`(
+    with recursive queued(endpoint_id) as (
+      (select endpoint_id from webhook_deliveries where status = 'pending' order by endpoint_id limit 1)
+      union all
+      select (select d.endpoint_id from webhook_deliveries d where d.status = 'pending' and d.endpoint_id > q.endpoint_id order by d.endpoint_id limit 1)
+      from queued q where q.endpoint_id is not null
+    ), heads as (
+      select head.id, head.account_id, head.next_attempt_at
+      from queued q
+      join webhook_endpoints e on e.id = q.endpoint_id and e.status = 'enabled'
+      cross join lateral (
+        select d.id, d.account_id, d.next_attempt_at from webhook_deliveries d
+        where d.endpoint_id = q.endpoint_id and d.status = 'pending' and d.next_attempt_at <= ${at}
+          and (d.locked_until is null or d.locked_until <= ${at})
+        order by d.next_attempt_at, d.id limit 1
+      ) head
+      where true
+        ${accountIds ? sql`and e.account_id = any(${uuidList(accountIds)})` : sql``}
+        ${skipEndpoints.length ? sql`and e.id <> all(${uuidList(skipEndpoints)})` : sql``}
+    )
+    select id from (
+      select id, next_attempt_at, row_number() over (partition by account_id order by next_attempt_at, id) as turn from heads
+    ) ranked
+    order by turn, next_attempt_at, id
+    limit ${limit}
+  )`;
+}
+
+/**
+ * Claims up to `limit` due deliveries of enabled endpoints, at most one per endpoint and fairly
+ * across accounts (fairCandidates), leaving out `skipEndpoints` (this worker's sends in flight).
+ * The `FOR UPDATE OF due SKIP LOCKED` lets concurrent workers (other instances) pass over rows
+ * another is claiming; a row another worker claimed after this statement began is re-checked
+ * against its new lease when locked and dropped. The lease (`locked_until`) then keeps everyone
+ * off while it sends: one delivery is never sent twice at once.
+ */
+export async function claimDueDeliveries(
+  now: Date,
+  limit = 10,
+  accountId?: string | readonly string[],
+  skipEndpoints: readonly string[] = [],
+): Promise<ClaimedDelivery[]> {
+  if (limit <= 0) return [];
+  const accountIds = accountId === undefined ? null : [accountId].flat();
   const picked = getDb()
     .select({ id: due.id, url: webhookEndpoints.url, secretCiphertext: webhookEndpoints.secretCiphertext })
     .from(due)
     .innerJoin(webhookEndpoints, and(eq(webhookEndpoints.id, due.endpointId), eq(webhookEndpoints.status, "enabled")))
     .where(
       and(
+        inArray(due.id, fairCandidates(now, limit, accountIds, skipEndpoints)),
         eq(due.status, "pending"),
-        accountId ? eq(due.accountId, accountId) : undefined,
         lte(due.nextAttemptAt, now),
         or(isNull(due.lockedUntil), lte(due.lockedUntil, now)),
       ),
     )
-    .orderBy(asc(due.nextAttemptAt), asc(due.id))
-    .limit(limit)
     // Only the delivery rows: locking endpoints would make workers wait on each other.
     .for("update", { of: due, skipLocked: true })
     .as("picked");

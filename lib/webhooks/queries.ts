@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
+import { accounts, webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
 import { RETRY_WINDOW_MS } from "./retry";
@@ -65,17 +65,27 @@ export async function getEndpoint(accountId: string, endpointId: string) {
   return row ?? null;
 }
 
-export async function insertEndpoint(
+/** An account's endpoints at most: each one can hold a send slot and a retry backlog of its own. */
+export const MAX_ENDPOINTS_PER_ACCOUNT = 20;
+
+/** Inserts the endpoint unless the account already has MAX_ENDPOINTS_PER_ACCOUNT; null then. */
+export async function insertEndpointWithinCap(
   accountId: string,
   userId: string,
   values: { url: string; description: string; events: string[] },
   secretCiphertext: string,
-): Promise<string> {
-  const [row] = await getDb()
-    .insert(webhookEndpoints)
-    .values({ accountId, createdById: userId, ...values, secretCiphertext })
-    .returning({ id: webhookEndpoints.id });
-  return row!.id;
+): Promise<string | null> {
+  return getDb().transaction(async (tx) => {
+    // Invariant: never more than the cap. Locking the account row makes concurrent creates wait for each other's count.
+    await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId)).for("update");
+    const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(webhookEndpoints).where(eq(webhookEndpoints.accountId, accountId));
+    if ((count?.n ?? 0) >= MAX_ENDPOINTS_PER_ACCOUNT) return null;
+    const [row] = await tx
+      .insert(webhookEndpoints)
+      .values({ accountId, createdById: userId, ...values, secretCiphertext })
+      .returning({ id: webhookEndpoints.id });
+    return row!.id;
+  });
 }
 
 /** The endpoint's delivery log, newest first. */

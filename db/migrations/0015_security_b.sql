@@ -1,0 +1,2 @@
+CREATE INDEX "webhook_deliveries_endpoint_due" ON "webhook_deliveries" USING btree ("endpoint_id","next_attempt_at","id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "token_refused_ips_day" ON "token_refused_ips" USING btree ("day");
