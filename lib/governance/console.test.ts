@@ -8,7 +8,7 @@ import { issueToken } from "@/test/api-fixtures";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { reviewSuspiciousToken, searchAccessLog } from "./actions";
 import { markTokenSuspicious } from "@/lib/tokens/write/suspicious";
-import { insertAccessRows, listAccessLog } from "./queries";
+import { addRefusedIps, insertAccessRows, listAccessLog, topRefusedIps } from "./queries";
 import { purgeExpiredAccessLog } from "./retention";
 import { hashSearchValue } from "./value-hash";
 import { whitelistCandidate } from "./whitelist";
@@ -101,6 +101,24 @@ describe("retention", () => {
     expect(settings!.days).toBe(30);
     expect((await listAccessLog(account.accountId, tokenId, {}, null, 10)).length).toBe(1);
     await expect(setAccountLimits(account.slug, { accessLogRetentionDays: "0" })).rejects.toThrow("The access-log retention is at least 1 day");
+  });
+});
+
+describe("refused-IP retention", () => {
+  it("the daily job deletes refused-IP counts older than 30 days, keeps the rest", async () => {
+    const dayMs = 86_400_000;
+    const row = (ageDays: number, ip: string) => ({
+      tokenId,
+      accountId: account.accountId,
+      day: new Date(Date.now() - ageDays * dayMs).toISOString().slice(0, 10),
+      ip,
+      count: 1,
+      lastSeenAt: new Date(Date.now() - ageDays * dayMs),
+    });
+    await addRefusedIps([row(0, "192.0.2.1"), row(29, "192.0.2.29"), row(31, "192.0.2.31"), row(400, "192.0.2.200")]);
+    await purgeExpiredAccessLog();
+    const kept = await topRefusedIps(account.accountId, tokenId, "2000-01-01");
+    expect(kept.map((r) => r.ip).sort()).toEqual(["192.0.2.1", "192.0.2.29"]);
   });
 });
 

@@ -138,6 +138,25 @@ export async function addRefusedIps(rows: RefusedIpCount[]): Promise<void> {
   await writeInSlices(getBatchDb(), rows, (slice) => insertRows(tokenRefusedIps, slice, columns, addUp));
 }
 
+/**
+ * Retention: deletes up to `batch` refused-IP counts of days before `beforeDay` (YYYY-MM-DD,
+ * UTC). Rows a concurrent run on another instance holds are skipped.
+ */
+export async function deleteOldRefusedIps(batch: number, beforeDay: string): Promise<number> {
+  const db = getDb();
+  const old = db
+    .select({ tokenId: tokenRefusedIps.tokenId, day: tokenRefusedIps.day, ip: tokenRefusedIps.ip })
+    .from(tokenRefusedIps)
+    .where(lt(tokenRefusedIps.day, beforeDay))
+    .limit(batch)
+    .for("update", { skipLocked: true });
+  const deleted = await db
+    .delete(tokenRefusedIps)
+    .where(sql`(${tokenRefusedIps.tokenId}, ${tokenRefusedIps.day}, ${tokenRefusedIps.ip}) in ${old}`)
+    .returning({ day: tokenRefusedIps.day });
+  return deleted.length;
+}
+
 /** Usage's list: the client IPs refused most since `since` (a YYYY-MM-DD UTC day). */
 export async function topRefusedIps(accountId: string, tokenId: string, since: string, limit = 10) {
   const requests = sql<number>`sum(${tokenRefusedIps.count})::int`;

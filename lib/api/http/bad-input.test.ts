@@ -50,6 +50,15 @@ describe("control characters in any input", () => {
   });
 });
 
+describe("bodies nested too deep", () => {
+  it("POST /api/v1/activity/query nested past 64 levels is a 400 saying so, even with a control character far below", async () => {
+    const deep = { ...query, extra: JSON.parse("[".repeat(1_100) + JSON.stringify("\u0007") + "]".repeat(1_100)) as unknown };
+    const result = await call(server.port, "/api/v1/activity/query", { method: "POST", token: activity, rawBody: JSON.stringify(deep) });
+    expect(result.status).toBe(400);
+    expect(result.body.error).toEqual({ code: "invalid_request", message: "The request body nests arrays and objects deeper than 64 levels." });
+  });
+});
+
 describe("bodies over 16 KiB", () => {
   it("answers 413 payload_too_large with the error format and the token's rate-limit fields, then closes", async () => {
     const big = JSON.stringify({ ...query, padding: "x".repeat(20 * 1024) });

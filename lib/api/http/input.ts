@@ -28,15 +28,27 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
-/** Why a parsed JSON body is refused, or null: every key and string, however deep. */
+/** Arrays and objects nested deeper than this are refused: no field of any endpoint nests past a few levels. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Why a parsed JSON body is refused, or null: every key and string, however deep it may nest. */
 export function unsafeJson(value: unknown): string | null {
-  return containsUnsafe(value, 0) ? `The request body ${MESSAGE}.` : null;
+  const found = firstProblem(value, 1);
+  if (found === "deep") return `The request body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels.`;
+  return found ? `The request body ${MESSAGE}.` : null;
 }
 
-function containsUnsafe(value: unknown, depth: number): boolean {
-  if (typeof value === "string") return UNSAFE.test(value);
-  // A 16 KiB body cannot nest deeper than this; the bound keeps the walk off the stack's edge.
-  if (value === null || typeof value !== "object" || depth > 1_000) return false;
-  if (Array.isArray(value)) return value.some((item) => containsUnsafe(item, depth + 1));
-  return Object.entries(value).some(([key, item]) => UNSAFE.test(key) || containsUnsafe(item, depth + 1));
+/** `depth` counts the containers around `value`'s own (1 for the body itself), so every node is checked. */
+function firstProblem(value: unknown, depth: number): "unsafe" | "deep" | null {
+  if (typeof value === "string") return UNSAFE.test(value) ? "unsafe" : null;
+  if (value === null || typeof value !== "object") return null;
+  // The bound is an answer (400), not a place the walk stops looking: nothing past it goes unchecked.
+  if (depth > MAX_JSON_DEPTH) return "deep";
+  const entries: Array<[string | null, unknown]> = Array.isArray(value) ? value.map((item) => [null, item]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    if (key !== null && UNSAFE.test(key)) return "unsafe";
+    const problem = firstProblem(item, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
 }
