@@ -69,6 +69,14 @@ describe("test switches in production", () => {
   });
 });
 
+describe("WEBHOOK_SECRET_KEY", () => {
+  it("is validated like AUTH_SECRET: at least 32 characters when set; empty is unset", () => {
+    expect(() => parseEnv({ NODE_ENV: "development", WEBHOOK_SECRET_KEY: "short" })).toThrow(/WEBHOOK_SECRET_KEY: WEBHOOK_SECRET_KEY must be at least 32 characters/);
+    expect(parseEnv({ NODE_ENV: "development", WEBHOOK_SECRET_KEY: "k".repeat(32) }).WEBHOOK_SECRET_KEY).toHaveLength(32);
+    expect(parseEnv({ NODE_ENV: "development", WEBHOOK_SECRET_KEY: "" }).WEBHOOK_SECRET_KEY).toBeUndefined();
+  });
+});
+
 describe("parseEnv during next build", () => {
   it("does not demand AUTH_SECRET while building", () => {
     expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();

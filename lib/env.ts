@@ -33,7 +33,11 @@ const appEnvSchema = z
     // GitHub's published secret-scanning keys (JSON); unset, POST /api/v1/secret-scanning/github answers 404.
     SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
     // Encrypts webhook signing secrets at rest; unset, derived from AUTH_SECRET (lib/webhooks/secret.ts).
-    WEBHOOK_SECRET_KEY: z.string().optional(),
+    WEBHOOK_SECRET_KEY: z
+      .string()
+      .min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     // "true": a production build under test may send webhooks to 127.0.0.1 (lib/webhooks/url-policy.ts).
     WEBHOOKS_ALLOW_LOOPBACK: z.string().optional(),
     // "allow": a production build under test may honour WEBHOOKS_ALLOW_LOOPBACK and HUB_TEST_CLOCK_FILE.

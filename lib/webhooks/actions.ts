@@ -1,5 +1,6 @@
 "use server";
 
+import { randomUUID } from "node:crypto";
 import { done, refuse, type ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -35,8 +36,11 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Action
       if (!(await resolvesPublicly(checked.url))) return { ok: false, fieldErrors: { url: PRIVATE_MESSAGE } };
       const secret = generateSigningSecret();
       const events = [...new Set(endpoint.events)];
-      const endpointId = await insertEndpointWithinCap(user.accountId, user.id, { ...endpoint, url: checked.url.toString(), events }, encryptSecret(secret));
-      return endpointId ? { ok: true, data: { endpointId, secret } } : refuse(TOO_MANY_ENDPOINTS);
+      // The id is chosen here: the stored secret is encrypted bound to it.
+      const endpointId = randomUUID();
+      const values = { ...endpoint, id: endpointId, url: checked.url.toString(), events };
+      const inserted = await insertEndpointWithinCap(user.accountId, user.id, values, encryptSecret(secret, endpointId));
+      return inserted ? { ok: true, data: { endpointId, secret } } : refuse(TOO_MANY_ENDPOINTS);
     },
     refresh: WEBHOOK_PAGES,
   });

@@ -72,7 +72,7 @@ export const MAX_ENDPOINTS_PER_ACCOUNT = 20;
 export async function insertEndpointWithinCap(
   accountId: string,
   userId: string,
-  values: { url: string; description: string; events: string[] },
+  values: { id: string; url: string; description: string; events: string[] },
   secretCiphertext: string,
 ): Promise<string | null> {
   return getDb().transaction(async (tx) => {

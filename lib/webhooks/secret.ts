@@ -19,18 +19,23 @@ function key(): Buffer {
   return Buffer.from(hkdfSync("sha256", base, salt, "webhook-secret-v1", 32));
 }
 
-/** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
-export function encryptSecret(secret: string): string {
+/** What binds a stored secret to its endpoint: a ciphertext copied onto another endpoint's row does not decrypt. */
+const boundTo = (endpointId: string) => Buffer.from(`hub-webhook-endpoint:${endpointId}`, "utf8");
+
+/** `v2.<iv>.<tag>.<ciphertext>`, base64url parts, with the endpoint's id as associated data. */
+export function encryptSecret(secret: string, endpointId: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  const cipher = createCipheriv("aes-256-gcm", key(), iv).setAAD(boundTo(endpointId));
   const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v2", iv, cipher.getAuthTag(), body].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
 }
 
-export function decryptSecret(stored: string): string {
+/** Reads `v2` (bound to `endpointId`) and, for rows stored before the binding, `v1` (no associated data). */
+export function decryptSecret(stored: string, endpointId: string): string {
   const [version, iv, tag, body] = stored.split(".");
-  if (version !== "v1" || !iv || !tag || !body) throw new Error("Unreadable webhook secret");
+  if ((version !== "v1" && version !== "v2") || !iv || !tag || !body) throw new Error("Unreadable webhook secret");
   const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
+  if (version === "v2") decipher.setAAD(boundTo(endpointId));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
 }

@@ -141,6 +141,18 @@ describe("webhooks", () => {
     expect((await deliveriesOf(fine.endpointId))[0]).toMatchObject({ status: "delivered" });
   });
 
+  it("a signing secret copied onto another endpoint's row does not sign there (bound to its endpoint)", async () => {
+    const original = await endpoint(["token.created"]);
+    const copy = await endpoint(["token.created"]);
+    const [stored] = await getDb().select({ c: webhookEndpoints.secretCiphertext }).from(webhookEndpoints).where(eq(webhookEndpoints.id, original.endpointId));
+    await getDb().update(webhookEndpoints).set({ secretCiphertext: stored!.c }).where(eq(webhookEndpoints.id, copy.endpointId));
+    await createToken(activityInput());
+    expect(await sendDueDeliveries({ accountId: account.accountId })).toBe(2);
+    expect((await deliveriesOf(copy.endpointId))[0]).toMatchObject({ status: "pending", lastError: expect.stringMatching(/^Could not sign/) });
+    expect((await deliveriesOf(original.endpointId))[0]).toMatchObject({ status: "delivered" });
+    expect(receiver.received).toHaveLength(1);
+  });
+
   it("'Send test event' and marketers", async () => {
     const { endpointId } = await endpoint(["token.revoked"]);
     expect((await sendTestEvent(endpointId)).ok).toBe(true);

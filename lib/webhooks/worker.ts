@@ -12,7 +12,7 @@ export async function sendDelivery(delivery: ClaimedDelivery, post = postWebhook
   const body = JSON.stringify(delivery.payload);
   // The signature's timestamp is the wall clock: receivers compare it with theirs (5 min tolerance).
   const sentAt = new Date();
-  const signature = new Webhook(decryptSecret(delivery.secretCiphertext)).sign(delivery.messageId, sentAt, body);
+  const signature = new Webhook(decryptSecret(delivery.secretCiphertext, delivery.endpointId)).sign(delivery.messageId, sentAt, body);
   return post(delivery.url, body, {
     "webhook-id": delivery.messageId,
     "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
