@@ -130,7 +130,7 @@ test("enumerating customers marks the token Suspicious activity until an admin r
     await page.reload();
     await expect(page.getByRole("heading", { name: "Suspicious activity" })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await expect(page.getByText(/% of \d+ lookups in 10 minutes found no profile/)).toBeVisible();
+  await expect(page.getByText(/% of \d+ different values looked up in 10 minutes found no profile/)).toBeVisible();
   const throttled = await profile(page, token, JANE);
   expect(throttled.status()).toBe(429);
   expect(throttled.headers()["ratelimit-policy"]).toBe('"default";q=10;w=60');

@@ -1,2 +1,3 @@
 CREATE INDEX "webhook_deliveries_endpoint_due" ON "webhook_deliveries" USING btree ("endpoint_id","next_attempt_at","id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "profile_access_log_token_not_found" ON "profile_access_log" USING btree ("token_id","at") WHERE outcome = 'not_found';--> statement-breakpoint
 CREATE INDEX "token_refused_ips_day" ON "token_refused_ips" USING btree ("day");

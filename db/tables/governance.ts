@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 import { apiTokens } from "./tokens";
@@ -34,6 +35,8 @@ export const profileAccessLog = pgTable(
     index("profile_access_log_token_value").on(t.tokenId, t.valueHash),
     // Retention deletes the oldest rows first.
     index("profile_access_log_at").on(t.at),
+    // The alarm's hourly and daily counts read a token's not-found rows only.
+    index("profile_access_log_token_not_found").on(t.tokenId, t.at).where(sql`outcome = 'not_found'`),
   ],
 );
 

@@ -37,8 +37,8 @@ interface PendingRead {
 /**
  * The Profile Read access log, written like usage counts: recorded in memory on the request's
  * path (no hashing, no I/O there), written in multi-row INSERTs every second or every 1,000
- * rows, then shown to the enumeration alarm. Identical reads (token, IP, attribute, value,
- * outcome) within the same second are one row with their count: a partner's page views of one
+ * rows, then handed to the enumeration alarm's own check loop. Identical reads (token, IP,
+ * attribute, value, outcome) within the same second are one row with their count: a partner's page views of one
  * customer cost one row a second, not one per request, while every distinct read keeps its own.
  */
 export class AccessLogRecorder extends BatchedMapWriter<PendingRead> {
@@ -76,8 +76,15 @@ export class AccessLogRecorder extends BatchedMapWriter<PendingRead> {
       this.dropped = 0;
     }
     const written = await this.writePending();
-    // Only once written: a failing alarm never puts a written batch back to be written twice.
-    if (written) await this.alarm.afterWrite(summarise([...written.values()]));
+    // Only once written, and not awaited: the alarm's checks run on their own loop, so many
+    // tokens to check never make the next write wait (nor fill the buffer and drop reads).
+    if (written) this.alarm.noteWritten(summarise([...written.values()]));
+  }
+
+  /** Writes what is waiting, then waits for the alarm checks queued so far (tests, shutdown); the periodic writes do not wait. */
+  override async flush(): Promise<void> {
+    await super.flush();
+    await this.alarm.settled();
   }
 
   protected async send(batch: Map<string, PendingRead>) {

@@ -54,7 +54,7 @@ describe("Was this customer read?", () => {
 
 describe("Mark as reviewed", () => {
   it("clears the mark with a History row; marketers are refused and nothing changes", async () => {
-    expect(await markTokenSuspicious(tokenId, "60 % of 100 lookups in 10 minutes found no profile", "192.0.2.7", new Date())).not.toBeNull();
+    expect(await markTokenSuspicious(tokenId, "60 % of 100 different values looked up in 10 minutes found no profile", "192.0.2.7", new Date())).not.toBeNull();
     // Only one instance wins: a second mark is a no-op.
     expect(await markTokenSuspicious(tokenId, "again", "192.0.2.7", new Date())).toBeNull();
 

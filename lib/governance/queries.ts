@@ -69,16 +69,15 @@ export async function listAccessLog(accountId: string, tokenId: string, filter: 
 }
 
 export interface LookupStats {
-  total: number;
-  notFound: number;
   distinctValues: number;
+  distinctNotFound: number;
 }
 
-/** The alarm's window: the token's newest rows since `since` (at most `cap`), counting each row's reads. */
+/** The alarm's window: the token's newest rows since `since` (at most `cap`), by different value. */
 export async function lookupStats(tokenId: string, since: Date, cap: number): Promise<LookupStats> {
   const db = getBatchDb();
   const w = db
-    .select({ outcome: profileAccessLog.outcome, valueHash: profileAccessLog.valueHash, reads: profileAccessLog.reads })
+    .select({ outcome: profileAccessLog.outcome, valueHash: profileAccessLog.valueHash })
     .from(profileAccessLog)
     .where(and(eq(profileAccessLog.tokenId, tokenId), gt(profileAccessLog.at, since)))
     .orderBy(desc(profileAccessLog.at), desc(profileAccessLog.id))
@@ -86,12 +85,34 @@ export async function lookupStats(tokenId: string, since: Date, cap: number): Pr
     .as("w");
   const [row] = await db
     .select({
-      total: sql<number>`coalesce(sum(${w.reads}), 0)::int`,
-      notFound: sql<number>`coalesce(sum(${w.reads}) filter (where ${w.outcome} = 'not_found'), 0)::int`,
       distinctValues: sql<number>`count(distinct ${w.valueHash})::int`,
+      distinctNotFound: sql<number>`count(distinct ${w.valueHash}) filter (where ${w.outcome} = 'not_found')::int`,
     })
     .from(w);
-  return row ?? { total: 0, notFound: 0, distinctValues: 0 };
+  return row ?? { distinctValues: 0, distinctNotFound: 0 };
+}
+
+/**
+ * Different values that found nobody since `hourSince` and since `daySince`, read from the
+ * token's newest not-found rows since `daySince` (at most `cap`, through
+ * `profile_access_log_token_not_found`, so a token's found reads are never scanned).
+ */
+export async function notFoundValueCounts(tokenId: string, hourSince: Date, daySince: Date, cap: number) {
+  const db = getBatchDb();
+  const w = db
+    .select({ valueHash: profileAccessLog.valueHash, at: profileAccessLog.at })
+    .from(profileAccessLog)
+    .where(and(eq(profileAccessLog.tokenId, tokenId), eq(profileAccessLog.outcome, "not_found"), gt(profileAccessLog.at, daySince)))
+    .orderBy(desc(profileAccessLog.at))
+    .limit(cap)
+    .as("w");
+  const [row] = await db
+    .select({
+      notFoundValuesHour: sql<number>`count(distinct ${w.valueHash}) filter (where ${w.at} > ${hourSince.toISOString()}::timestamptz)::int`,
+      notFoundValuesDay: sql<number>`count(distinct ${w.valueHash})::int`,
+    })
+    .from(w);
+  return row ?? { notFoundValuesHour: 0, notFoundValuesDay: 0 };
 }
 
 /** Whether the alarm should look at the token at all, and from when (its last review). */

@@ -10,7 +10,7 @@ import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidatio
 import type { Actor } from "@/lib/changes/record-change";
 import { accessLog, AccessLogRecorder } from "@/lib/governance/access-log";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
-import { listAccessLog, topRefusedIps } from "@/lib/governance/queries";
+import { insertAccessRows, listAccessLog, topRefusedIps } from "@/lib/governance/queries";
 import { refusedIps } from "@/lib/governance/refused-ips";
 import { hashLookupValue, hashSearchValue } from "@/lib/governance/value-hash";
 
@@ -111,7 +111,7 @@ describe("enumeration alarm", () => {
 
     const row = await tokenRow(token.id);
     expect(row.suspiciousAt).not.toBeNull();
-    expect(row.suspiciousReason).toBe("100 % of 120 lookups in 10 minutes found no profile");
+    expect(row.suspiciousReason).toBe("100 % of 120 different values looked up in 10 minutes found no profile");
     const [event] = await getDb()
       .select()
       .from(tokenEvents)
@@ -133,6 +133,37 @@ describe("enumeration alarm", () => {
     await eventually(async () => expect((await lookup(token.token, JANE)).headers["ratelimit-policy"]).toBe('"default";q=600;w=60'));
     await accessLog.flush();
     expect((await tokenRow(token.id)).suspiciousAt).toBeNull();
+  });
+
+  it("trips on 100 guesses mixed with 100 repeats of one known customer (the share is over different values)", async () => {
+    const token = await profileToken("Guesses among repeats");
+    for (let i = 0; i < 100; i++) {
+      await lookup(token.token, `guess-${randomUUID()}@example.test`);
+      await lookup(token.token, JANE);
+    }
+    await accessLog.flush();
+    expect((await tokenRow(token.id)).suspiciousReason).toBe("99 % of 101 different values looked up in 10 minutes found no profile");
+  });
+
+  it("trips on more than a day's cap of different values that found nobody, spread out under every 10-minute rule", async () => {
+    const token = await profileToken("Slow guesser");
+    const now = Date.now();
+    // 2,001 guesses over the last 23 hours, about 15 per 10 minutes, each among known reads.
+    const rows = Array.from({ length: 2_001 }, (_, i) => ({
+      tokenId: token.id,
+      accountId: actor.accountId,
+      at: new Date(now - 60_000 - i * 41_000),
+      ip: "127.0.0.1",
+      linkingAttribute: "email",
+      valueHash: hashLookupValue(`slow-guess-${i}@example.test`),
+      outcome: "not_found" as const,
+      attributes: [],
+      reads: 1,
+    }));
+    await insertAccessRows(rows);
+    await lookup(token.token, `one-more-${randomUUID()}@example.test`);
+    await accessLog.flush();
+    expect((await tokenRow(token.id)).suspiciousReason).toBe("2002 different values found no profile in a day");
   });
 
   it("leaves a token alone that reads the same known customers over and over", async () => {
