@@ -29,7 +29,7 @@ export function MemberTable({ members, currentUserId, accountName }: { members: 
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(member.lastSignInAt)}</td>
               <td className="px-4 py-3">
-                <div className="flex flex-wrap gap-2">
+                <div className="flex gap-2 whitespace-nowrap">
                   <ChangeRoleDialog userId={member.id} name={member.name} role={member.role} />
                   <ResetPasswordDialog userId={member.id} name={member.name} email={member.email} />
                   {member.id === currentUserId ? null : <RemoveUserButton userId={member.id} name={member.name} />}

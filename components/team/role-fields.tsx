@@ -24,7 +24,7 @@ export function RoleFields({ field, error }: { field: UseFormRegisterReturn<"rol
               type="radio"
               value={role}
               aria-describedby={`${id}-${role}-hint`}
-              className="mt-0.5 h-4 w-4 accent-indigo-600"
+              className="mt-0.5 h-4 w-4 shrink-0 accent-indigo-600"
               {...field}
             />
             <div>
