@@ -9,8 +9,9 @@ import { signIn } from "./support/users";
 const accountName = (key: "team" | "team-reset") => `Test ${journeySlug(key)}`;
 const unique = () => `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
 
-test("an admin invites a marketer, who joins, works with Activity tokens only, and is removed", async ({ page, browser }) => {
+test("an admin invites a marketer, who joins, works with Activity tokens only, and is removed", async ({ page, browser, browserConsole }) => {
   test.setTimeout(180_000);
+  browserConsole.allow("404 page");
   acceptLeaveWarnings(page);
   await signInTo(page, "team");
   const email = `joiner-${unique()}@team-e2e.test`;
@@ -33,6 +34,8 @@ test("an admin invites a marketer, who joins, works with Activity tokens only, a
   await mia.getByRole("button", { name: "Manage" }).click();
   await expect(mia.getByRole("link", { name: "Team" })).toHaveCount(0);
   await mia.keyboard.press("Escape");
+  expect((await mia.goto("/manage/team"))?.status()).toBe(404);
+  await mia.goto("/manage/integrations/api-tokens/new");
 
   // The admin sees her in the team, then removes her.
   await page.reload();
