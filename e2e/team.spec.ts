@@ -45,7 +45,9 @@ test("an admin invites a marketer, who joins, works with Activity tokens only, a
   await expect(row).toContainText("Off");
   await row.getByRole("button", { name: "Remove user" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remove user" }).click();
-  await expect(row).toHaveCount(0);
+  // While the dialog is open the table is hidden from the accessibility tree: wait for it to close.
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByText(name)).toHaveCount(0);
 
   // Her open page's next navigation lands on sign-in; she cannot sign in again.
   await mia.getByRole("link", { name: "API Tokens" }).click();

@@ -37,7 +37,7 @@ export function JoinForm({ code, email }: { code: string; email: string }) {
     <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={formError} />
       <p className="text-sm text-slate-700">
-        You will sign in as <span className="font-medium break-all text-slate-900">{email}</span>.
+        You will sign in as <span className="block font-medium break-words text-slate-900">{email}</span>
       </p>
       {/* For password managers: the account name the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />

@@ -18,18 +18,18 @@ export function MemberTable({ members, currentUserId, accountName }: { members: 
         <tbody className="divide-y divide-slate-100">
           {members.map((member) => (
             <tr key={member.id}>
-              <td className="px-4 py-3 font-medium break-words text-slate-900">
+              <td className="min-w-36 px-4 py-3 font-medium break-words text-slate-900">
                 {member.name}
                 {member.id === currentUserId ? <span className="ml-2 font-normal text-slate-600">(you)</span> : null}
               </td>
-              <td className="px-4 py-3 break-all">{member.email}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{member.email}</td>
               <td className="px-4 py-3 whitespace-nowrap">{roleLabels[member.role]}</td>
               <td className="px-4 py-3">
                 <Badge tone={member.twoFactorOn ? "success" : "neutral"}>{member.twoFactorOn ? "On" : "Off"}</Badge>
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(member.lastSignInAt)}</td>
               <td className="px-4 py-3">
-                <div className="flex gap-2 whitespace-nowrap">
+                <div className="flex min-w-72 flex-wrap gap-2 whitespace-nowrap">
                   <ChangeRoleDialog userId={member.id} name={member.name} role={member.role} />
                   <ResetPasswordDialog userId={member.id} name={member.name} email={member.email} />
                   {member.id === currentUserId ? null : <RemoveUserButton userId={member.id} name={member.name} />}
