@@ -1,6 +1,7 @@
-import { expect, test } from "./support/test";
+import { expect, test, type Page } from "./support/test";
 import { expectNoAxeViolations } from "./support/axe";
 import { acceptLeaveWarnings, createActivityToken, signInTo } from "./support/journey";
+import { INVITE_NOTE } from "./support/team";
 
 test("the sign-in page has no axe violations, with and without errors", async ({ page }) => {
   await page.goto("/login");
@@ -54,4 +55,60 @@ test("every console page and dialog has no axe violations", async ({ page }) => 
 
   await page.goto("/manage/integrations/api-tokens");
   await expectNoAxeViolations(page, "token list");
+});
+
+test("the Team page, its dialogs, the invite reveal and the join page have no axe violations", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const shot = (p: Page, name: string) => p.screenshot({ path: `.data/screens/${name}.png`, fullPage: true });
+  await signInTo(page, "team-a11y");
+  await page.goto("/manage/team");
+  await expect(page.getByRole("heading", { name: "Team", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "team");
+  await shot(page, "team");
+
+  await page.getByRole("button", { name: "Invite user" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Create invite link" }).click();
+  await expect(dialog.getByText("Enter an email address")).toBeVisible();
+  await expectNoAxeViolations(page, "invite dialog with errors");
+  await dialog.getByLabel("Email").fill(`a11y-${Date.now()}@team-e2e.test`);
+  await dialog.getByRole("button", { name: "Create invite link" }).click();
+  await expect(dialog.getByText(INVITE_NOTE)).toBeVisible();
+  await expectNoAxeViolations(page, "invite reveal");
+  await shot(page, "invite-reveal");
+  const link = await dialog.getByLabel("Invite link").inputValue();
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  const row = page.getByRole("table", { name: /Users of/ }).getByRole("row", { name: /Max e2e-team-a11y/ });
+  await row.getByRole("button", { name: "Change role" }).click();
+  await expectNoAxeViolations(page, "change role dialog");
+  await shot(page, "change-role");
+  await page.keyboard.press("Escape");
+  await row.getByRole("button", { name: "Remove user" }).click();
+  await expectNoAxeViolations(page, "remove dialog");
+  await page.keyboard.press("Escape");
+  await row.getByRole("button", { name: "Reset password" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Create reset link" }).click();
+  await expect(page.getByRole("dialog").getByLabel("Password reset link")).toBeVisible();
+  await expectNoAxeViolations(page, "reset link reveal");
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await expectNoAxeViolations(page, "team with a pending invite");
+  await shot(page, "team-with-invite");
+
+  const context = await browser.newContext();
+  const joiner = await context.newPage();
+  await joiner.goto(link);
+  await expect(joiner.getByRole("heading", { name: /^Join / })).toBeVisible();
+  await expectNoAxeViolations(joiner, "join");
+  await shot(joiner, "join");
+  await joiner.getByRole("button", { name: "Create account" }).click();
+  await expect(joiner.getByText("Enter your name")).toBeVisible();
+  await expectNoAxeViolations(joiner, "join with errors");
+  await shot(joiner, "join-errors");
+  await joiner.goto("/invite/not-a-real-code");
+  await expect(joiner.getByText("This invite link is no longer valid.")).toBeVisible();
+  await expectNoAxeViolations(joiner, "invalid invite");
+  await shot(joiner, "invalid-invite");
+  await context.close();
 });

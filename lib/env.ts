@@ -11,6 +11,16 @@ const appEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    // The public URL (Auth.js reads it too): invite and password-reset links start with it in production.
+    AUTH_URL: z.url("AUTH_URL must be a URL such as https://hub.example.com").optional().or(z.literal("").transform(() => undefined)),
+    // Mail (invites, password-reset links) through this SMTP server, e.g. smtps://user:pass@smtp.example.com:465.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    // The sender of those mails.
+    MAIL_FROM: z.string().trim().min(3).default("Hub <no-reply@hub.invalid>"),
     // Keys the access log's value hashes; unset, one is derived from AUTH_SECRET (lib/governance/value-hash.ts).
     ACCESS_LOG_HASH_KEY: z.string().min(32, "ACCESS_LOG_HASH_KEY must be at least 32 characters").optional(),
     REDIS_URL: z

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { signOutUser } from "@/lib/auth/actions";
+import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { ManageMenu } from "./manage-menu";
 
@@ -16,7 +17,7 @@ export function TopNav({ user }: { user: CurrentUser }) {
         <span className="text-sm text-slate-400" aria-hidden="true">/</span>
         <span className="text-sm text-slate-600">{user.accountName}</span>
         <div className="ml-4">
-          <ManageMenu />
+          <ManageMenu admin={can(user, "team:manage")} />
         </div>
         <div className="ml-auto flex items-center gap-3">
           <div className="text-right text-sm leading-tight">

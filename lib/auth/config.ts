@@ -15,6 +15,8 @@ export const authConfig = {
   callbacks: {
     authorized({ auth, request }) {
       const signedIn = Boolean(auth?.user?.id);
+      // Invite and password-reset links are for people who cannot sign in (yet): the code is their credential.
+      if (/^\/(invite|reset-password)\/[^/]+$/.test(request.nextUrl.pathname)) return true;
       if (request.nextUrl.pathname.startsWith("/login")) {
         return signedIn ? Response.redirect(new URL("/manage/integrations", request.nextUrl)) : true;
       }

@@ -1,6 +1,6 @@
 import { CredentialsSignin } from "next-auth";
 import { knownDeviceId } from "./known-device";
-import { getUserCredentials } from "./queries";
+import { getUserCredentials, recordSignIn } from "./queries";
 import { PasswordChecksBusy, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 import { chargeSignInAttempt } from "./sign-in-throttle";
@@ -34,5 +34,6 @@ export async function authorizeCredentials(input: unknown, clientIp: string | nu
   }
   if (!user || !valid) return null;
   await attempt.succeeded();
+  await recordSignIn(user.id);
   return { id: user.id };
 }

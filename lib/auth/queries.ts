@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, roleEnum, users } from "@/db/tables";
 
@@ -39,4 +39,9 @@ export async function getUserCredentials(email: string) {
     .from(users)
     .where(and(eq(users.email, email), isNull(users.removedAt)));
   return row ?? null;
+}
+
+/** The Team page's "Last sign-in". */
+export async function recordSignIn(userId: string): Promise<void> {
+  await getDb().update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
 }

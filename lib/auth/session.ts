@@ -5,18 +5,31 @@ import { auth } from "./index";
 import { getUserById, type CurrentUser } from "./queries";
 
 /**
- * The signed-in user, read fresh from the database once per request: a deleted user or a
- * changed role takes effect at once, whatever the session cookie still says.
+ * The request's session and its user, read fresh from the database once per request: a deleted
+ * or removed user or a changed role takes effect at once, whatever the session cookie still says.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+const readSession = cache(async (): Promise<{ hasCookie: boolean; user: CurrentUser | null }> => {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? getUserById(id) : null;
+  if (!id) return { hasCookie: false, user: null };
+  return { hasCookie: true, user: await getUserById(id) };
 });
 
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  return (await readSession()).user;
+}
+
+/** Whether the browser holds a session cookie that no longer names a current user. */
+export async function hasEndedSession(): Promise<boolean> {
+  const { hasCookie, user } = await readSession();
+  return hasCookie && !user;
+}
+
 export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  const { hasCookie, user } = await readSession();
+  // An ended session still looks signed in to the proxy, which would send /login straight back:
+  // /session-ended clears the cookie first.
+  if (!user) redirect(hasCookie ? "/session-ended" : "/login");
   return user;
 }
 

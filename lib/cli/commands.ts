@@ -7,6 +7,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { createAccount, generateInitialPassword, slugFor } from "@/lib/accounts/create-account";
 import { setAccountLimits } from "@/lib/accounts/limits";
 import { seedDemoAccounts } from "@/lib/server/prepare-database";
+import { listAccountUsers, operatorResetLink } from "@/lib/team/operator";
 
 export { closeDb };
 
@@ -79,6 +80,22 @@ export const commands: Record<string, Command> = {
     });
     return describeLimits(limits);
   },
+  async "list-users"(args) {
+    const { values } = parseArgs({ args, options: { account: { type: "string" } } });
+    const { account, rows } = await listAccountUsers(values.account);
+    if (rows.length === 0) return `${account.name} has no users.`;
+    const line = (r: (typeof rows)[number]) =>
+      [r.role.padEnd(9), r.email.padEnd(32), r.name.padEnd(24), `two-factor ${r.totpEnabledAt ? "on " : "off"}`, `last sign-in ${r.lastSignInAt?.toISOString() ?? "never"}`, r.removedAt ? `removed ${r.removedAt.toISOString()}` : ""]
+        .join("  ")
+        .trimEnd();
+    return [`${account.name}: ${rows.length} user(s)`, ...rows.map(line)].join("\n");
+  },
+  async "reset-password-link"(args) {
+    const { values } = parseArgs({ args, options: { account: { type: "string" }, email: { type: "string" } } });
+    const { user, link } = await operatorResetLink(values.account, values.email);
+    // Printed once, to the operator's terminal only: the Hub stores just its SHA-256.
+    return [`Password reset link for ${user.name} <${user.email}> (works once, for 1 hour; hand it over safely):`, link].join("\n");
+  },
   async history() {
     await migrateDatabase();
     const rows = await getDb().select().from(operatorEvents).orderBy(desc(operatorEvents.id)).limit(50);
@@ -104,6 +121,10 @@ export const usage = `Usage: npm run hub -- <command>
                                raise (or lower) an account's token cap and the highest
                                per-token rate limit its admins may set, and how long
                                Profile Read access logs are kept (default 90 days)
+  list-users --account <slug>  the account's users: role, email, name, two-factor, last sign-in
+  reset-password-link --account <slug> [--email <email>]
+                               a one-time password-reset link (1 hour) for the account's admin
+                               (or the user with that email); recorded in history and the audit log
   history                      the latest operator changes (who, what, when)
 `;
 

@@ -1,6 +1,6 @@
 /**
  * The operator's command line: `npm run hub -- <command>` (built to dist/cli/hub.js).
- * Commands: migrate · seed · create-account · set-limits · history · help (lib/cli/commands.ts)
+ * Commands: migrate · seed · create-account · set-limits · list-users · reset-password-link · history · help (lib/cli/commands.ts)
  */
 import "@/lib/server/load-env-files"; // first: the same environment as the server
 

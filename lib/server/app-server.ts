@@ -29,6 +29,7 @@ import { sweepEndedOverlaps } from "@/lib/tokens/overlap-sweep";
 import { sweepExpiringTokens } from "@/lib/webhooks/expiry-sweep";
 import { purgeOldWebhookRows } from "@/lib/webhooks/retention";
 import { DELIVERY_POLL_MS, sendDueDeliveries } from "@/lib/webhooks/worker";
+import { loggablePath } from "./loggable-path";
 
 export type ApiListener = (req: IncomingMessage, res: ServerResponse, clientIp: string | null, requestId: string) => void | Promise<void>;
 
@@ -101,15 +102,14 @@ export function createAppServer(app: Awaited<ReturnType<typeof prepareNext>>, ap
 
 /**
  * A console request, once answered: counted, and in production one log line like the API's
- * (the path only: a query may carry a callback URL or filters).
+ * (the path only, without a link's code: see loggablePath).
  */
 function whenAnswered(req: IncomingMessage, res: ServerResponse, clientIp: string | null, requestId: string) {
   const started = performance.now();
   res.once("finish", () => {
     recordPageRequest(res.statusCode);
     if (env.dev) return;
-    const path = (req.url ?? "/").split("?")[0];
-    log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), ip: clientIp, request_id: requestId }, "page");
+    log.info({ method: req.method, path: loggablePath(req.url), status: res.statusCode, ms: Math.round(performance.now() - started), ip: clientIp, request_id: requestId }, "page");
   });
 }
 

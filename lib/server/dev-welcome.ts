@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/demo-accounts";
 import { env } from "@/lib/env";
+import { DEV_MAIL_DIR } from "@/lib/mail/dev-mail-dir";
 
 /**
  * Printed once when `npm run dev` is ready, so a newcomer needs nothing else open: where the
@@ -16,6 +17,9 @@ export function printDevWelcome(): void {
       "  Sign in with one of the demo users:",
       ...users,
       `  Password for all three: ${DEMO_PASSWORD} (development only)`,
+      env.SMTP_URL
+        ? "  Mail (invites, password resets) goes out through SMTP_URL."
+        : `  Mail (invites, password resets) is written to ${DEV_MAIL_DIR}/ (no SMTP_URL set).`,
       "",
     ].join("\n"),
   );

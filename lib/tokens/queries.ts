@@ -46,7 +46,8 @@ const summaryColumns = {
   description: apiTokens.description,
   displayPrefix: apiTokens.displayPrefix,
   status: apiTokens.status,
-  createdByName: users.name,
+  // A removed user still created what they created (PRODUCT.md §9): "<name> (removed)".
+  createdByName: sql<string | null>`case when ${users.removedAt} is null then ${users.name} else ${users.name} || ' (removed)' end`,
   createdAt: apiTokens.createdAt,
   lastUsedAt: apiTokens.lastUsedAt,
   expiresAt: apiTokens.expiresAt,
