@@ -5,9 +5,20 @@ import { requestIp } from "@/lib/request-ip";
 import { authConfig } from "./config";
 import { authorizeCredentials } from "./credentials";
 import { knownDeviceCookie } from "./known-device";
+import { renewedVersion } from "./session-renewal";
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // A session update may only carry the server's proof of a new session version.
+    jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.trigger !== "update") return token;
+      const version = renewedVersion(params.session, token.uid);
+      return version === null ? token : { ...token, sv: version };
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
