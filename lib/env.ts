@@ -31,6 +31,8 @@ const appEnvSchema = z
     SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
     // Encrypts webhook signing secrets at rest; unset, derived from AUTH_SECRET (lib/webhooks/secret.ts).
     WEBHOOK_SECRET_KEY: z.string().optional(),
+    // Encrypts two-factor (TOTP) keys at rest; unset, derived from AUTH_SECRET (lib/auth/two-factor/secret-box.ts).
+    TOTP_SECRET_KEY: z.string().min(32, "TOTP_SECRET_KEY must be at least 32 characters").optional(),
     // "true": a production build under test may send webhooks to 127.0.0.1 (lib/webhooks/url-policy.ts).
     WEBHOOKS_ALLOW_LOOPBACK: z.string().optional(),
     // The demo users' password when seeding in production (lib/server/prepare-database.ts).

@@ -6,6 +6,8 @@ import { authConfig } from "./config";
 import { authorizeCredentials } from "./credentials";
 import { knownDeviceCookie } from "./known-device";
 import { renewedVersion } from "./session-renewal";
+import { pendingSignInCookie } from "./two-factor/pending-sign-in";
+import { authorizeSecondFactor } from "./two-factor/sign-in";
 
 export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
   ...authConfig,
@@ -24,6 +26,13 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
       authorize: (credentials, request) =>
         authorizeCredentials(credentials, requestIp(request.headers), knownDeviceCookie(request.headers)),
+    }),
+    // The code step for users with two-factor on: the user comes from the pending sign-in cookie.
+    Credentials({
+      id: "two-factor",
+      credentials: { code: { label: "Authentication code" } },
+      authorize: (credentials, request) =>
+        authorizeSecondFactor(credentials, pendingSignInCookie(request.headers), requestIp(request.headers), knownDeviceCookie(request.headers)),
     }),
   ],
 });

@@ -5,6 +5,7 @@ import type { Session } from "next-auth";
 import { auth, updateSession } from "./index";
 import { sessionRenewal } from "./session-renewal";
 import { getUserById, type CurrentUser } from "./queries";
+import { sessionVersionSetHere } from "./renewed-session";
 
 /**
  * The request's session and its user, read fresh from the database once per request: a deleted
@@ -16,7 +17,10 @@ const readSession = cache(async (): Promise<{ hasCookie: boolean; user: CurrentU
   const id = session?.user?.id;
   if (!id) return { hasCookie: false, user: null };
   const version = (session as { sessionVersion?: number }).sessionVersion ?? 0;
-  return { hasCookie: true, user: await getUserById(id, version) };
+  const user = await getUserById(id, version);
+  if (user) return { hasCookie: true, user };
+  const renewed = await sessionVersionSetHere(id);
+  return { hasCookie: true, user: renewed !== null && renewed !== version ? await getUserById(id, renewed) : null };
 });
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {

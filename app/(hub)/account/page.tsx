@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutOthersButton } from "@/components/account/sign-out-others-button";
+import { TurnOffTwoFactorForm } from "@/components/account/turn-off-two-factor-form";
+import { TwoFactorSetup } from "@/components/account/two-factor-setup";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { getSignInState, mustSetUpTwoFactor } from "@/lib/account/queries";
@@ -25,6 +27,12 @@ export default async function AccountPage() {
             Change password
           </h2>
           <ChangePasswordForm />
+        </Panel>
+        <Panel as="section" aria-labelledby="two-factor-heading">
+          <h2 id="two-factor-heading" className="mb-4 text-lg font-semibold text-slate-900">
+            Two-factor authentication
+          </h2>
+          {state?.twoFactorOn ? <TurnOffTwoFactorForm /> : <TwoFactorSetup />}
         </Panel>
         <Panel as="section" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading" className="text-lg font-semibold text-slate-900">
