@@ -112,3 +112,16 @@ test("the Team page, its dialogs, the invite reveal and the join page have no ax
   await shot(joiner, "invalid-invite");
   await context.close();
 });
+
+test("My account and the two-factor set-up have no axe violations", async ({ page }) => {
+  await signInTo(page, "account-a11y");
+  await page.getByRole("link", { name: "My account" }).click();
+  await expect(page.getByRole("heading", { name: "My account", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page, "my account");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Enter your current password")).toBeVisible();
+  await expectNoAxeViolations(page, "my account with errors");
+  await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
+  await expect(page.getByLabel("Authentication code")).toBeVisible();
+  await expectNoAxeViolations(page, "two-factor set-up");
+});

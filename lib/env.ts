@@ -48,6 +48,8 @@ const appEnvSchema = z
       .min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters")
       .optional()
       .or(z.literal("").transform(() => undefined)),
+    // Encrypts two-factor (TOTP) keys at rest; unset, derived from AUTH_SECRET (lib/auth/two-factor/secret-box.ts).
+    TOTP_SECRET_KEY: z.string().min(32, "TOTP_SECRET_KEY must be at least 32 characters").optional(),
     // "true": a production build under test may send webhooks to 127.0.0.1 (lib/webhooks/url-policy.ts).
     WEBHOOKS_ALLOW_LOOPBACK: z.string().optional(),
     // "allow": a production build under test may honour WEBHOOKS_ALLOW_LOOPBACK and HUB_TEST_CLOCK_FILE.

@@ -8,6 +8,8 @@ import type { TestUser } from "./accounts";
 export const nextMocks = {
   currentUser: null as TestUser | null,
   clientIp: "198.51.100.23",
+  /** Session versions this browser's session was re-issued under (renewThisSession). */
+  renewals: [] as Array<{ userId: string; sessionVersion: number }>,
 };
 
 vi.mock("@/lib/auth/session", () => ({
@@ -16,9 +18,13 @@ vi.mock("@/lib/auth/session", () => ({
     return nextMocks.currentUser;
   },
   getCurrentUser: async () => nextMocks.currentUser,
+  renewThisSession: async (userId: string, sessionVersion: number) => {
+    nextMocks.renewals.push({ userId, sessionVersion });
+  },
 }));
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-hub-client-ip": nextMocks.clientIp }),
+  cookies: async () => ({ get: () => undefined, set: () => {} }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 

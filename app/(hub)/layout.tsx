@@ -1,8 +1,12 @@
+import { redirect } from "next/navigation";
 import { TopNav } from "@/components/shell/top-nav";
+import { getSignInState } from "@/lib/account/queries";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function HubLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  // An operator-issued first password is replaced before anything else (PRODUCT.md §9).
+  if ((await getSignInState(user.id))?.mustChangePassword) redirect("/choose-password");
   return (
     <>
       <TopNav user={user} />

@@ -26,6 +26,9 @@ export function TopNav({ user }: { user: CurrentUser }) {
               {user.email} · <span className="capitalize">{user.role}</span>
             </div>
           </div>
+          <Link href="/account" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            My account
+          </Link>
           <form action={signOutUser}>
             <button type="submit" className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
               Sign out

@@ -48,6 +48,15 @@ async function expectSignedIn(page: Page) {
   await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
 }
 
+/** An operator-made admin's first sign-in: the handed-over password is replaced first. */
+async function replaceFirstPassword(page: Page) {
+  await expect(page.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+  const chosen = "a newly chosen passphrase";
+  await page.getByLabel("New password", { exact: true }).fill(chosen);
+  await page.getByLabel("Confirm new password").fill(chosen);
+  await page.getByRole("button", { name: "Save new password" }).click();
+}
+
 /** New API Token → Activity → Save: the secret shown once. */
 async function createActivityToken(page: Page, description: string): Promise<string> {
   await page.goto("/manage/integrations/api-tokens/new");
@@ -125,6 +134,7 @@ test("npm run dev on a fresh clone: every demo user signs in, a new token calls 
   try {
     await timed("second npm run dev until /login answers", () => waitForUrl(`${base}/login`, again.child, 300_000, (s) => s === 200));
     const page = await signIn(browser, base, "owner@log-scan.test", password!);
+    await replaceFirstPassword(page);
     await expectSignedIn(page);
     const wrong = await signIn(browser, base, "owner@log-scan.test", `${password}x`);
     await expect(wrong.getByText("The email or password is incorrect.")).toBeVisible();
@@ -171,6 +181,7 @@ test("the README's production path: build, then a production install of the outp
     try {
       await timed("npm start until /login answers", () => waitForUrl(`${base}/login`, app.child, 180_000, (s) => s === 200));
       const owner = await signIn(browser, base, "owner@newcomer.test", "a-long-chosen-password");
+      await replaceFirstPassword(owner);
       await expectSignedIn(owner);
       const token = await createActivityToken(owner, "Production check");
       expect((await callUsers(base, token)).status, "a new account has no team yet, but the token works").toBe(200);

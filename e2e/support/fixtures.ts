@@ -2,7 +2,7 @@
  * Each journey signs in to an account of its own, created fresh before the server starts, so
  * tests never share tokens, caps or history.
  */
-export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y"] as const;
+export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required"] as const;
 export type JourneyAccount = (typeof journeyAccounts)[number];
 
 export const journeySlug = (key: JourneyAccount) => `e2e-${key}`;
@@ -23,3 +23,9 @@ export const seededTokens: Partial<Record<JourneyAccount, Array<{ type: "activit
     { type: "activity", description: "Seeded activity feed" },
   ],
 };
+
+/** An account made by `create-account` (lib/accounts/create-account.ts): its admin must choose a new password. */
+export const FIRST_SIGN_IN = { slug: "e2e-first-sign-in", email: "owner@e2e-first-sign-in.test" } as const;
+
+/** Journeys whose account requires two-factor authentication of its admins. */
+export const requiresAdminTwoFactor: ReadonlySet<JourneyAccount> = new Set(["account-required"]);

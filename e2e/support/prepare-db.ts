@@ -2,7 +2,7 @@
  * Before the e2e server starts: migrate, seed the demo data, and recreate every journey's account.
  * Runs only against embedded PGlite or a database on this machine.
  */
-import { like } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { closeDb, getDb } from "../../db";
 import { apiTokens, accounts, profiles, tokenEvents } from "../../db/tables";
 import { generateProfiles } from "../../lib/demo/profiles";
@@ -14,7 +14,8 @@ import { migrateDatabase } from "../../db/migrate";
 import { createTestAccount } from "../../test/accounts";
 import { assertLocalDatabase } from "../../test/local-database";
 import { generateToken } from "../../lib/tokens/secret";
-import { journeyAccounts, journeySlug, seededProfiles, seededTokens } from "./fixtures";
+import { createAccount } from "../../lib/accounts/create-account";
+import { FIRST_SIGN_IN, journeyAccounts, journeySlug, requiresAdminTwoFactor, seededProfiles, seededTokens } from "./fixtures";
 import { resetSignInThrottles } from "./reset-throttles";
 
 async function main() {
@@ -27,6 +28,7 @@ async function main() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const key of journeyAccounts) {
     const account = await createTestAccount({ slug: journeySlug(key), passwordHash });
+    if (requiresAdminTwoFactor.has(key)) await db.update(accounts).set({ requireAdminTwoFactor: true }).where(eq(accounts.id, account.accountId));
     const profileCount = seededProfiles[key];
     if (profileCount) {
       const rows = generateProfiles(profileCount, "demo-retail.test", createRandom(7), new Date());
@@ -59,6 +61,8 @@ async function main() {
       });
     }
   }
+  // The first sign-in journey's admin, made as the operator makes one (must choose a new password).
+  await createAccount({ name: "E2E First sign-in", slug: FIRST_SIGN_IN.slug, adminEmail: FIRST_SIGN_IN.email, adminName: "Fay First", password: DEMO_PASSWORD });
   console.log(`e2e accounts ready: ${journeyAccounts.join(", ")}`);
   await closeDb();
 }

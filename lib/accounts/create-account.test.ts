@@ -18,7 +18,8 @@ describe("createAccount (operator)", () => {
     expect(created).toMatchObject({ slug: `acme-${id}`, adminEmail: `owner.${id}@acme.test` });
 
     const [user] = await getDb().select().from(users).where(eq(users.accountId, created.accountId));
-    expect(user).toMatchObject({ role: "admin", email: `owner.${id}@acme.test` });
+    // The operator handed this password over: it is replaced at first sign-in.
+    expect(user).toMatchObject({ role: "admin", email: `owner.${id}@acme.test`, mustChangePassword: true });
     expect(user!.passwordHash).not.toContain(password);
     const catalogue = await getDb().select().from(attributes).where(eq(attributes.accountId, created.accountId));
     expect(catalogue.length).toBeGreaterThanOrEqual(30);

@@ -56,7 +56,8 @@ export async function createAccount(input: CreateAccountInput) {
     const [account] = await tx.insert(accounts).values({ slug, name }).returning({ id: accounts.id });
     const accountId = account!.id;
     await tx.insert(attributes).values(catalogueRows(accountId));
-    await tx.insert(users).values({ accountId, email: adminEmail, name: adminName, role: "admin", passwordHash });
+    // The operator chose or saw this password: the admin replaces it at first sign-in.
+    await tx.insert(users).values({ accountId, email: adminEmail, name: adminName, role: "admin", passwordHash, mustChangePassword: true });
     await recordOperatorEvent(tx, accountId, "account.created", { name, slug, adminEmail, adminName });
     return { accountId, slug, name, adminEmail };
   });

@@ -7,6 +7,8 @@ import { currentMode } from "@/lib/mode";
 import { signIn, signOut } from "./index";
 import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "./known-device";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "./schema";
+import { TwoFactorRequired } from "./signed-in";
+import { askForCode } from "./two-factor/ask-for-code";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 
 export async function signInWithPassword(input: SignInInput): Promise<ActionResult> {
@@ -20,6 +22,7 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are answers for the form.
     if (!(error instanceof AuthError)) throw error;
+    if (error instanceof TwoFactorRequired) await askForCode(error.userId, callbackUrl);
     if (error.type === "CallbackRouteError") {
       // Not a wrong password: the check itself failed (e.g. the database is down).
       return { ok: false, formError: "The Hub could not sign you in right now. Try again in a moment." };

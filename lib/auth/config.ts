@@ -4,7 +4,8 @@ import { currentMode } from "@/lib/mode";
 
 /**
  * The part of the Auth.js configuration that the proxy also loads: no database, no providers.
- * Sessions are JWTs holding only the user id; everything else is read fresh per request.
+ * Sessions are JWTs holding only the user id and session version; everything else is read fresh
+ * per request.
  */
 export const authConfig = {
   pages: { signIn: "/login" },
@@ -23,12 +24,17 @@ export const authConfig = {
       return signedIn;
     },
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        // The version the user's sessions had at sign-in: raising it ends this session (lib/auth/session.ts).
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
-      return session;
+      // Sessions from before versions existed count as version 0, the column's default.
+      return Object.assign(session, { sessionVersion: typeof token.sv === "number" ? token.sv : 0 });
     },
   },
   logger: {

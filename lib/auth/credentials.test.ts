@@ -17,6 +17,7 @@ describe("authorizeCredentials (integration)", () => {
     const ip = `${ipBlock}.1`;
     expect(await authorizeCredentials({ email: account.admin.email.toUpperCase(), password: "correct horse" }, ip)).toEqual({
       id: account.admin.id,
+      sessionVersion: 0,
     });
   });
 
@@ -45,6 +46,6 @@ describe("authorizeCredentials (integration)", () => {
     const account = await createTestAccount({ passwordHash: await hashPassword("correct horse") });
     await expect(authorizeCredentials({ email: account.admin.email, password: "correct horse" }, ip)).rejects.toBeInstanceOf(SignInThrottled);
     // Another IP is unaffected.
-    expect(await authorizeCredentials({ email: account.admin.email, password: "correct horse" }, `${ipBlock}.5`)).toEqual({ id: account.admin.id });
+    expect(await authorizeCredentials({ email: account.admin.email, password: "correct horse" }, `${ipBlock}.5`)).toEqual({ id: account.admin.id, sessionVersion: 0 });
   }, 120_000);
 });

@@ -1,9 +1,10 @@
 import { CredentialsSignin } from "next-auth";
 import { knownDeviceId } from "./known-device";
-import { getUserCredentials, recordSignIn } from "./queries";
+import { getUserCredentials } from "./queries";
 import { PasswordChecksBusy, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 import { chargeSignInAttempt } from "./sign-in-throttle";
+import { signedIn, TwoFactorRequired } from "./signed-in";
 
 export class SignInThrottled extends CredentialsSignin {
   override code = "throttled";
@@ -14,7 +15,7 @@ export class SignInThrottled extends CredentialsSignin {
  * answer), and throws SignInThrottled when a counter of the sign-in policy is spent or too many
  * password checks are already waiting. `deviceCookie` is the browser's known-device cookie.
  */
-export async function authorizeCredentials(input: unknown, clientIp: string | null, deviceCookie?: string | null): Promise<{ id: string } | null> {
+export async function authorizeCredentials(input: unknown, clientIp: string | null, deviceCookie?: string | null): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
@@ -33,7 +34,8 @@ export async function authorizeCredentials(input: unknown, clientIp: string | nu
     throw error;
   }
   if (!user || !valid) return null;
+  // Two-factor on: the password was right, the code is still to come (lib/auth/two-factor/sign-in.ts).
+  if (user.twoFactorOn) throw new TwoFactorRequired(user.id);
   await attempt.succeeded();
-  await recordSignIn(user.id);
-  return { id: user.id };
+  return signedIn(user);
 }

@@ -14,10 +14,12 @@ export type Permission =
   // Team (PRODUCT.md §9): invite, cancel invites, change roles, remove users, reset-password links.
   | "team:manage"
   // A Profile Read token's Access log and export, "Mark as reviewed", "Add to whitelist".
-  | "tokens:governance";
+  | "tokens:governance"
+  // Account-wide sign-in settings ("Require two-factor authentication for admins").
+  | "account:settings";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "team:manage", "tokens:governance"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "team:manage", "tokens:governance", "account:settings"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

@@ -22,26 +22,25 @@ const currentUserColumns = {
   accountName: accounts.name,
 };
 
-/** A removed user is no user: their sessions end and they cannot sign in. */
-export async function getUserById(id: string): Promise<CurrentUser | null> {
+/**
+ * A removed user is no user: their sessions end and they cannot sign in. With `sessionVersion`
+ * (a session's), a session issued under an older version is no user either: raising the
+ * version ends every such session on every instance at once.
+ */
+export async function getUserById(id: string, sessionVersion?: number): Promise<CurrentUser | null> {
   const [row] = await getDb()
     .select(currentUserColumns)
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
-    .where(and(eq(users.id, id), isNull(users.removedAt)));
+    .where(and(eq(users.id, id), isNull(users.removedAt), sessionVersion === undefined ? undefined : eq(users.sessionVersion, sessionVersion)));
   return row ?? null;
 }
 
 /** The only query that reads a password hash: sign-in needs it, nothing else may. */
 export async function getUserCredentials(email: string) {
   const [row] = await getDb()
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion, twoFactorOn: sql<boolean>`${users.totpEnabledAt} is not null` })
     .from(users)
     .where(and(eq(users.email, email), isNull(users.removedAt)));
   return row ?? null;
-}
-
-/** The Team page's "Last sign-in". */
-export async function recordSignIn(userId: string): Promise<void> {
-  await getDb().update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
 }

@@ -1,18 +1,26 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "./index";
+import type { Session } from "next-auth";
+import { auth, updateSession } from "./index";
+import { sessionRenewal } from "./session-renewal";
 import { getUserById, type CurrentUser } from "./queries";
+import { sessionVersionSetHere } from "./renewed-session";
 
 /**
  * The request's session and its user, read fresh from the database once per request: a deleted
- * or removed user or a changed role takes effect at once, whatever the session cookie still says.
+ * user, a changed role or a raised session version (password changed, "Sign out other
+ * sessions", user removed) takes effect at once, whatever the session cookie still says.
  */
 const readSession = cache(async (): Promise<{ hasCookie: boolean; user: CurrentUser | null }> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return { hasCookie: false, user: null };
-  return { hasCookie: true, user: await getUserById(id) };
+  const version = (session as { sessionVersion?: number }).sessionVersion ?? 0;
+  const user = await getUserById(id, version);
+  if (user) return { hasCookie: true, user };
+  const renewed = await sessionVersionSetHere(id);
+  return { hasCookie: true, user: renewed !== null && renewed !== version ? await getUserById(id, renewed) : null };
 });
 
 export async function getCurrentUser(): Promise<CurrentUser | null> {
@@ -34,3 +42,9 @@ export async function requireUser(): Promise<CurrentUser> {
 }
 
 export type { CurrentUser };
+
+/** Re-issues this browser's session under the user's new session version (lib/auth/session-renewal.ts). */
+export async function renewThisSession(userId: string, sessionVersion: number): Promise<void> {
+  // Auth.js types the update's data as session fields; the jwt callback reads only the proof.
+  await updateSession(sessionRenewal(userId, sessionVersion) as unknown as Partial<Session>);
+}

@@ -54,7 +54,7 @@ describe("sign-in attempts are counted before the password is checked", () => {
 
     const ip = freshIp();
     for (let i = 0; i < 10; i++) {
-      expect(await authorizeCredentials({ email: account.marketer.email, password: "correct horse" }, ip)).toEqual({ id: account.marketer.id });
+      expect(await authorizeCredentials({ email: account.marketer.email, password: "correct horse" }, ip)).toEqual({ id: account.marketer.id, sessionVersion: 0 });
     }
   }, 120_000);
 });
@@ -70,7 +70,7 @@ describe("nobody can lock an admin out", () => {
     // A browser that never signed in as this admin: the email is slowed down across addresses.
     await expect(authorizeCredentials({ email, password: "correct horse" }, freshIp())).rejects.toBeInstanceOf(SignInThrottled);
     // The admin's own browser carries proof of an earlier sign-in: its own budget, unaffected.
-    expect(await authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).toEqual({ id: account.admin.id });
+    expect(await authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).toEqual({ id: account.admin.id, sessionVersion: 0 });
   }, 120_000);
 
   it("a known browser has a hard limit of its own, and a cookie is worth nothing for another email or forged", async () => {
@@ -102,7 +102,7 @@ describe("nobody can lock an admin out", () => {
       expect(await authorizeCredentials({ email, password: `guess ${i}` }, attacker)).toBeNull();
     }
     await expect(authorizeCredentials({ email, password: "correct horse" }, attacker, device)).rejects.toBeInstanceOf(SignInThrottled);
-    expect(await authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).toEqual({ id: account.admin.id });
+    expect(await authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).toEqual({ id: account.admin.id, sessionVersion: 0 });
   }, 120_000);
 });
 

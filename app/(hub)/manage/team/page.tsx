@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
+import { RequireTwoFactorSetting } from "@/components/account/require-two-factor-setting";
 import { InviteTable } from "@/components/team/invite-table";
 import { InviteUserDialog } from "@/components/team/invite-user-dialog";
 import { MemberTable } from "@/components/team/member-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeamAdminPage } from "@/lib/team/page-data";
 import { listMembers, listPendingInvites } from "@/lib/team/queries";
+import { getSignInState } from "@/lib/account/queries";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = await requireTeamAdminPage();
-  const [members, invites] = await Promise.all([listMembers(user.accountId), listPendingInvites(user.accountId)]);
+  const [members, invites, state] = await Promise.all([listMembers(user.accountId), listPendingInvites(user.accountId), getSignInState(user.id)]);
   return (
     <>
       <PageHeader
@@ -31,8 +33,12 @@ export default async function TeamPage() {
           </h2>
           <InviteTable invites={invites} accountName={user.accountName} />
         </section>
-        {/* MERGE (branch `account`, issue 25): render <RequireTwoFactorSetting /> from
-            components/account/require-two-factor-setting.tsx here, as its own section. */}
+        <section aria-labelledby="team-sign-in">
+          <h2 id="team-sign-in" className="mb-3 text-lg font-semibold text-slate-900">
+            Sign-in security
+          </h2>
+          <RequireTwoFactorSetting initial={state?.requireAdminTwoFactor ?? false} />
+        </section>
       </div>
     </>
   );
