@@ -7,6 +7,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
+import { requestIp } from "@/lib/request-ip";
+import { headers } from "next/headers";
 import { getEndpoint, insertEndpoint, insertTestDelivery, requeueDelivery, setEndpointStatus } from "./queries";
 import { createEndpointSchema, type CreateEndpointInput } from "./schema";
 import { encryptSecret, generateSigningSecret } from "./secret";
@@ -23,6 +25,8 @@ async function requireWebhookAdmin(): Promise<CurrentUser | null> {
   return can(user, "webhooks:manage") ? user : null;
 }
 
+const actorFor = async (user: CurrentUser) => ({ kind: "user" as const, id: user.id, name: user.name, ip: requestIp(await headers()) });
+
 const refresh = () => revalidatePath("/manage/integrations", "layout");
 
 export async function createEndpoint(input: CreateEndpointInput): Promise<ActionResult<{ endpointId: string; secret: string }>> {
@@ -36,7 +40,7 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Action
     if (!(await resolvesPublicly(checked.url))) return { ok: false, fieldErrors: { url: PRIVATE_MESSAGE } };
     const secret = generateSigningSecret();
     const events = [...new Set(parsed.data.events)];
-    const endpointId = await insertEndpoint(user.accountId, user.id, { ...parsed.data, url: checked.url.toString(), events }, encryptSecret(secret));
+    const endpointId = await insertEndpoint(user.accountId, await actorFor(user), { ...parsed.data, url: checked.url.toString(), events }, encryptSecret(secret));
     refresh();
     return { ok: true, data: { endpointId, secret } };
   });
@@ -77,7 +81,7 @@ export async function setEndpointEnabled(endpointId: string, enabled: boolean): 
     const endpoint = await getEndpoint(user.accountId, String(endpointId));
     if (!endpoint) return { ok: false, formError: NOT_FOUND };
     const reason = enabled ? null : `Disabled by ${user.name} on ${formatDateTime(new Date(clock.now()))}.`;
-    await setEndpointStatus(user.accountId, endpoint.id, Boolean(enabled), reason);
+    await setEndpointStatus(user.accountId, endpoint.id, Boolean(enabled), reason, await actorFor(user));
     refresh();
     return { ok: true, data: undefined };
   });

@@ -1,6 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { recordAccountChange, type AuditTarget } from "@/lib/changes/record-account-change";
+import type { ChangeActor } from "@/lib/changes/record-change";
 import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
@@ -65,20 +67,29 @@ export async function getEndpoint(accountId: string, endpointId: string) {
   return row ?? null;
 }
 
+/** The signed-in admin making a change, as the audit log names them. */
+export type EndpointActor = Extract<ChangeActor, { kind: "user" }>;
+
+/** How the audit log names an endpoint: its description, else its URL (never its secret). */
+export const endpointTarget = (id: string, e: { description: string; url: string }): AuditTarget => ({ kind: "webhook_endpoint", id, label: e.description || e.url });
+
+/** Adds an endpoint and its audit row, together. */
 export async function insertEndpoint(
   accountId: string,
-  userId: string,
+  actor: EndpointActor,
   values: { url: string; description: string; events: string[] },
   secretCiphertext: string,
 ): Promise<string> {
-  const [row] = await getDb()
-    .insert(webhookEndpoints)
-    .values({ accountId, createdById: userId, ...values, secretCiphertext })
-    .returning({ id: webhookEndpoints.id });
-  return row!.id;
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(webhookEndpoints)
+      .values({ accountId, createdById: actor.id, ...values, secretCiphertext })
+      .returning({ id: webhookEndpoints.id });
+    await recordAccountChange(tx, { accountId, actor, action: "webhook_endpoint.created", target: endpointTarget(row!.id, values), detail: { events: values.events } });
+    return row!.id;
+  });
 }
 
-/** The endpoint's delivery log, newest first. */
 export async function listDeliveries(accountId: string, endpointId: string, page = 1) {
   const scope = and(eq(webhookDeliveries.accountId, accountId), eq(webhookDeliveries.endpointId, endpointId));
   const db = getDb();
@@ -135,12 +146,16 @@ export async function insertTestDelivery(accountId: string, endpointId: string, 
   });
 }
 
-/** Enables (clearing the failure streak) or disables with the reason the admin will read. */
-export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null): Promise<boolean> {
-  const rows = await getDb()
-    .update(webhookEndpoints)
-    .set(enabled ? { status: "enabled", disabledReason: null, failingSince: null } : { status: "disabled", disabledReason: reason })
-    .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)))
-    .returning({ id: webhookEndpoints.id });
-  return rows.length > 0;
+/** Enables (clearing the failure streak) or disables with the reason the admin will read; with its audit row. */
+export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null, actor: EndpointActor): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set(enabled ? { status: "enabled", disabledReason: null, failingSince: null } : { status: "disabled", disabledReason: reason })
+      .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)))
+      .returning({ id: webhookEndpoints.id, description: webhookEndpoints.description, url: webhookEndpoints.url });
+    if (!row) return false;
+    await recordAccountChange(tx, { accountId, actor, action: enabled ? "webhook_endpoint.enabled" : "webhook_endpoint.disabled", target: endpointTarget(row.id, row) });
+    return true;
+  });
 }
