@@ -12,10 +12,12 @@ export type Permission =
   | "tokens:set-expiry"
   | "webhooks:manage"
   // A Profile Read token's Access log and export, "Mark as reviewed", "Add to whitelist".
-  | "tokens:governance";
+  | "tokens:governance"
+  // The account-wide audit log, its export and "Find a token".
+  | "audit:read";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "tokens:governance"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "tokens:governance", "audit:read"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 
