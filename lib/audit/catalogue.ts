@@ -40,3 +40,6 @@ export const OTHER_ACTORS = [
   { value: "system", label: "System" },
   { value: "reporter", label: "Leak reporters" },
 ] as const;
+
+/** "Find a token"'s answer when the pasted value is none of the account's tokens (PRODUCT.md §10). */
+export const NO_MATCH = "No token of this account matches.";

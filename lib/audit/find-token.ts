@@ -3,8 +3,6 @@ import { displayStatus, type TokenDisplayStatus } from "@/lib/tokens/expiry";
 import { hashToken, parseToken } from "@/lib/tokens/secret";
 import { findTokenBySecretHash } from "./queries";
 
-export const NO_MATCH = "No token of this account matches.";
-
 export interface FoundToken {
   id: string;
   description: string;
