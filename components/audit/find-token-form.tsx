@@ -18,7 +18,7 @@ export function FindTokenForm() {
   const found = state?.ok ? state.data.token : undefined;
   return (
     <div className="space-y-3">
-      <form action={action} className="flex flex-wrap items-start gap-3" role="search" aria-label="Find a token">
+      <form action={action} className="flex flex-wrap items-start gap-3" role="search">
         <TextField
           label="Find a token"
           hint="Paste a token, e.g. one found in a leak, to see which of this account's tokens it is. It is compared by its hash and never stored."

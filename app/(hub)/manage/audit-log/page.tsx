@@ -34,7 +34,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader title="Audit log" description="Every change and sign-in across the account, newest first. Times in UTC; kept 365 days." />
       <div className="space-y-6">
-        <Panel as="section" aria-label="Find a token">
+        <Panel>
           <FindTokenForm />
         </Panel>
         <AuditLogFilters path={PATH} users={users} action={query.action} actor={query.actor} from={query.from} to={query.to} />
