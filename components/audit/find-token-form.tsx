@@ -21,11 +21,11 @@ export function FindTokenForm() {
       <form action={action} className="flex flex-wrap items-start gap-3" role="search">
         <TextField
           label="Find a token"
-          hint="Paste a token, e.g. one found in a leak, to see which of this account's tokens it is. It is compared by its hash and never stored."
+          hint="Paste a token, e.g. one found in a leak. It is compared by its hash and never stored."
           name="token"
           autoComplete="off"
           spellCheck={false}
-          className="min-w-72 flex-1 font-mono"
+          className="min-w-72 flex-1"
           error={state && !state.ok ? state.fieldErrors?.token : undefined}
         />
         <div className="pt-6 sm:pt-11">
