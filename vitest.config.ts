@@ -15,7 +15,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["test/global-setup.ts"],
     // Each file gets its own in-memory PGlite when DATABASE_URL is unset.
-    env: { LOG_LEVEL: "silent", ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" }) },
+    // Test receivers listen on 127.0.0.1: the one relaxation of the webhooks' outbound policy.
+    env: { LOG_LEVEL: "silent", WEBHOOKS_ALLOW_LOOPBACK: "true", ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: "memory://" }) },
     pool: "forks",
     // next-auth imports "next/server" without an extension: let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },

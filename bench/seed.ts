@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, apiTokens, tokenEvents, users } from "@/db/tables";
-import { demoAccounts, seedDemoData } from "@/db/seed";
+import { demoAccounts, seedDemoData } from "@/lib/demo";
 import { hashPassword } from "@/lib/auth/password";
-import { chunk } from "@/db/seed/random";
+import { chunk } from "@/lib/demo/random";
 import { generateToken } from "@/lib/tokens/secret";
 
 export const BENCH_PASSWORD = "bench-password-123";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "./support/test";
 import { journeyEmail } from "./support/fixtures";
 import { scriptedSignIn } from "./support/scripted-sign-in";
-import { demoUsers, signIn } from "./support/users";
+import { DEMO_PASSWORD, demoUsers, signIn } from "./support/users";
 
 test.describe("signing in", () => {
   test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
@@ -29,6 +29,17 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/manage/integrations");
     await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("a callbackUrl that a browser would read as another host stays on the Hub after sign-in", async ({ page, baseURL }) => {
+    // "/<tab>/evil.example/phish": browsers drop the tab and read "//evil.example/phish".
+    await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+    await page.goto("/login?callbackUrl=%2F%09%2Fevil.example%2Fphish");
+    await page.getByLabel("Email").fill(demoUsers.admin);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });
 
   test("a wrong password and an unknown email get the same generic message", async ({ page }) => {

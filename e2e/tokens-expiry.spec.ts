@@ -18,7 +18,7 @@ test("a 30-day token: listed with its expiry; with the server's clock 31 days on
   const folder = mkdtempSync(join(tmpdir(), "hub-clock-"));
   const clockFile = join(folder, "offset-ms");
   writeFileSync(clockFile, "0");
-  const instance = await startInstance(3202, { HUB_TEST_CLOCK_FILE: clockFile });
+  const instance = await startInstance(3202, { HUB_TEST_CLOCK_FILE: clockFile, HUB_TEST_SWITCHES: "allow" });
   const context = await browser.newContext({ baseURL: instance.url });
   try {
     const page = await context.newPage();

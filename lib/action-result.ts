@@ -14,3 +14,13 @@ export function fieldErrorsOf(error: ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** A refusal with one message for the whole form. */
+export function refuse(formError: string): { ok: false; formError: string } {
+  return { ok: false, formError };
+}
+
+/** Success with nothing to return. */
+export function done(): { ok: true; data: undefined } {
+  return { ok: true, data: undefined };
+}

@@ -49,6 +49,26 @@ describe("parseEnv", () => {
   });
 });
 
+describe("test switches in production", () => {
+  const production = { NODE_ENV: "production" as const, AUTH_SECRET: "x".repeat(43), DATABASE_URL: "postgres://hub@db:5432/hub" };
+
+  it.each([
+    ["HUB_TEST_CLOCK_FILE", "/tmp/clock"],
+    ["WEBHOOKS_ALLOW_LOOPBACK", "true"],
+  ])("refuses to start with %s set, saying why and what a test sets", (name, value) => {
+    expect(() => parseEnv({ ...production, [name]: value })).toThrow(new RegExp(`${name}: .*test switch.*production.*HUB_TEST_SWITCHES=allow`));
+    expect(() => parseEnv({ ...production, [name]: value, HUB_TEST_SWITCHES: "yes" })).toThrow(/HUB_TEST_SWITCHES/);
+    expect(parseEnv({ ...production, [name]: value, HUB_TEST_SWITCHES: "allow" })[name as "HUB_TEST_CLOCK_FILE"]).toBe(value);
+  });
+
+  it("leaves development, tests and the build alone", () => {
+    const switches = { HUB_TEST_CLOCK_FILE: "/tmp/clock", WEBHOOKS_ALLOW_LOOPBACK: "true" };
+    expect(() => parseEnv({ NODE_ENV: "development", ...switches })).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: "test", ...switches })).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build", ...switches })).not.toThrow();
+  });
+});
+
 describe("parseEnv during next build", () => {
   it("does not demand AUTH_SECRET while building", () => {
     expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();

@@ -1,8 +1,11 @@
 import { z } from "@/lib/zod";
 import { readDbConfig } from "@/db/config";
+import { LOG_LEVELS } from "@/lib/log-level";
 import { modeOf } from "@/lib/mode";
 import { parseTrustedProxies } from "@/lib/net/client-ip";
 import { parseScanningKeys } from "@/lib/secret-scanning-keys";
+
+const TEST_SWITCHES = ["HUB_TEST_CLOCK_FILE", "WEBHOOKS_ALLOW_LOOPBACK"] as const;
 
 const appEnvSchema = z
   .object({
@@ -33,11 +36,13 @@ const appEnvSchema = z
     WEBHOOK_SECRET_KEY: z.string().optional(),
     // "true": a production build under test may send webhooks to 127.0.0.1 (lib/webhooks/url-policy.ts).
     WEBHOOKS_ALLOW_LOOPBACK: z.string().optional(),
+    // "allow": a production build under test may honour WEBHOOKS_ALLOW_LOOPBACK and HUB_TEST_CLOCK_FILE.
+    HUB_TEST_SWITCHES: z.enum(["allow"], { message: 'HUB_TEST_SWITCHES may only be "allow"' }).optional(),
     // The demo users' password when seeding in production (lib/server/prepare-database.ts).
     HUB_DEMO_PASSWORD: z.string().optional(),
     // Tests only: a file of milliseconds added to the token clock (lib/clock.ts).
     HUB_TEST_CLOCK_FILE: z.string().optional(),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     // Production runs on a real PostgreSQL server; the embedded one only when asked for by name.
     HUB_EMBEDDED_DATABASE: z.enum(["allow"], { message: 'HUB_EMBEDDED_DATABASE may only be "allow"' }).optional(),
     DATABASE_URL: z.string().optional(),
@@ -50,6 +55,12 @@ const appEnvSchema = z
     // One process on local disk is no production database: say what to set instead of running on it quietly.
     if (value.METRICS_PORT !== undefined && value.METRICS_PORT === value.PORT) {
       ctx.addIssue({ code: "custom", path: ["METRICS_PORT"], message: "METRICS_PORT must differ from PORT: metrics are never served on the public port" });
+    }
+    // A moved clock revives expired tokens; loopback webhooks reach the host's own services.
+    for (const name of TEST_SWITCHES) {
+      if (modeOf(value) === "production" && value[name] && !value.HUB_TEST_SWITCHES && !value.NEXT_PHASE?.includes("build")) {
+        ctx.addIssue({ code: "custom", path: [name], message: `${name} is a test switch and production refuses it (unset it, or set HUB_TEST_SWITCHES=allow when testing a production build)` });
+      }
     }
     if (modeOf(value) === "production" && !value.DATABASE_URL?.trim() && !value.HUB_EMBEDDED_DATABASE && !value.NEXT_PHASE?.includes("build")) {
       ctx.addIssue({

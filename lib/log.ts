@@ -1,5 +1,6 @@
 import { format } from "node:util";
 import pino, { type DestinationStream } from "pino";
+import { currentLogLevel, type LogLevel } from "@/lib/log-level";
 import { currentRequestId } from "@/lib/request-id";
 
 /** Paths that could carry a secret are redacted, so a stray `log.info({ headers })` cannot leak one. */
@@ -16,7 +17,7 @@ const redact = {
   censor: "[redacted]",
 };
 
-export function createLogger(destination?: DestinationStream, level = process.env.LOG_LEVEL ?? "info") {
+export function createLogger(destination?: DestinationStream, level: LogLevel = currentLogLevel()) {
   const options = {
     level,
     base: undefined,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, users } from "@/db/tables";
-import { demoAccounts, seedDemoData, type DemoAccountSpec } from "@/db/seed";
+import { demoAccounts, seedDemoData, type DemoAccountSpec } from "@/lib/demo";
 import type { Actor } from "@/lib/changes/record-change";
 import { insertTokenWithinCap } from "@/lib/tokens/write/create-and-edit";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";

@@ -20,7 +20,7 @@ vi.mock("@/lib/auth/session", () => ({
 vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-hub-client-ip": nextMocks.clientIp }),
 }));
-vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 export function signInAs(user: TestUser | null) {
   nextMocks.currentUser = user;

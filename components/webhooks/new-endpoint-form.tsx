@@ -53,7 +53,7 @@ export function NewEndpointForm() {
         inputMode="url"
         autoComplete="off"
         placeholder="https://example.com/hub-webhooks"
-        hint="https:// (http:// only to localhost outside production). Redirects are not followed."
+        hint="https:// on port 443 or 8443 (http:// only to localhost in development). Redirects are not followed."
         error={formState.errors.url?.message}
         {...register("url")}
       />

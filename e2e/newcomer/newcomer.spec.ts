@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "../support/test";
-import { demoAccounts, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { demoAccounts, DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 import { freePort, startProcess, waitForUrl, type AppProcess } from "../../test/app-process";
 import { SAVE_WARNING } from "../support/journey";
 import { cleanEnv, freshClone, npm, productionCopy, productionDatabase, type FreshClone } from "./fresh-clone";

@@ -5,10 +5,10 @@
 import { like } from "drizzle-orm";
 import { closeDb, getDb } from "../../db";
 import { apiTokens, accounts, profiles, tokenEvents } from "../../db/tables";
-import { generateProfiles } from "../../db/seed/profiles";
-import { createRandom } from "../../db/seed/random";
+import { generateProfiles } from "../../lib/demo/profiles";
+import { createRandom } from "../../lib/demo/random";
 import { hashPassword } from "../../lib/auth/password";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 import { seedDemoAccounts } from "../../lib/server/prepare-database";
 import { migrateDatabase } from "../../db/migrate";
 import { createTestAccount } from "../../test/accounts";

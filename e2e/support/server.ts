@@ -28,8 +28,9 @@ const logFile = createWriteStream(SERVER_LOG);
 // The built server, as `npm start` runs it (`npm run test:e2e` builds first).
 const server = spawn(process.execPath, ["--enable-source-maps", "dist/server/start.js"], {
   stdio: ["ignore", "pipe", "pipe"],
-  // The webhooks journey's receiver listens on 127.0.0.1: production refuses loopback otherwise.
-  env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: env.E2E_PORT ?? "3100", WEBHOOKS_ALLOW_LOOPBACK: "true" },
+  // The webhooks journey's receiver listens on 127.0.0.1: production refuses loopback otherwise,
+  // and refuses that test switch itself unless told it is under test.
+  env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: env.E2E_PORT ?? "3100", WEBHOOKS_ALLOW_LOOPBACK: "true", HUB_TEST_SWITCHES: "allow" },
 });
 for (const stream of [server.stdout, server.stderr]) {
   stream.on("data", (chunk: Buffer) => {

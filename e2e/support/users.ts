@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
 
 export { DEMO_PASSWORD };
 export const demoUsers = {

@@ -14,6 +14,46 @@ describe("safeCallbackUrl", () => {
   ])("%s → %s", (input, expected) => {
     expect(safeCallbackUrl(input)).toBe(expected);
   });
+
+  // Browsers drop tabs and newlines from URLs and read "\\" as "/": each of these is //evil.example to them.
+  it.each([
+    "/\t/evil.example/phish",
+    "/\n/evil.example",
+    "/\r/evil.example",
+    "/\r\n/evil.example",
+    "\t//evil.example",
+    "/\t\\evil.example",
+    "\\\\evil.example",
+    "/\\/evil.example",
+    "\\/evil.example",
+    "/\u0000/evil.example",
+    "/\u001f/evil.example",
+    " //evil.example",
+    "https://hub.example/\t/evil.example",
+    "https://hub.example//evil.example",
+    "http:evil.example",
+    "https:/evil.example",
+    "data:text/html,hi",
+    "/lo\tgin",
+    "/login?next=/x",
+  ])("refuses %j", (input) => {
+    const result = safeCallbackUrl(input);
+    expect(result).toBe("/manage/integrations");
+    expect(new URL(result, "https://hub.example").origin).toBe("https://hub.example");
+  });
+
+  it.each([
+    ["/manage/integrations/api-tokens/abc?tab=usage#top", "/manage/integrations/api-tokens/abc?tab=usage#top"],
+    ["/manage/../manage/integrations", "/manage/integrations"],
+    ["/manage/%2e%2e/team", "/team"],
+    ["/manage/integrations?q=%2F%2Fevil.example", "/manage/integrations?q=%2F%2Fevil.example"],
+    // Still encoded when redirected to: a path on this site, never a host.
+    ["/%09/evil.example", "/%09/evil.example"],
+    ["/%5C/evil.example", "/%5C/evil.example"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+  ])("keeps the path of %j as %j", (input, expected) => {
+    expect(safeCallbackUrl(input)).toBe(expected);
+  });
 });
 
 describe("signInSchema", () => {

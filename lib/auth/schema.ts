@@ -14,22 +14,34 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.input<typeof signInSchema>;
 
+const FALLBACK = "/manage/integrations";
+// A stand-in origin: a path is safe when, resolved against it as a browser would, it stays there.
+const HERE = "http://hub.invalid";
+
 /**
  * Only paths on this site: an open redirect after sign-in is a phishing tool. Auth.js hands us
- * absolute URLs of our own origin, so those keep just their path.
+ * absolute URLs of our own origin, so those keep just their path. A browser drops tabs and
+ * newlines and reads "\\" as "/" ("/\t/evil.example" is "//evil.example" to it), so the path is
+ * judged as the URL parser resolves it, and only what it resolved to is returned.
  */
 export function safeCallbackUrl(value: string | undefined | null): string {
-  const fallback = "/manage/integrations";
-  if (!value) return fallback;
-  let path = value;
-  if (/^https?:\/\//i.test(value)) {
+  if (!value) return FALLBACK;
+  let path = value.replace(/[\u0000-\u001f\u007f]/g, "");
+  if (/^https?:\/\//i.test(path)) {
     try {
-      const url = new URL(value);
-      path = `${url.pathname}${url.search}`;
+      const url = new URL(path);
+      path = `${url.pathname}${url.search}${url.hash}`;
     } catch {
-      return fallback;
+      return FALLBACK;
     }
   }
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\") || path.startsWith("/login")) return fallback;
-  return path;
+  if (!path.startsWith("/")) return FALLBACK;
+  let resolved: URL;
+  try {
+    resolved = new URL(path, HERE);
+  } catch {
+    return FALLBACK;
+  }
+  if (resolved.origin !== HERE || resolved.pathname.startsWith("/login")) return FALLBACK;
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -106,6 +106,16 @@ describe("nobody can lock an admin out", () => {
   }, 120_000);
 });
 
+describe("an IPv6 client is its /64", () => {
+  it("spraying from many addresses of one /64 spends one per-address budget", async () => {
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const prefix = `2001:db8:${hex()}:${hex()}`;
+    const guess = (i: number) => authorizeCredentials({ email: `spray-${randomUUID()}@example.test`, password: "wrong guess" }, `${prefix}:${i.toString(16)}::1`);
+    for (let i = 0; i < signInPolicy.perIp.points; i++) expect(await guess(i)).toBeNull();
+    await expect(guess(signInPolicy.perIp.points)).rejects.toBeInstanceOf(SignInThrottled);
+  }, 120_000);
+});
+
 describe("knownDeviceCookie", () => {
   it("reads the cookie and ignores a malformed one", async () => {
     const { knownDeviceCookie } = await import("./known-device");

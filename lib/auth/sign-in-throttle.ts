@@ -1,6 +1,7 @@
 import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import { processSingleton } from "@/db/process-singleton";
 import { countOn, sharedLimiter } from "@/lib/rate-limiter";
+import { limiterKey } from "@/lib/net/limiter-key";
 
 /**
  * Sign-in attempts allowed per 15-minute window (the README's "Sign-in policy"):
@@ -39,8 +40,9 @@ export interface SignInAttempt {
  * checked: simultaneous guesses cannot all read "under the limit" and all get checked.
  * Returns null when any counter is spent; otherwise `succeeded`, which refunds the attempt.
  */
-export async function chargeSignInAttempt({ email, ip, deviceId }: SignInAttempt): Promise<{ succeeded: () => Promise<void> } | null> {
+export async function chargeSignInAttempt({ email, ip: address, deviceId }: SignInAttempt): Promise<{ succeeded: () => Promise<void> } | null> {
   const l = limiters();
+  const ip = limiterKey(address);
   const charged: Array<[RateLimiterAbstract, string]> = [
     [l.emailAndIp, `${email}|${ip}`],
     [l.ip, ip],

@@ -3,7 +3,7 @@ import { notifyTokenChanged } from "@/db/notify";
 import { tokenEvents, type TokenFieldChange } from "@/db/tables";
 import type { TokenType } from "@/lib/tokens/types";
 import type { WebhookEventData, WebhookEventType } from "@/lib/webhooks/events";
-import { enqueueTokenEvent, type TokenEventInput, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";
+import { enqueueTokenEvent, enqueueTokenEventOrLog, type TokenEventInput, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";
 import { TOKEN_CHANGES, type TokenChangeKind } from "./kinds";
 import { recordAccountChange, type AccountChange } from "./record-account-change";
 
@@ -79,7 +79,9 @@ export async function recordChange(tx: Tx, change: TokenChange): Promise<void> {
     // TokenChange ties each kind's details to its event's payload type; TypeScript cannot follow
     // that through TOKEN_CHANGES[kind], hence the one assertion.
     const event = { accountId: target.accountId, type: rule.webhook, token: target, actor: webhookActor(change.actor), extra: webhookDetails(change) };
-    await enqueueTokenEvent(tx, event as TokenEventInput);
+    // A revocation never waits on its webhook: queued in a savepoint, a failure is logged and it commits.
+    const enqueue = change.kind === "token.revoked" || change.kind === "token.exposed" ? enqueueTokenEventOrLog : enqueueTokenEvent;
+    await enqueue(tx, event as TokenEventInput);
   }
   // Delivered on commit: no instance drops its cache for a change that rolled back.
   if (rule.invalidates) await notifyTokenChanged(tx, target.id);

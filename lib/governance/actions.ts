@@ -1,14 +1,11 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { answerUnexpected } from "@/lib/action-guard";
-import type { ActionResult } from "@/lib/action-result";
+import { done, refuse, type ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
-import { requestIp } from "@/lib/request-ip";
+import { serverAction } from "@/lib/server-action";
 import { getToken } from "@/lib/tokens/queries";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
 import { parseAccessQuery } from "./filters";
@@ -48,16 +45,12 @@ export async function searchAccessLog(tokenId: string, _state: SearchState, form
 
 /** "Mark as reviewed": clears "Suspicious activity" and its throttle on every instance, with a History row. */
 export async function reviewSuspiciousToken(tokenId: string): Promise<ActionResult> {
-  const user = await requireUser();
-  if (!can(user, "tokens:governance")) return { ok: false, formError: "Only admins can mark a token as reviewed." };
-  return answerUnexpected("reviewSuspiciousToken", async () => {
-    const token = await getToken(user.accountId, String(tokenId));
-    if (!token) return { ok: false, formError: "This API token does not exist or has been removed." };
-    const actor = { id: user.id, name: user.name, accountId: user.accountId, ip: requestIp(await headers()) };
-    if (!(await markTokenReviewed(actor, token.id, new Date(clock.now())))) {
-      return { ok: false, formError: "This token is no longer marked as suspicious." };
-    }
-    revalidatePath("/manage/integrations", "layout");
-    return { ok: true, data: undefined };
+  return serverAction("reviewSuspiciousToken", {
+    permission: (user) => (can(user, "tokens:governance") ? null : "Only admins can mark a token as reviewed."),
+    load: (user) => getToken(user.accountId, String(tokenId)),
+    missing: "This API token does not exist or has been removed.",
+    run: async ({ loaded: token, actor }) =>
+      (await markTokenReviewed(await actor(), token.id, new Date(clock.now()))) ? done() : refuse("This token is no longer marked as suspicious."),
+    refresh: "/manage/integrations",
   });
 }

@@ -37,14 +37,20 @@ const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
 
 export type ProfileMatch = { found: "one"; id: number; attributes: ProfileAttributes } | { found: "none" } | { found: "several" };
 
+// A decimal number, its leading zeros apart (JSON allows none).
+const DECIMAL = /^(-?)0*(\d+(?:\.\d+)?)$/;
+
 /**
  * The containment documents a lookup of `value` under `key` matches: the text, and the number
- * or boolean it reads as (query strings are text; stored numbers and booleans match too).
+ * or boolean it reads as (query strings are text; stored numbers and booleans match too). The
+ * number goes to Postgres as written, never through a JavaScript double: jsonb compares numerics
+ * exactly, where a double would turn 2^53 + 1 into 2^53 and 400 nines into null.
  */
 export function lookupDocuments(key: string, value: string): { text: string; typed?: string } {
-  const typed = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === "true" || value === "false" ? value === "true" : undefined;
   const text = JSON.stringify({ [key]: value });
-  return typed === undefined ? { text } : { text, typed: JSON.stringify({ [key]: typed }) };
+  const decimal = DECIMAL.exec(value);
+  const typed = decimal ? `${decimal[1]}${decimal[2]}` : value === "true" || value === "false" ? value : undefined;
+  return typed === undefined ? { text } : { text, typed: `{${JSON.stringify(key)}:${typed}}` };
 }
 
 /** One profile, none, or several, from `matchingProfiles`' rows. */

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demoAccounts } from "@/db/seed/demo-accounts";
+import { DEMO_PASSWORD, demoAccounts } from "@/lib/demo/demo-accounts";
 import { env } from "@/lib/env";
 
 /**

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_PASSWORD, seedDemoData } from "@/db/seed";
+import { DEMO_PASSWORD, seedDemoData } from "@/lib/demo";
 import { hashPassword } from "@/lib/auth/password";
 import { env } from "@/lib/env";
 

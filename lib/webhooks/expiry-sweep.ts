@@ -1,6 +1,8 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens } from "@/db/tables";
+import { describeError } from "@/lib/error-log";
+import { log } from "@/lib/log";
 import type { WebhookEventType } from "./events";
 import { claimMark } from "./marks";
 import { enqueueTokenEvent } from "./outbox";
@@ -40,6 +42,7 @@ export async function sweepExpiringTokens(now: Date): Promise<number> {
       .limit(500);
     for (const token of candidates) {
       const expiresAt = token.expiresAt!;
+      // One token that cannot be announced is logged and skipped: it never stops the sweep for every account.
       const fired = await getDb().transaction(async (tx) => {
         if (!(await claimMark(tx, `${notice.key}:${token.id}:${expiresAt.getTime()}`, now))) return false;
         const daysLeft = Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
@@ -48,6 +51,9 @@ export async function sweepExpiringTokens(now: Date): Promise<number> {
         if (notice.type === "token.expiring") await enqueueTokenEvent(tx, { ...event, type: notice.type, extra: { expires_at, days_left: daysLeft } });
         else await enqueueTokenEvent(tx, { ...event, type: notice.type, extra: { expires_at } });
         return true;
+      }).catch((error: unknown) => {
+        log.error({ tokenId: token.id, notice: notice.key, error: describeError(error) }, "expiry notice not queued");
+        return false;
       });
       if (fired) announced++;
     }

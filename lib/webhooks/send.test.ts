@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressAllowed, checkEndpointUrl, PRIVATE_MESSAGE, resolvesPublicly, type UrlPolicy } from "./url-policy";
 import { MAX_RESPONSE_BYTES, postWebhook } from "./send";
 
-const production: UrlPolicy = { strict: true, allowLoopback: false };
-const productionUnderTest: UrlPolicy = { strict: true, allowLoopback: true };
-const development: UrlPolicy = { strict: false, allowLoopback: false };
+const production: UrlPolicy = { allowLoopback: false };
+const productionUnderTest: UrlPolicy = { allowLoopback: true };
+// Development relaxes loopback only (./url-policy.test.ts checks each mode's policy).
+const development: UrlPolicy = { allowLoopback: true };
 
 let base = "";
 let bytesWritten = 0;
@@ -43,13 +44,13 @@ describe("outbound safety", () => {
     }
     expect(addressAllowed("93.184.216.34", production)).toBe(true);
     expect(addressAllowed("2606:4700::1111", production)).toBe(true);
-    expect(addressAllowed("10.0.0.1", development)).toBe(true);
+    expect(addressAllowed("10.0.0.1", development)).toBe(false);
     // The test escape hatch opens loopback only.
     expect(addressAllowed("127.0.0.1", productionUnderTest)).toBe(true);
     expect(addressAllowed("10.0.0.1", productionUnderTest)).toBe(false);
   });
 
-  it("checks the URL's form: https in production, http only to localhost outside it", () => {
+  it("checks the URL's form: https, http only to localhost where loopback is allowed", () => {
     expect(checkEndpointUrl("https://hooks.example.com/x", production).ok).toBe(true);
     expect(checkEndpointUrl("http://hooks.example.com/x", production)).toMatchObject({ ok: false });
     expect(checkEndpointUrl("http://127.0.0.1:9/x", production)).toMatchObject({ ok: false });
@@ -66,7 +67,7 @@ describe("outbound safety", () => {
   });
 
   it("re-checks at send time, inside the connection's own DNS lookup", async () => {
-    const result = await postWebhook(base.replace("127.0.0.1", "localhost"), "{}", {}, { strict: true, allowLoopback: false });
+    const result = await postWebhook(base.replace("127.0.0.1", "localhost"), "{}", {}, production);
     // The URL check refuses http first; with https the lookup guard is what refuses.
     expect(result).toMatchObject({ ok: false, status: null });
     const viaLookup = await postWebhook("https://localhost:1/x", "{}", {}, production);

@@ -1,5 +1,5 @@
-import { request as httpRequest } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { Agent as HttpAgent, request as httpRequest } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { checkEndpointUrl, guardedLookup, PRIVATE_MESSAGE, urlPolicy, type UrlPolicy } from "./url-policy";
 
 export const SEND_TIMEOUT_MS = 10_000;
@@ -16,6 +16,10 @@ export interface SendResult {
   /** How many bytes of the answer were read (at most MAX_RESPONSE_BYTES). */
   bytesRead: number;
 }
+
+// Agents of their own, never the global ones: an environment proxy (NODE_USE_ENV_PROXY) or a
+// library that replaces the global agent would connect somewhere our lookup check never saw.
+const agents = { http: new HttpAgent(), https: new HttpsAgent() };
 
 /**
  * One POST, no redirects followed (a 3xx is a failure), a 10 s limit for the whole exchange,
@@ -36,8 +40,10 @@ export function postWebhook(target: string, body: string, headers: Record<string
   const url = checked.url;
 
   return new Promise((resolve) => {
-    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const https = url.protocol === "https:";
+    const send = https ? httpsRequest : httpRequest;
     const req = send(url, {
+      agent: https ? agents.https : agents.http,
       method: "POST",
       headers: { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "user-agent": "Hub-Webhooks/1" },
       lookup: guardedLookup(policy) as never,

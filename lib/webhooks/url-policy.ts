@@ -3,27 +3,27 @@ import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { env } from "@/lib/env";
 
-// Outbound safety (SSRF): in production an endpoint may only reach public unicast addresses.
-// The rule is checked when the URL is saved and again on every send, inside the connection's
-// own DNS lookup, so a name that later resolves to 10.0.0.1 or 169.254.169.254 is refused too.
+// Outbound safety (SSRF), strict in every mode: an endpoint may only reach public unicast
+// addresses, over https on 443 or 8443. The one relaxation is loopback (a receiver on this very
+// machine): in development, and in a build under test that sets WEBHOOKS_ALLOW_LOOPBACK. The rule
+// is checked when the URL is saved and again on every send, inside the connection's own DNS
+// lookup, so a name that later resolves to 10.0.0.1 or 169.254.169.254 is refused too.
 
 export interface UrlPolicy {
-  /** Production: https only, public addresses only. */
-  strict: boolean;
-  /** WEBHOOKS_ALLOW_LOOPBACK=true: a production build under test may call 127.0.0.1 over http. */
+  /** Loopback (127.0.0.0/8, ::1, localhost) may be called, over http and on any port. */
   allowLoopback: boolean;
 }
 
-export const urlPolicy = (): UrlPolicy => ({
-  strict: env.mode === "production",
-  allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK === "true",
+export const urlPolicy = (from: Pick<typeof env, "mode" | "WEBHOOKS_ALLOW_LOOPBACK"> = env): UrlPolicy => ({
+  allowLoopback: from.mode === "development" || from.WEBHOOKS_ALLOW_LOOPBACK === "true",
 });
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Ports a public endpoint may use ("" is the scheme's default, 443). */
+const PUBLIC_PORTS = new Set(["", "443", "8443"]);
 
 /** Whether the connection may go to `address` under `policy`. */
 export function addressAllowed(address: string, policy: UrlPolicy): boolean {
-  if (!policy.strict) return true;
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
     parsed = ipaddr.process(address);
@@ -32,7 +32,7 @@ export function addressAllowed(address: string, policy: UrlPolicy): boolean {
   }
   const range = parsed.range();
   if (range === "loopback") return policy.allowLoopback;
-  // Private, loopback, link-local (cloud metadata), carrier NAT, multicast, reserved…: all refused.
+  // Private, link-local (cloud metadata), carrier NAT, multicast, reserved…: all refused.
   return range === "unicast";
 }
 
@@ -45,14 +45,14 @@ export function checkEndpointUrl(text: string, policy: UrlPolicy = urlPolicy()):
     return { ok: false, message: "Enter a full URL, such as https://example.com/hub-webhooks" };
   }
   if (url.username || url.password) return { ok: false, message: "Remove the user name and password from the URL" };
-  const loopbackHost = LOOPBACK_HOSTS.has(url.hostname);
-  const httpAllowed = loopbackHost && (!policy.strict || policy.allowLoopback);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && httpAllowed)) {
-    return { ok: false, message: "Use an https:// URL (http:// only to localhost outside production)" };
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) && policy.allowLoopback;
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    return { ok: false, message: "Use an https:// URL (http:// only to localhost in development)" };
   }
   const literal = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(literal) && !addressAllowed(literal, policy)) return { ok: false, message: PRIVATE_MESSAGE };
-  if (policy.strict && url.hostname === "localhost" && !policy.allowLoopback) return { ok: false, message: PRIVATE_MESSAGE };
+  if (url.hostname === "localhost" && !policy.allowLoopback) return { ok: false, message: PRIVATE_MESSAGE };
+  if (!loopback && !PUBLIC_PORTS.has(url.port)) return { ok: false, message: "Use port 443 or 8443 (or none)" };
   return { ok: true, url };
 }
 
@@ -60,7 +60,6 @@ export const PRIVATE_MESSAGE = "This URL points to a private, loopback or link-l
 
 /** Resolves the host and refuses private answers (the save-time check; sends re-check in `guardedLookup`). */
 export async function resolvesPublicly(url: URL, policy: UrlPolicy = urlPolicy()): Promise<boolean> {
-  if (!policy.strict) return true;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) return addressAllowed(host, policy);
   const addresses = await new Promise<LookupAddress[]>((resolve) =>

@@ -155,7 +155,7 @@ describe("webhooks", () => {
     const result = await createEndpoint({ url: "ftp://example.com", description: "", events: [] });
     expect(result).toEqual({ ok: false, fieldErrors: { url: "Enter a full URL, such as https://example.com/hub-webhooks", events: "Choose at least one event" } });
     const http = await createEndpoint({ url: "http://example.com/hook", description: "", events: ["token.created"] });
-    expect(http).toEqual({ ok: false, fieldErrors: { url: "Use an https:// URL (http:// only to localhost outside production)" } });
+    expect(http).toEqual({ ok: false, fieldErrors: { url: "Use an https:// URL (http:// only to localhost in development)" } });
     expect(await getDb().select().from(webhookEndpoints).where(eq(webhookEndpoints.accountId, account.accountId))).toHaveLength(0);
   });
 });

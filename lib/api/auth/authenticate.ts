@@ -9,6 +9,7 @@ import { lookUpToken, type PrefetchedProfile, type ProfileAsk } from "./cold-loo
 import { tokenCache } from "./token-cache";
 import type { ApiToken } from "@/lib/tokens/api-token";
 import type { TokenType } from "@/lib/tokens/types";
+import { limiterKey } from "@/lib/net/limiter-key";
 import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
 import type { ApiRequest, ApiResponse } from "../http/types";
 
@@ -65,7 +66,7 @@ export async function identify(request: ApiRequest, credential: Credential | nul
   return { ...(await lookUpToken(hash, ask?.(request))), hash };
 }
 
-const clientKey = (request: ApiRequest) => request.clientIp ?? "unknown";
+const clientKey = (request: ApiRequest) => limiterKey(request.clientIp);
 
 /** What a request that presented a known token did: recorded once, by the router (record-outcome.ts). */
 export interface TokenOutcome {

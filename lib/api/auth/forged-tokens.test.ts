@@ -45,8 +45,8 @@ const statusOf = async (token: string, from: string) => {
   return result.ok ? 200 : result.response.status;
 };
 const forged = () => generateToken("activity").token;
-// Counters may live in Redis, across runs: every test gets addresses of its own.
-const freshIp = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
+// Counters may live in Redis, across runs: every test gets addresses of its own (an IPv6 /64 is one client).
+const freshIp = () => `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}::1`;
 
 beforeAll(redisReady);
 

@@ -4,6 +4,7 @@ import { redisReady } from "@/test/redis";
 import { parseClientIp, parseIpEntry, type IpEntry } from "@/lib/net/ip";
 import { generateToken } from "@/lib/tokens/secret";
 import { authenticate } from "@/test/authenticate";
+import { ANONYMOUS_LIMIT } from "./rate-limit";
 import type { ApiToken } from "@/lib/tokens/api-token";
 import type { ApiRequest } from "../http/types";
 
@@ -65,5 +66,23 @@ describe("refusals of a known token spend its budget", () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push(await statusOf("192.0.2.1", "activity"));
     expect(statuses).toEqual([403, 403, 403, 429]);
+  });
+});
+
+describe("failed authentications from IPv6", () => {
+  it("share one budget across an IPv6 /64: a new address in it is no new budget", async () => {
+    known.token = null;
+    // A secret of its own: one that a test above saw valid skips the budget.
+    const stranger = generateToken("profile_read").token;
+    const statusOf = async (from: string, type: ApiToken["type"]) => {
+      const result = await authenticate({ ...request(from), header: (name) => (name === "authorization" ? `Bearer ${stranger}` : undefined) }, type);
+      return result.ok ? 200 : result.response.status;
+    };
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const prefix = `2001:db8:${hex()}:${hex()}`;
+    const from = (i: number) => `${prefix}:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::1`;
+    for (let i = 0; i < ANONYMOUS_LIMIT; i++) await statusOf(from(i), "profile_read");
+    expect(await statusOf(from(ANONYMOUS_LIMIT), "profile_read")).toBe(429);
+    expect(await statusOf(`2001:db8:${hex()}:${hex()}::1`, "profile_read"), "another /64 keeps its own").toBe(401);
   });
 });

@@ -10,6 +10,7 @@ import { generateToken } from "@/lib/tokens/secret";
 import { call } from "@/test/api-server";
 import { withTestDatabase } from "@/test/database";
 import { withSignedInAdmin } from "@/test/signed-in-admin";
+import { createTestEndpoint, withWebhookReceiver } from "@/test/webhook-setup";
 import { parseScanningKeys } from "@/lib/secret-scanning-keys";
 
 // GitHub's secret-scanning partner endpoint with a key pair made here: the operator's
@@ -26,6 +27,7 @@ const keys = await vi.hoisted(async () => {
 withTestDatabase();
 
 const admin = withSignedInAdmin("scan");
+const receiver = withWebhookReceiver();
 const { server, forms, issued } = admin;
 
 const { sign } = await import("node:crypto");
@@ -84,6 +86,15 @@ describe("POST /api/v1/secret-scanning/github", () => {
     if (!reset.ok) throw new Error("reset failed");
     expect((await scan([match(old)])).body).toEqual([{ token_raw: old, token_type: "hub_api_token", label: "true_positive" }]);
     expect((await forms(reset.data.token)).status).toBe(401);
+  });
+
+  it("revokes every match of a batch, one described like a secret among them", async () => {
+    await createTestEndpoint(receiver.url);
+    const shaped = await issued("verify whsec_ header");
+    const plain = await issued();
+    const answer = await scan([match(shaped.token), match(plain.token)]);
+    expect(answer.body).toEqual([shaped, plain].map((t) => ({ token_raw: t.token, token_type: "hub_api_token", label: "true_positive" })));
+    for (const { tokenId } of [shaped, plain]) expect((await getToken(admin.account.accountId, tokenId))!.status).toBe("revoked");
   });
 
   it("keeps only web addresses as where a token was found", async () => {

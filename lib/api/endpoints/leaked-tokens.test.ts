@@ -9,6 +9,9 @@ import { getTokenAllowance, getToken, listTokens } from "@/lib/tokens/queries";
 import { displayStatus } from "@/lib/tokens/expiry";
 import { generateToken } from "@/lib/tokens/secret";
 import { call } from "@/test/api-server";
+import { parseClientIp } from "@/lib/net/ip";
+import { routeApiRequest } from "../http/routes";
+import { REVOKE_REPORTS_PER_MINUTE } from "./leak-reports";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { withSignedInAdmin, within1s } from "@/test/signed-in-admin";
 
@@ -137,5 +140,25 @@ describe("POST /api/v1/tokens/revoke", () => {
     expect(refused.body.error!.code).toBe("rate_limited");
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
     expect((await report({ tokens: [] })).status).toBe(202);
+  });
+
+  it("bounds reports per IPv6 /64, not per address: a fresh address in it is no fresh budget", async () => {
+    const hex = () => Math.floor(Math.random() * 0xffff).toString(16);
+    const prefix = `2001:db8:${hex()}:${hex()}`;
+    const fromV6 = (ip: string) =>
+      routeApiRequest({
+        method: "POST",
+        path: "/api/v1/tokens/revoke",
+        query: new URLSearchParams(),
+        header: () => undefined,
+        clientIp: ip,
+        clientAddress: parseClientIp(ip),
+        requestId: "test-request",
+        readJson: async () => ({ tokens: [] }),
+        readRaw: async () => Buffer.alloc(0),
+      });
+    for (let i = 0; i < REVOKE_REPORTS_PER_MINUTE; i++) expect((await fromV6(`${prefix}:${i.toString(16)}::1`)).status).toBe(202);
+    expect((await fromV6(`${prefix}:ffff::1`)).status).toBe(429);
+    expect((await fromV6(`2001:db8:${hex()}:${hex()}::1`)).status).toBe(202);
   });
 });

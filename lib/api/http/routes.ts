@@ -3,6 +3,7 @@ import { cachedRateHeaders, decide, identify, misroutedRateHeaders, readCredenti
 import { recordOutcome } from "../auth/record-outcome";
 import { databaseBreaker, isConnectionFailure } from "./database-breaker";
 import { describeError } from "@/lib/error-log";
+import { limiterKey } from "@/lib/net/limiter-key";
 import { apiError, RequestError } from "./errors";
 import { unsafeQuery } from "./input";
 import { getForms, getGroups, getUsers, postActivityQuery, postActivityReports } from "../endpoints/activity";
@@ -115,7 +116,7 @@ async function serveMisroute(request: ApiRequest, credential: Credential | null)
 /** A public route: POST only, counted per client IP, then its handler (no token involved). */
 async function routePublicRequest(request: ApiRequest, route: PublicRoute): Promise<ApiResponse> {
   if (request.method !== "POST") return misroutedAnswer(["POST"]);
-  const rate = await consume("report", `${route.path} ${request.clientIp ?? "unknown"}`, route.perMinute);
+  const rate = await consume("report", `${route.path} ${limiterKey(request.clientIp)}`, route.perMinute);
   const headers = rateLimitHeaders(rate);
   if (!rate.allowed) return apiError("rate_limited", undefined, headers);
   if (!databaseBreaker.admit()) return apiError("unavailable", undefined, headers);

@@ -1,10 +1,10 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { planTeam } from "@/db/seed/activity";
-import { demoAccounts } from "@/db/seed/demo-accounts";
-import { generateProfiles } from "@/db/seed/profiles";
-import { createRandom } from "@/db/seed/random";
+import { planTeam } from "@/lib/demo/activity";
+import { demoAccounts } from "@/lib/demo/demo-accounts";
+import { generateProfiles } from "@/lib/demo/profiles";
+import { createRandom } from "@/lib/demo/random";
 import { errorCatalogue } from "../http/errors";
 import { errorTableMarkdown } from "./openapi-guide";
 import { operationExamples } from "./openapi-examples";

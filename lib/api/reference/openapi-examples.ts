@@ -1,5 +1,5 @@
 /**
- * The reference's examples, in the demo data's shapes (db/seed: Demo Retail's team, groups and
+ * The reference's examples, in the demo data's shapes (lib/demo: Demo Retail's team, groups and
  * forms, Jane Remington's profile). openapi-examples.test.ts validates every one against the
  * document's schemas (which the API tests hold real responses to) and compares names, emails and
  * attributes with the demo data's generators, so an example that drifts fails the tests.

@@ -1,6 +1,8 @@
 import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { getDb } from "@/db";
 import { apiTokens, type TokenFieldChange } from "@/db/tables";
+import { describeError } from "@/lib/error-log";
+import { log } from "@/lib/log";
 import { carriesSecret } from "@/lib/webhooks/outbox";
 import { TARGET } from "./lock";
 import { revokeLockedToken } from "./overlap-end";
@@ -60,14 +62,22 @@ export async function revokeLeakedTokens(leaked: LeakedSecret[], report: LeakRep
         { field: "Leaked secret", from: "", to: current ? "Current token" : "Old token" },
         ...(url ? [{ field: "Found at", from: "", to: url }] : []),
       ];
-      await revokeLockedToken(tx, token, now, {
-        kind: "token.exposed",
-        actor: { kind: "reporter", name: report.reporter, ip: report.ip },
-        changes,
-        // A URL that itself holds a secret is left out (the outbox's own test): a payload never carries one.
-        details: { leaked_secret: current ? "current" : "old", found_at: url && !carriesSecret(url) ? url : null, reported_by: report.reporter },
-        at: now,
-      }, { revokedReason: LEAKED_REASON, exposedAt: now, exposedUrl: url, exposedSource: report.reporter });
+      // A savepoint per token: one that cannot be revoked is logged and never stops the others.
+      try {
+        await tx.transaction((savepoint) =>
+          revokeLockedToken(savepoint, token, now, {
+            kind: "token.exposed",
+            actor: { kind: "reporter", name: report.reporter, ip: report.ip },
+            changes,
+            // A URL that itself holds a secret is left out: a payload never carries one.
+            details: { leaked_secret: current ? "current" : "old", found_at: url && !carriesSecret(url) ? url : null, reported_by: report.reporter },
+            at: now,
+          }, { revokedReason: LEAKED_REASON, exposedAt: now, exposedUrl: url, exposedSource: report.reporter }),
+        );
+      } catch (error) {
+        matched.delete(hash);
+        log.error({ tokenId: token.id, error: describeError(error) }, "leaked token not revoked; the rest of its report was");
+      }
     }
     return matched;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OBJECT_STATES } from "../tables/respond";
+import { OBJECT_STATES } from "@/db/tables/respond";
 import { planTeam } from "./activity";
 import { createRandom } from "./random";
 import { planRespond } from "./respond";

@@ -8,11 +8,11 @@ import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { call, startApiServer } from "@/test/api-server";
 import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import type { Actor } from "@/lib/changes/record-change";
-import { accessLog, AccessLogRecorder } from "./access-log";
+import { accessLog, AccessLogRecorder } from "@/lib/governance/access-log";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
-import { listAccessLog, topRefusedIps } from "./queries";
-import { refusedIps } from "./refused-ips";
-import { hashLookupValue, hashSearchValue } from "./value-hash";
+import { listAccessLog, topRefusedIps } from "@/lib/governance/queries";
+import { refusedIps } from "@/lib/governance/refused-ips";
+import { hashLookupValue, hashSearchValue } from "@/lib/governance/value-hash";
 
 // The access log, the enumeration alarm and refused IPs, end to end through the real API
 // handler and database; the writers are flushed by hand instead of by their timers.

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db, Tx } from "../index";
-import { accounts, attributes, profiles, users } from "../tables";
+import type { Db, Tx } from "@/db";
+import { accounts, attributes, profiles, users } from "@/db/tables";
 import { catalogueRows } from "@/lib/accounts/attribute-catalogue";
 import { generateProfiles } from "./profiles";
 import { demoAccounts, type DemoAccountSpec } from "./demo-accounts";

@@ -1,4 +1,4 @@
-import type { ProfileAttributes } from "../tables";
+import type { ProfileAttributes } from "@/db/tables";
 import type { Random } from "./random";
 
 const firstNames = ["Olivia", "Noah", "Amelia", "Jack", "Isla", "William", "Mia", "Oliver", "Ava", "Leo",

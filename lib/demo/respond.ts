@@ -1,4 +1,4 @@
-import { CLOSED_STATES, type ObjectState } from "../tables/respond";
+import { CLOSED_STATES, type ObjectState } from "@/db/tables/respond";
 import type { TeamPlan } from "./activity";
 import type { Random } from "./random";
 

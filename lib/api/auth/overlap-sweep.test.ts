@@ -13,8 +13,8 @@ import { call } from "@/test/api-server";
 import { withApiServer } from "@/test/with-api-server";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { activityInput } from "@/test/token-fixtures";
-import { closeEndedOverlaps } from "./write/overlap-end";
-import { sweepEndedOverlaps } from "./overlap-sweep";
+import { closeEndedOverlaps } from "@/lib/tokens/write/overlap-end";
+import { sweepEndedOverlaps } from "@/lib/tokens/overlap-sweep";
 
 // Still sent (the console's changes need it); watched to prove the sweep sends none.
 vi.mock("@/db/notify", async (original) => {

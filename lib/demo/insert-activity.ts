@@ -1,4 +1,4 @@
-import type { Tx } from "../index";
+import type { Tx } from "@/db";
 import {
   activityObjects,
   cases,
@@ -12,7 +12,7 @@ import {
   teamGroups,
   teamMemberGroups,
   teamMembers,
-} from "../tables";
+} from "@/db/tables";
 import { planTeam } from "./activity";
 import { planRespond, type Conversation } from "./respond";
 import { chunk, type Random } from "./random";
