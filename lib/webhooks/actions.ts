@@ -5,8 +5,6 @@ import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { formatDateTime } from "@/lib/format";
-import { requestIp } from "@/lib/request-ip";
-import { headers } from "next/headers";
 import { serverAction } from "@/lib/server-action";
 import { getEndpoint, insertEndpoint, insertTestDelivery, requeueDelivery, setEndpointStatus } from "./queries";
 import { createEndpointSchema, type CreateEndpointInput } from "./schema";
@@ -22,9 +20,6 @@ const WEBHOOK_PAGES = "/manage/integrations";
 
 const webhookAdmin = (user: CurrentUser) => (can(user, "webhooks:manage") ? null : "Only admins can manage webhooks.");
 
-/** The signed-in admin as the audit log names them, from this request. */
-const actorFor = async (user: CurrentUser) => ({ kind: "user" as const, id: user.id, name: user.name, ip: requestIp(await headers()) });
-
 /** The endpoint named by the caller, within the user's account only. */
 const endpointOf = (endpointId: string) => (user: CurrentUser) => getEndpoint(user.accountId, String(endpointId));
 
@@ -32,13 +27,13 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Action
   return serverAction("createEndpoint", {
     permission: webhookAdmin,
     parse: () => createEndpointSchema.safeParse(input),
-    run: async ({ user, input: endpoint }) => {
+    run: async ({ user, input: endpoint, actor }) => {
       const checked = checkEndpointUrl(endpoint.url);
       if (!checked.ok) return { ok: false, fieldErrors: { url: checked.message } };
       if (!(await resolvesPublicly(checked.url))) return { ok: false, fieldErrors: { url: PRIVATE_MESSAGE } };
       const secret = generateSigningSecret();
       const events = [...new Set(endpoint.events)];
-      const endpointId = await insertEndpoint(user.accountId, await actorFor(user), { ...endpoint, url: checked.url.toString(), events }, encryptSecret(secret));
+      const endpointId = await insertEndpoint(user.accountId, await actor(), { ...endpoint, url: checked.url.toString(), events }, encryptSecret(secret));
       return { ok: true, data: { endpointId, secret } };
     },
     refresh: WEBHOOK_PAGES,
@@ -78,9 +73,9 @@ export async function setEndpointEnabled(endpointId: string, enabled: boolean): 
     permission: webhookAdmin,
     load: endpointOf(endpointId),
     missing: NOT_FOUND,
-    run: async ({ user, loaded: endpoint }) => {
+    run: async ({ user, loaded: endpoint, actor }) => {
       const reason = enabled ? null : `Disabled by ${user.name} on ${formatDateTime(new Date(clock.now()))}.`;
-      await setEndpointStatus(user.accountId, endpoint.id, Boolean(enabled), reason, await actorFor(user));
+      await setEndpointStatus(user.accountId, endpoint.id, Boolean(enabled), reason, await actor());
       return done();
     },
     refresh: WEBHOOK_PAGES,

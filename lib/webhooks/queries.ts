@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { recordAccountChange, type AuditTarget } from "@/lib/changes/record-account-change";
-import type { ChangeActor } from "@/lib/changes/record-change";
+import { byUser, type Actor } from "@/lib/changes/record-change";
 import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
@@ -67,16 +67,13 @@ export async function getEndpoint(accountId: string, endpointId: string) {
   return row ?? null;
 }
 
-/** The signed-in admin making a change, as the audit log names them. */
-export type EndpointActor = Extract<ChangeActor, { kind: "user" }>;
-
 /** How the audit log names an endpoint: its description, else its URL (never its secret). */
 export const endpointTarget = (id: string, e: { description: string; url: string }): AuditTarget => ({ kind: "webhook_endpoint", id, label: e.description || e.url });
 
 /** Adds an endpoint and its audit row, together. */
 export async function insertEndpoint(
   accountId: string,
-  actor: EndpointActor,
+  actor: Actor,
   values: { url: string; description: string; events: string[] },
   secretCiphertext: string,
 ): Promise<string> {
@@ -85,7 +82,7 @@ export async function insertEndpoint(
       .insert(webhookEndpoints)
       .values({ accountId, createdById: actor.id, ...values, secretCiphertext })
       .returning({ id: webhookEndpoints.id });
-    await recordAccountChange(tx, { accountId, actor, action: "webhook_endpoint.created", target: endpointTarget(row!.id, values), detail: { events: values.events } });
+    await recordAccountChange(tx, { accountId, actor: byUser(actor), action: "webhook_endpoint.created", target: endpointTarget(row!.id, values), detail: { events: values.events } });
     return row!.id;
   });
 }
@@ -147,7 +144,7 @@ export async function insertTestDelivery(accountId: string, endpointId: string, 
 }
 
 /** Enables (clearing the failure streak) or disables with the reason the admin will read; with its audit row. */
-export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null, actor: EndpointActor): Promise<boolean> {
+export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null, actor: Actor): Promise<boolean> {
   return getDb().transaction(async (tx) => {
     const [row] = await tx
       .update(webhookEndpoints)
@@ -155,7 +152,7 @@ export async function setEndpointStatus(accountId: string, endpointId: string, e
       .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)))
       .returning({ id: webhookEndpoints.id, description: webhookEndpoints.description, url: webhookEndpoints.url });
     if (!row) return false;
-    await recordAccountChange(tx, { accountId, actor, action: enabled ? "webhook_endpoint.enabled" : "webhook_endpoint.disabled", target: endpointTarget(row.id, row) });
+    await recordAccountChange(tx, { accountId, actor: byUser(actor), action: enabled ? "webhook_endpoint.enabled" : "webhook_endpoint.disabled", target: endpointTarget(row.id, row) });
     return true;
   });
 }
