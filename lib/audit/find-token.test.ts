@@ -70,4 +70,12 @@ describe("Find a token", () => {
     const after = await getDb().select().from(auditEvents).where(eq(auditEvents.accountId, account.accountId));
     expect(after).toHaveLength(rows.length);
   });
+
+  it("refuses an overlong value and, per user, more than 20 searches a minute", async () => {
+    expect(await find("x".repeat(201))).toEqual({ ok: false, fieldErrors: { token: "That is too long to be an API token." } });
+    for (let i = 0; i < 20; i++) expect((await find("hub_act_nothing")).ok).toBe(true);
+    expect(await find("hub_act_nothing")).toEqual({ ok: false, formError: "Too many searches. Wait a minute and try again." });
+    signInAs((await createTestAccount()).admin);
+    expect((await find("hub_act_nothing")).ok).toBe(true);
+  });
 });
