@@ -55,6 +55,13 @@ test("every console page and dialog has no axe violations", async ({ page }) => 
 
   await page.goto("/manage/integrations/api-tokens");
   await expectNoAxeViolations(page, "token list");
+
+  await page.goto("/manage/audit-log");
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await expectNoAxeViolations(page, "audit log");
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await expect(page.getByText("Paste the token to look for.")).toBeVisible();
+  await expectNoAxeViolations(page, "audit log find a token with an error");
 });
 
 test("the Team page, its dialogs, the invite reveal and the join page have no axe violations", async ({ page, browser }) => {

@@ -4,13 +4,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
-const integrations = { href: "/manage/integrations", label: "Integrations" };
-// Admins only (PRODUCT.md §9): marketers get no entry, and the page answers them 404.
-const adminItems = [{ href: "/manage/team", label: "Team" }];
+export interface MenuItem {
+  href: string;
+  label: string;
+}
 
-/** A disclosure menu: a button that shows or hides a list of links (Escape and outside click close it). */
-export function ManageMenu({ admin }: { admin: boolean }) {
-  const items = admin ? [integrations, ...adminItems] : [integrations];
+/**
+ * A disclosure menu: a button that shows or hides a list of links (Escape and outside click
+ * close it). `items` are the ones the user's role may open (TopNav decides).
+ */
+export function ManageMenu({ items }: { items: MenuItem[] }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);

@@ -2,7 +2,15 @@ import Link from "next/link";
 import { signOutUser } from "@/lib/auth/actions";
 import { can } from "@/lib/auth/permissions";
 import type { CurrentUser } from "@/lib/auth/session";
-import { ManageMenu } from "./manage-menu";
+import { ManageMenu, type MenuItem } from "./manage-menu";
+
+/** The Manage menu: pages a role may not open are not offered (their URLs answer 404). */
+function manageItems(user: CurrentUser): MenuItem[] {
+  const items = [{ href: "/manage/integrations", label: "Integrations" }];
+  if (can(user, "team:manage")) items.push({ href: "/manage/team", label: "Team" });
+  if (can(user, "audit:read")) items.push({ href: "/manage/audit-log", label: "Audit log" });
+  return items;
+}
 
 export function TopNav({ user }: { user: CurrentUser }) {
   return (
@@ -17,7 +25,7 @@ export function TopNav({ user }: { user: CurrentUser }) {
         <span className="text-sm text-slate-400" aria-hidden="true">/</span>
         <span className="text-sm text-slate-600">{user.accountName}</span>
         <div className="ml-4">
-          <ManageMenu admin={can(user, "team:manage")} />
+          <ManageMenu items={manageItems(user)} />
         </div>
         <div className="ml-auto flex items-center gap-3">
           <div className="text-right text-sm leading-tight">

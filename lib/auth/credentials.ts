@@ -1,4 +1,5 @@
 import { CredentialsSignin } from "next-auth";
+import { auditSignIn } from "@/lib/audit/sign-in";
 import { knownDeviceId } from "./known-device";
 import { getUserCredentials } from "./queries";
 import { PasswordChecksBusy, verifyPassword } from "./password";
@@ -16,6 +17,11 @@ export class SignInThrottled extends CredentialsSignin {
  * password checks are already waiting. `deviceCookie` is the browser's known-device cookie.
  */
 export async function authorizeCredentials(input: unknown, clientIp: string | null, deviceCookie?: string | null): Promise<{ id: string; sessionVersion: number } | null> {
+  // Every attempt's outcome on the audit log (lib/audit/sign-in.ts).
+  return auditSignIn(input, clientIp, () => checkCredentials(input, clientIp, deviceCookie));
+}
+
+async function checkCredentials(input: unknown, clientIp: string | null, deviceCookie?: string | null): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

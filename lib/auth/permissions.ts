@@ -16,10 +16,12 @@ export type Permission =
   // A Profile Read token's Access log and export, "Mark as reviewed", "Add to whitelist".
   | "tokens:governance"
   // Account-wide sign-in settings ("Require two-factor authentication for admins").
-  | "account:settings";
+  | "account:settings"
+  // The account-wide audit log, its export and "Find a token".
+  | "audit:read";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "team:manage", "tokens:governance", "account:settings"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

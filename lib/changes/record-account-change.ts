@@ -1,4 +1,4 @@
-import type { Tx } from "@/db";
+import type { Db, Tx } from "@/db";
 import { auditEvents } from "@/db/tables";
 import type { ChangeActor } from "./record-change";
 
@@ -28,7 +28,11 @@ export interface AccountChange {
   at?: Date;
 }
 
-export async function recordAccountChange(tx: Tx, change: AccountChange): Promise<void> {
+/**
+ * `tx` is the change's transaction; a fact with no transaction of its own (a sign-in, a search)
+ * passes the database itself: its row is then one small insert.
+ */
+export async function recordAccountChange(tx: Tx | Db, change: AccountChange): Promise<void> {
   const { actor, target } = change;
   await tx.insert(auditEvents).values({
     accountId: change.accountId,

@@ -5,6 +5,7 @@ import type { TokenType } from "@/lib/tokens/types";
 import type { WebhookEventData, WebhookEventType } from "@/lib/webhooks/events";
 import { enqueueTokenEvent, enqueueTokenEventOrLog, type TokenEventInput, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";
 import { TOKEN_CHANGES, type TokenChangeKind } from "./kinds";
+import { recordAccountChange, type AccountChange } from "./record-account-change";
 
 // The one recipe for a change others must hear about: the History row, the webhook event (in
 // the outbox) and the NOTIFY that empties every instance's cache, written in the transaction of
@@ -64,14 +65,15 @@ export type TokenChange = {
 }[TokenChangeKind];
 
 /**
- * Records `change`, made in `tx`, for everyone who must hear about it (its rule in ./kinds.ts).
- * The account-wide audit log (PRODUCT.md §10) is one more insert here; a change of another
- * target (a user, the team) is one more member of the change union with rules of its own.
+ * Records `change`, made in `tx`, for everyone who must hear about it (its rule in ./kinds.ts):
+ * History, the account-wide audit log (PRODUCT.md §10), the webhook, the NOTIFY. Changes of
+ * other targets (a user, the team, an endpoint) write their audit row with recordAccountChange.
  */
 export async function recordChange(tx: Tx, change: TokenChange): Promise<void> {
   const rule = TOKEN_CHANGES[change.kind];
   const { target } = change;
   await tx.insert(tokenEvents).values({ tokenId: target.id, accountId: target.accountId, action: rule.history, changes: change.changes ?? [], ...historyActor(change.actor), createdAt: change.at });
+  await recordAccountChange(tx, auditRow(change));
   // Queued only for the account's endpoints that listen; sent when, and only if, this commits.
   if (rule.webhook) {
     // TokenChange ties each kind's details to its event's payload type; TypeScript cannot follow
@@ -95,6 +97,14 @@ function historyActor(actor: ChangeActor) {
     case "system":
       return { actorId: null, actorName: actor.name, ip: actor.ip === undefined ? "—" : (actor.ip ?? "unknown") };
   }
+}
+
+/** The audit log's row: field names only (History keeps old → new), the reason when there is one. */
+function auditRow({ kind, actor, target, changes, reason, at }: TokenChange): AccountChange {
+  const detail: NonNullable<AccountChange["detail"]> = { type: target.type };
+  if (kind === "token.updated") detail.fields = (changes ?? []).map((c) => c.field);
+  if (reason !== undefined) detail.reason = reason;
+  return { accountId: target.accountId, actor, action: kind, target: { kind: "token", id: target.id, label: target.description }, detail, at };
 }
 
 /** Payloads name a user; anyone else is the Hub ("system"), as the payloads always said. */

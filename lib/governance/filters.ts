@@ -1,18 +1,12 @@
 import { accessOutcomeEnum } from "@/db/tables/governance";
 import type { AccessCursor, AccessFilter, AccessOutcome } from "./queries";
 import { isValueHash } from "./value-hash";
+import { firstParam as first, parseDayRange, parseTimeCursor } from "@/lib/keyset";
+
+export { cursorParam } from "@/lib/keyset";
 
 export const ACCESS_OUTCOMES = accessOutcomeEnum.enumValues;
 export const accessOutcomeLabels: Record<AccessOutcome, string> = { found: "Found", not_found: "Not found", ambiguous: "Ambiguous" };
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-function day(value: string | undefined): Date | null {
-  if (!value || !DAY.test(value)) return null;
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
-}
 
 export interface ParsedAccessQuery {
   filter: AccessFilter;
@@ -31,29 +25,16 @@ export interface ParsedAccessQuery {
  * a URL ends up in logs and history); `after`, the keyset cursor `<ms>_<id>`.
  */
 export function parseAccessQuery(params: Record<string, string | string[] | undefined>): ParsedAccessQuery {
-  const errors: string[] = [];
+  const range = parseDayRange(first(params.from), first(params.to));
+  const errors = [...range.errors];
   const filter: AccessFilter = {};
-  const fromText = first(params.from) ?? "";
-  const toText = first(params.to) ?? "";
-  const from = day(fromText);
-  const to = day(toText);
-  if (fromText && !from) errors.push("Enter the start date as YYYY-MM-DD.");
-  if (toText && !to) errors.push("Enter the end date as YYYY-MM-DD.");
-  if (from) filter.from = from;
-  if (to) filter.to = new Date(to.getTime() + 86_400_000);
-  if (from && to && from > to) errors.push("The start date must be on or before the end date.");
+  if (range.from) filter.from = range.from;
+  if (range.to) filter.to = range.to;
   const outcomeText = first(params.outcome) ?? "";
   const outcome = (ACCESS_OUTCOMES as readonly string[]).includes(outcomeText) ? (outcomeText as AccessOutcome) : "";
   if (outcome) filter.outcome = outcome;
   const matchText = first(params.match) ?? "";
   const match = isValueHash(matchText) ? matchText : "";
   if (match) filter.valueHash = match;
-  return { filter, from: from ? fromText : "", to: to ? toText : "", outcome, match, after: cursor(first(params.after)), errors };
+  return { filter, from: range.fromText, to: range.toText, outcome, match, after: parseTimeCursor(first(params.after)), errors };
 }
-
-function cursor(value: string | undefined): AccessCursor | null {
-  const m = value ? /^(\d{1,15})_(\d{1,18})$/.exec(value) : null;
-  return m ? { at: new Date(Number(m[1])), id: Number(m[2]) } : null;
-}
-
-export const cursorParam = (row: { at: Date; id: number }) => `${row.at.getTime()}_${row.id}`;

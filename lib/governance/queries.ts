@@ -2,6 +2,7 @@ import { and, desc, eq, gt, gte, inArray, lt, or, sql, type SQL } from "drizzle-
 import { getBatchDb, getDb } from "@/db";
 import { insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
 import { accounts, apiTokens, profileAccessLog, tokenRefusedIps } from "@/db/tables";
+import type { TimeCursor } from "@/lib/keyset";
 
 // Every statement of Profile Read governance: the access log, the enumeration alarm's state,
 // refused client IPs. Tenant data is always filtered by the account id. The alarm's mark on a
@@ -35,10 +36,7 @@ export interface AccessFilter {
 }
 
 /** Keyset position: the last row of the previous page (newest first). */
-export interface AccessCursor {
-  at: Date;
-  id: number;
-}
+export type AccessCursor = TimeCursor;
 
 const accessColumns = {
   id: profileAccessLog.id,

@@ -10,6 +10,7 @@ import { handleApiRequest } from "@/lib/api/http/node-adapter";
 import { profileCache } from "@/lib/api/invalidation/profile-cache";
 import { startTokenInvalidation } from "@/lib/api/invalidation/token-invalidation";
 import { usage } from "@/lib/api/auth/usage";
+import { purgeExpiredAuditLog } from "@/lib/audit/retention";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { purgeExpiredAccessLog } from "@/lib/governance/retention";
@@ -44,6 +45,8 @@ const JOBS: Job[] = [
   // Daily, after start-up has settled.
   { name: "access log retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: MINUTE_MS, run: () => purgeExpiredAccessLog() },
   { name: "webhook retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: 2 * MINUTE_MS, run: () => purgeOldWebhookRows(new Date(clock.now())) },
+  // By the database's clock: the append-only trigger judges a row's age by it too.
+  { name: "audit log retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: 3 * MINUTE_MS, run: () => purgeExpiredAuditLog() },
 ];
 
 /** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the periodic jobs (the webhook worker among them). */

@@ -30,7 +30,7 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Action
   return serverAction("createEndpoint", {
     permission: webhookAdmin,
     parse: () => createEndpointSchema.safeParse(input),
-    run: async ({ user, input: endpoint }) => {
+    run: async ({ user, input: endpoint, actor }) => {
       const checked = checkEndpointUrl(endpoint.url);
       if (!checked.ok) return { ok: false, fieldErrors: { url: checked.message } };
       if (!(await resolvesPublicly(checked.url))) return { ok: false, fieldErrors: { url: PRIVATE_MESSAGE } };
@@ -39,7 +39,7 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Action
       // The id is chosen here: the stored secret is encrypted bound to it.
       const endpointId = randomUUID();
       const values = { ...endpoint, id: endpointId, url: checked.url.toString(), events };
-      const inserted = await insertEndpointWithinCap(user.accountId, user.id, values, encryptSecret(secret, endpointId));
+      const inserted = await insertEndpointWithinCap(user.accountId, await actor(), values, encryptSecret(secret, endpointId));
       return inserted ? { ok: true, data: { endpointId, secret } } : refuse(TOO_MANY_ENDPOINTS);
     },
     refresh: WEBHOOK_PAGES,
@@ -83,9 +83,9 @@ export async function setEndpointEnabled(endpointId: string, enabled: boolean): 
     permission: webhookAdmin,
     load: endpointOf(endpointId),
     missing: NOT_FOUND,
-    run: async ({ user, loaded: endpoint }) => {
+    run: async ({ user, loaded: endpoint, actor }) => {
       const reason = enabled ? null : `Disabled by ${user.name} on ${formatDateTime(new Date(clock.now()))}.`;
-      await setEndpointStatus(user.accountId, endpoint.id, Boolean(enabled), reason);
+      await setEndpointStatus(user.accountId, endpoint.id, Boolean(enabled), reason, await actor());
       return done();
     },
     refresh: WEBHOOK_PAGES,

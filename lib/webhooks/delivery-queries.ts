@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-o
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
+import { recordAccountChange } from "@/lib/changes/record-account-change";
 import { AUTO_DISABLE_AFTER_MS, autoDisabledReason, nextAttemptAt } from "./retry";
 import { SEND_TIMEOUT_MS, type SendResult } from "./send";
 
@@ -149,10 +150,15 @@ export async function recordAttempt(delivery: ClaimedDelivery, result: SendResul
       .where(eq(webhookEndpoints.id, delivery.endpointId))
       .returning({ failingSince: webhookEndpoints.failingSince });
     if (endpoint?.failingSince && now.getTime() - endpoint.failingSince.getTime() >= AUTO_DISABLE_AFTER_MS) {
-      await tx
+      const [disabled] = await tx
         .update(webhookEndpoints)
         .set({ status: "disabled", disabledReason: autoDisabledReason(result.error ?? "no answer") })
-        .where(and(eq(webhookEndpoints.id, delivery.endpointId), eq(webhookEndpoints.status, "enabled")));
+        .where(and(eq(webhookEndpoints.id, delivery.endpointId), eq(webhookEndpoints.status, "enabled")))
+        .returning({ accountId: webhookEndpoints.accountId, description: webhookEndpoints.description, url: webhookEndpoints.url });
+      if (disabled) {
+        const target = { kind: "webhook_endpoint" as const, id: delivery.endpointId, label: disabled.description || disabled.url };
+        await recordAccountChange(tx, { accountId: disabled.accountId, actor: { kind: "system", name: "System" }, action: "webhook_endpoint.disabled", target, detail: { automatic: true } });
+      }
     }
     return next ? "retrying" : "failed";
   });

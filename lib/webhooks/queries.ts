@@ -2,6 +2,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, webhookDeliveries, webhookEndpoints } from "@/db/tables";
+import { recordAccountChange, type AuditTarget } from "@/lib/changes/record-account-change";
+import { byUser, type Actor } from "@/lib/changes/record-change";
 import { TEST_EVENT_TYPE } from "./events";
 import { newMessageId } from "./outbox";
 import { RETRY_WINDOW_MS } from "./retry";
@@ -65,13 +67,16 @@ export async function getEndpoint(accountId: string, endpointId: string) {
   return row ?? null;
 }
 
+/** How the audit log names an endpoint: its description, else its URL (never its secret). */
+export const endpointTarget = (id: string, e: { description: string; url: string }): AuditTarget => ({ kind: "webhook_endpoint", id, label: e.description || e.url });
+
 /** An account's endpoints at most: each one can hold a send slot and a retry backlog of its own. */
 export const MAX_ENDPOINTS_PER_ACCOUNT = 20;
 
-/** Inserts the endpoint unless the account already has MAX_ENDPOINTS_PER_ACCOUNT; null then. */
+/** Inserts the endpoint and its audit row unless the account already has MAX_ENDPOINTS_PER_ACCOUNT; null then. */
 export async function insertEndpointWithinCap(
   accountId: string,
-  userId: string,
+  actor: Actor,
   values: { id: string; url: string; description: string; events: string[] },
   secretCiphertext: string,
 ): Promise<string | null> {
@@ -82,13 +87,13 @@ export async function insertEndpointWithinCap(
     if ((count?.n ?? 0) >= MAX_ENDPOINTS_PER_ACCOUNT) return null;
     const [row] = await tx
       .insert(webhookEndpoints)
-      .values({ accountId, createdById: userId, ...values, secretCiphertext })
+      .values({ accountId, createdById: actor.id, ...values, secretCiphertext })
       .returning({ id: webhookEndpoints.id });
+    await recordAccountChange(tx, { accountId, actor: byUser(actor), action: "webhook_endpoint.created", target: endpointTarget(row!.id, values), detail: { events: values.events } });
     return row!.id;
   });
 }
 
-/** The endpoint's delivery log, newest first. */
 export async function listDeliveries(accountId: string, endpointId: string, page = 1) {
   const scope = and(eq(webhookDeliveries.accountId, accountId), eq(webhookDeliveries.endpointId, endpointId));
   const db = getDb();
@@ -145,12 +150,16 @@ export async function insertTestDelivery(accountId: string, endpointId: string, 
   });
 }
 
-/** Enables (clearing the failure streak) or disables with the reason the admin will read. */
-export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null): Promise<boolean> {
-  const rows = await getDb()
-    .update(webhookEndpoints)
-    .set(enabled ? { status: "enabled", disabledReason: null, failingSince: null } : { status: "disabled", disabledReason: reason })
-    .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)))
-    .returning({ id: webhookEndpoints.id });
-  return rows.length > 0;
+/** Enables (clearing the failure streak) or disables with the reason the admin will read; with its audit row. */
+export async function setEndpointStatus(accountId: string, endpointId: string, enabled: boolean, reason: string | null, actor: Actor): Promise<boolean> {
+  return getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(webhookEndpoints)
+      .set(enabled ? { status: "enabled", disabledReason: null, failingSince: null } : { status: "disabled", disabledReason: reason })
+      .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.id, endpointId)))
+      .returning({ id: webhookEndpoints.id, description: webhookEndpoints.description, url: webhookEndpoints.url });
+    if (!row) return false;
+    await recordAccountChange(tx, { accountId, actor: byUser(actor), action: enabled ? "webhook_endpoint.enabled" : "webhook_endpoint.disabled", target: endpointTarget(row.id, row) });
+    return true;
+  });
 }

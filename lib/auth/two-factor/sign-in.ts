@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { CredentialsSignin } from "next-auth";
 import { getDb } from "@/db";
+import { auditSecondFactor } from "@/lib/audit/sign-in";
 import { users } from "@/db/tables";
 import { SignInThrottled } from "../credentials";
 import { knownDeviceId } from "../known-device";
@@ -33,9 +34,12 @@ export async function authorizeSecondFactor(input: unknown, pendingCookie: strin
   const raw = (input as { code?: unknown } | null)?.code;
   const code = typeof raw === "string" ? raw.slice(0, 64) : "";
 
-  const attempt = await chargeSignInAttempt({ email: user.email, ip: clientIp ?? "unknown", deviceId: knownDeviceId(deviceCookie, user.email) });
-  if (!attempt) throw new SignInThrottled();
-  if (!(await verifySecondFactor(user, code, clientIp))) return null;
-  await attempt.succeeded();
-  return signedIn(user);
+  // Every code's outcome on the audit log, as a password's (lib/audit/sign-in.ts).
+  return auditSecondFactor(user.email, clientIp, async () => {
+    const attempt = await chargeSignInAttempt({ email: user.email, ip: clientIp ?? "unknown", deviceId: knownDeviceId(deviceCookie, user.email) });
+    if (!attempt) throw new SignInThrottled();
+    if (!(await verifySecondFactor(user, code, clientIp))) return null;
+    await attempt.succeeded();
+    return signedIn(user);
+  });
 }
