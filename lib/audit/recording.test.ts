@@ -67,7 +67,7 @@ describe("sign-ins", () => {
   it("records a success and a wrong password as the user's, from the client IP", async () => {
     const from = ip();
     expect(await authorizeCredentials({ email: account.admin.email, password: "wrong password" }, from)).toBeNull();
-    expect(await authorizeCredentials({ email: account.admin.email, password: "correct horse battery" }, from)).toEqual({ id: account.admin.id });
+    expect(await authorizeCredentials({ email: account.admin.email, password: "correct horse battery" }, from)).toEqual({ id: account.admin.id, sessionVersion: 0 });
     const rows = await auditRows(account.accountId);
     expect(rows.map((r) => r.action)).toEqual(["sign_in.failed", "sign_in.succeeded"]);
     for (const row of rows) {
