@@ -11,7 +11,7 @@ const appEnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-    // Keys the access log's value hashes; unset, one is derived from AUTH_SECRET (lib/governance/value-hash.ts).
+    // Key material of the access log's per-account value-hash keys; unset, AUTH_SECRET is used (lib/governance/value-hash.ts).
     ACCESS_LOG_HASH_KEY: z.string().min(32, "ACCESS_LOG_HASH_KEY must be at least 32 characters").optional(),
     REDIS_URL: z
       .string()
