@@ -21,10 +21,11 @@ export async function authorizeCredentials(input: unknown, clientIp: string | nu
   // Callers whose address the server did not learn share one per-IP budget: never unthrottled.
   const ip = clientIp ?? "unknown";
 
-  const attempt = await chargeSignInAttempt({ email, ip, deviceId: knownDeviceId(deviceCookie, email) });
+  // Read first: a known-device cookie only counts at the user's current session version.
+  const user = await getUserCredentials(email);
+  const attempt = await chargeSignInAttempt({ email, ip, deviceId: knownDeviceId(deviceCookie, email, user?.sessionVersion) });
   if (!attempt) throw new SignInThrottled();
 
-  const user = await getUserCredentials(email);
   let valid: boolean;
   try {
     valid = await verifyPassword(user?.passwordHash ?? null, password);

@@ -35,8 +35,17 @@ export async function getUserById(id: string): Promise<CurrentUser | null> {
 /** The only query that reads a password hash: sign-in needs it, nothing else may. */
 export async function getUserCredentials(email: string) {
   const [row] = await getDb()
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(and(eq(users.email, email), isNull(users.removedAt)));
   return row ?? null;
+}
+
+/** What a known-device cookie is bound to besides the email: bumped by a password change. */
+export async function getSessionVersion(email: string): Promise<number | null> {
+  const [row] = await getDb()
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.removedAt)));
+  return row?.sessionVersion ?? null;
 }
