@@ -93,9 +93,10 @@ test.describe("signing in", () => {
     await expect(first.getByRole("heading", { name: "Integrations" })).toBeVisible();
     // Signed out, but the browser keeps its proof of an earlier sign-in: a new session with
     // only that cookie (clearing the session cookie in place races the proxy's refreshes).
-    const device = (await first.context().cookies()).find((c) => c.name === "hub_known_device");
+    const device = (await first.context().cookies()).find((c) => c.name === "__Host-hub_known_device");
     expect(device, "a successful sign-in marks the browser as known").toBeTruthy();
-    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    // __Host-: Secure, Path=/, host-only (no Domain attribute), so no subdomain can plant one.
+    expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true, path: "/", domain: "127.0.0.1" });
     await first.context().close();
     const knownContext = await browser.newContext({ baseURL });
     await knownContext.addCookies([device!]);

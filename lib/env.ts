@@ -21,7 +21,7 @@ const appEnvSchema = z
       .or(z.literal("").transform(() => undefined)),
     // The sender of those mails.
     MAIL_FROM: z.string().trim().min(3).default("Hub <no-reply@hub.invalid>"),
-    // Keys the access log's value hashes; unset, one is derived from AUTH_SECRET (lib/governance/value-hash.ts).
+    // Key material of the access log's per-account value-hash keys; unset, AUTH_SECRET is used (lib/governance/value-hash.ts).
     ACCESS_LOG_HASH_KEY: z.string().min(32, "ACCESS_LOG_HASH_KEY must be at least 32 characters").optional(),
     REDIS_URL: z
       .string()

@@ -1,21 +1,21 @@
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { ACCESS_OUTCOMES, accessOutcomeLabels } from "@/lib/governance/filters";
+import { ACCESS_OUTCOMES } from "@/lib/governance/filters";
+import { accessOutcomeLabels } from "@/lib/governance/outcome-labels";
 
 interface Props {
   path: string;
   from: string;
   to: string;
   outcome: string;
-  match: string;
 }
 
 /**
  * Date range and outcome as a plain GET form: the filters live in the URL (shareable, back
- * button works). The search's hash rides along so filtering keeps the search. The same range
+ * button works). A search is never in the URL, so filtering starts without one; the same range
  * feeds "Export".
  */
-export function AccessLogFilters({ path, from, to, outcome, match }: Props) {
+export function AccessLogFilters({ path, from, to, outcome }: Props) {
   return (
     <div className="flex flex-wrap items-end gap-4">
       <form method="get" action={path} className="flex flex-wrap items-end gap-4">
@@ -44,7 +44,6 @@ export function AccessLogFilters({ path, from, to, outcome, match }: Props) {
             ))}
           </select>
         </div>
-        {match ? <input type="hidden" name="match" value={match} /> : null}
         <button type="submit" className={buttonClass("secondary")}>
           Filter
         </button>

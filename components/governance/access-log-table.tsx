@@ -1,7 +1,7 @@
 import { Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
-import { accessOutcomeLabels } from "@/lib/governance/filters";
+import { accessOutcomeLabels } from "@/lib/governance/outcome-labels";
 import type { AccessLogRow } from "@/lib/governance/queries";
 
 /** The Access log's rows, newest first. The looked-up value is only ever a keyed hash: shown shortened. */

@@ -7,7 +7,7 @@ export const accessOutcomeEnum = pgEnum("access_outcome", ["found", "not_found",
 
 /**
  * Every Profile Read lookup that passed authentication: who read what, written in batches.
- * Holds no raw value: `value_hash` is an HMAC-SHA256 under a server key (lib/governance/value-hash.ts).
+ * Holds no raw value: `value_hash` is an HMAC-SHA256 under the account's own key (lib/governance/value-hash.ts).
  */
 export const profileAccessLog = pgTable(
   "profile_access_log",

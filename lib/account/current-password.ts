@@ -1,6 +1,7 @@
 import "server-only";
-import { cookies, headers } from "next/headers";
-import { KNOWN_DEVICE_COOKIE, knownDeviceId } from "@/lib/auth/known-device";
+import { headers } from "next/headers";
+import { knownDeviceCookie, knownDeviceId } from "@/lib/auth/known-device";
+import { getSessionVersion } from "@/lib/auth/queries";
 import { PasswordChecksBusy, verifyPassword } from "@/lib/auth/password";
 import { chargeSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { requestIp } from "@/lib/request-ip";
@@ -11,8 +12,9 @@ import { getPasswordHash } from "./queries";
  * budgets as sign-in: a stolen session must not become an unlimited password oracle.
  */
 export async function checkCurrentPassword(user: { id: string; email: string }, password: string): Promise<"ok" | "wrong" | "throttled"> {
-  const ip = requestIp(await headers()) ?? "unknown";
-  const deviceId = knownDeviceId((await cookies()).get(KNOWN_DEVICE_COOKIE)?.value, user.email);
+  const requestHeaders = await headers();
+  const ip = requestIp(requestHeaders) ?? "unknown";
+  const deviceId = knownDeviceId(knownDeviceCookie(requestHeaders), user.email, (await getSessionVersion(user.email)) ?? undefined);
   const attempt = await chargeSignInAttempt({ email: user.email, ip, deviceId });
   if (!attempt) return "throttled";
   let valid: boolean;

@@ -3,9 +3,9 @@
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { currentMode } from "@/lib/mode";
 import { signIn, signOut } from "./index";
-import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "./known-device";
+import { issueKnownDevice, knownDeviceCookieSpec } from "./known-device";
+import { getSessionVersion } from "./queries";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "./schema";
 import { TwoFactorRequired } from "./signed-in";
 import { askForCode } from "./two-factor/ask-for-code";
@@ -34,13 +34,9 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
   }
   // This browser is now known for this email: next time it has a failure budget of its own,
   // which guesses from elsewhere cannot spend (the README's sign-in policy).
-  (await cookies()).set(KNOWN_DEVICE_COOKIE, issueKnownDevice(email), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: currentMode() === "production",
-    path: "/",
-    maxAge: KNOWN_DEVICE_MAX_AGE_SECONDS,
-  });
+  const sessionVersion = await getSessionVersion(email);
+  const device = knownDeviceCookieSpec();
+  if (sessionVersion !== null) (await cookies()).set(device.name, issueKnownDevice(email, sessionVersion), device.options);
   redirect(safeCallbackUrl(callbackUrl));
 }
 

@@ -1,7 +1,7 @@
 import { CredentialsSignin } from "next-auth";
 import { auditSignIn } from "@/lib/audit/sign-in";
 import { knownDeviceId } from "./known-device";
-import { getUserCredentials } from "./queries";
+import { getSessionVersion, getUserCredentials } from "./queries";
 import { PasswordChecksBusy, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 import { chargeSignInAttempt } from "./sign-in-throttle";
@@ -28,10 +28,13 @@ async function checkCredentials(input: unknown, clientIp: string | null, deviceC
   // Callers whose address the server did not learn share one per-IP budget: never unthrottled.
   const ip = clientIp ?? "unknown";
 
-  const attempt = await chargeSignInAttempt({ email, ip, deviceId: knownDeviceId(deviceCookie, email) });
+  // A known-device cookie only counts at the user's current session version (read only when one is shown).
+  const deviceId = deviceCookie ? knownDeviceId(deviceCookie, email, (await getSessionVersion(email)) ?? undefined) : null;
+  const attempt = await chargeSignInAttempt({ email, ip, deviceId });
   if (!attempt) throw new SignInThrottled();
 
   const user = await getUserCredentials(email);
+
   let valid: boolean;
   try {
     valid = await verifyPassword(user?.passwordHash ?? null, password);

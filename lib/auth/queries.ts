@@ -44,3 +44,12 @@ export async function getUserCredentials(email: string) {
     .where(and(eq(users.email, email), isNull(users.removedAt)));
   return row ?? null;
 }
+
+/** What a known-device cookie is bound to besides the email: bumped by a password change. */
+export async function getSessionVersion(email: string): Promise<number | null> {
+  const [row] = await getDb()
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(and(eq(users.email, email), isNull(users.removedAt)));
+  return row?.sessionVersion ?? null;
+}

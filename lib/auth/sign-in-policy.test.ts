@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { users } from "@/db/tables";
 import { createTestAccount, withTestDatabase } from "@/test/database";
 import { authorizeCredentials, SignInThrottled } from "./credentials";
 import { issueKnownDevice } from "./known-device";
@@ -63,7 +66,7 @@ describe("nobody can lock an admin out", () => {
   it("after guesses from everywhere, the admin's known browser still signs in; an unknown browser waits", async () => {
     const account = await createTestAccount({ passwordHash: await hashPassword("correct horse") });
     const email = account.admin.email;
-    const device = issueKnownDevice(email);
+    const device = issueKnownDevice(email, 0);
     for (let i = 0; i < 3 * signInPolicy.perEmail.points; i++) {
       await authorizeCredentials({ email, password: `attack ${i}` }, freshIp()).catch(() => null);
     }
@@ -76,7 +79,7 @@ describe("nobody can lock an admin out", () => {
   it("a known browser has a hard limit of its own, and a cookie is worth nothing for another email or forged", async () => {
     const account = await createTestAccount({ passwordHash: await hashPassword("correct horse") });
     const email = account.admin.email;
-    const device = issueKnownDevice(email);
+    const device = issueKnownDevice(email, 0);
     for (let i = 0; i < signInPolicy.perDevice.points; i++) {
       expect(await authorizeCredentials({ email, password: `typo ${i}` }, freshIp(), device)).toBeNull();
     }
@@ -93,16 +96,39 @@ describe("nobody can lock an admin out", () => {
     }
   }, 120_000);
 
-  it("the hard limit is keyed on email and address: five misses from one address stop that address only", async () => {
+  it("five misses from one address stop unknown browsers there, not the owner's known browser behind the same address (NAT)", async () => {
     const account = await createTestAccount({ passwordHash: await hashPassword("correct horse") });
     const email = account.admin.email;
-    const device = issueKnownDevice(email);
-    const attacker = freshIp();
+    const device = issueKnownDevice(email, 0);
+    const shared = freshIp();
     for (let i = 0; i < signInPolicy.perEmailAndIp.points; i++) {
-      expect(await authorizeCredentials({ email, password: `guess ${i}` }, attacker)).toBeNull();
+      expect(await authorizeCredentials({ email, password: `guess ${i}` }, shared)).toBeNull();
     }
-    await expect(authorizeCredentials({ email, password: "correct horse" }, attacker, device)).rejects.toBeInstanceOf(SignInThrottled);
-    expect(await authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).toEqual({ id: account.admin.id, sessionVersion: 0 });
+    await expect(authorizeCredentials({ email, password: "correct horse" }, shared)).rejects.toBeInstanceOf(SignInThrottled);
+    expect(await authorizeCredentials({ email, password: "correct horse" }, shared, device)).toEqual({ id: account.admin.id, sessionVersion: 0 });
+  }, 120_000);
+
+  it("nor does spraying other emails from that address lock the owner's known browser out", async () => {
+    const account = await createTestAccount({ passwordHash: await hashPassword("correct horse") });
+    const email = account.admin.email;
+    const device = issueKnownDevice(email, 0);
+    const shared = freshIp();
+    for (let i = 0; i <= signInPolicy.perIp.points; i++) {
+      await authorizeCredentials({ email: `spray-${randomUUID()}@example.test`, password: "wrong guess" }, shared).catch(() => null);
+    }
+    await expect(authorizeCredentials({ email: account.marketer.email, password: "correct horse" }, shared)).rejects.toBeInstanceOf(SignInThrottled);
+    expect(await authorizeCredentials({ email, password: "correct horse" }, shared, device)).toEqual({ id: account.admin.id, sessionVersion: 0 });
+  }, 120_000);
+
+  it("a password change (a new session version) turns the browser back into an unknown one", async () => {
+    const account = await createTestAccount({ passwordHash: await hashPassword("correct horse") });
+    const email = account.admin.email;
+    const device = issueKnownDevice(email, 0);
+    await getDb().update(users).set({ sessionVersion: 1 }).where(eq(users.id, account.admin.id));
+    for (let i = 0; i < signInPolicy.perEmail.points; i++) {
+      await authorizeCredentials({ email, password: `attack ${i}` }, freshIp()).catch(() => null);
+    }
+    await expect(authorizeCredentials({ email, password: "correct horse" }, freshIp(), device)).rejects.toBeInstanceOf(SignInThrottled);
   }, 120_000);
 });
 

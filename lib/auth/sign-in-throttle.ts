@@ -4,13 +4,14 @@ import { countOn, sharedLimiter } from "@/lib/rate-limiter";
 import { limiterKey } from "@/lib/net/limiter-key";
 
 /**
- * Sign-in attempts allowed per 15-minute window (the README's "Sign-in policy"):
- * - per email and address: the hard limit, for every browser;
- * - per email across all addresses, for browsers that never signed in as it: slows guessing
- *   spread over many addresses down to 5 checks in a window;
- * - per known browser (a signed cookie from an earlier sign-in) instead of the per-email one,
- *   so guesses from elsewhere never lock the owner out of their own browser;
+ * Sign-in attempts allowed per 15-minute window (the README's "Sign-in policy"). A browser that
+ * never signed in as the email is counted:
+ * - per email and address: the hard limit;
+ * - per email across all addresses: slows guessing spread over many addresses down to 5 checks;
  * - per address across all emails: password spraying.
+ * A known browser (a signed cookie from an earlier sign-in as that email, with its current
+ * password) is counted on its own budget only, instead of all three: guesses from elsewhere, or
+ * from a neighbour behind the same address (NAT), never lock the owner out of their own browser.
  */
 export const signInPolicy = {
   perEmailAndIp: { points: 5, duration: 15 * 60 },
@@ -43,11 +44,13 @@ export interface SignInAttempt {
 export async function chargeSignInAttempt({ email, ip: address, deviceId }: SignInAttempt): Promise<{ succeeded: () => Promise<void> } | null> {
   const l = limiters();
   const ip = limiterKey(address);
-  const charged: Array<[RateLimiterAbstract, string]> = [
-    [l.emailAndIp, `${email}|${ip}`],
-    [l.ip, ip],
-    deviceId ? [l.device, `${email}|${deviceId}`] : [l.email, email],
-  ];
+  const charged: Array<[RateLimiterAbstract, string]> = deviceId
+    ? [[l.device, `${email}|${deviceId}`]]
+    : [
+        [l.emailAndIp, `${email}|${ip}`],
+        [l.ip, ip],
+        [l.email, email],
+      ];
   const results = await Promise.all(charged.map(([store, key]) => countOn(store, key)));
   if (results.some((res, i) => res.consumedPoints > charged[i]![0].points)) {
     // Refused attempts check no password, so they cost nothing: hammering one email does not
@@ -60,11 +63,8 @@ export async function chargeSignInAttempt({ email, ip: address, deviceId }: Sign
     // The person proved who they are: this address's and browser's misses are forgiven; the
     // shared counters only get this attempt back (someone else may be guessing).
     succeeded: async () => {
-      await Promise.all([
-        l.emailAndIp.delete(`${email}|${ip}`),
-        deviceId ? l.device.delete(`${email}|${deviceId}`) : l.email.reward(email, 1),
-        l.ip.reward(ip, 1),
-      ]);
+      if (deviceId) return void (await l.device.delete(`${email}|${deviceId}`));
+      await Promise.all([l.emailAndIp.delete(`${email}|${ip}`), l.email.reward(email, 1), l.ip.reward(ip, 1)]);
     },
   };
 }

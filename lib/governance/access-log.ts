@@ -88,10 +88,14 @@ export class AccessLogRecorder extends BatchedMapWriter<PendingRead> {
   }
 
   protected async send(batch: Map<string, PendingRead>) {
-    // Many rows of a batch share a value (one customer read by many tokens or seconds): hashed once each.
+    // Many rows of a batch share a value (one customer read by many tokens or seconds): hashed
+    // once per account (each account has its own key).
     const hashes = new Map<string, string>();
-    const hashOf = (value: string) => hashes.get(value) ?? hashes.set(value, hashLookupValue(value)).get(value)!;
-    await insertAccessRows(Array.from(batch.values(), (read) => toRow(read, hashOf(read.value))));
+    const hashOf = (read: PendingRead) => {
+      const key = `${read.accountId}|${read.value}`;
+      return hashes.get(key) ?? hashes.set(key, hashLookupValue(read.accountId, read.value)).get(key)!;
+    };
+    await insertAccessRows(Array.from(batch.values(), (read) => toRow(read, hashOf(read))));
   }
 
   protected merge(older: PendingRead, newer: PendingRead) {

@@ -1,46 +1,68 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { done, refuse, type ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/auth/permissions";
-import { requireUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
+import { PAGE_SIZE } from "@/lib/pagination";
 import { serverAction } from "@/lib/server-action";
 import { getToken } from "@/lib/tokens/queries";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
+import { z } from "@/lib/zod";
 import { parseAccessQuery } from "./filters";
-import { hashSearchValue } from "./value-hash";
+import { listAccessLog, type AccessLogRow } from "./queries";
+import { chargeSearch } from "./search-budget";
+import { searchHashes } from "./value-hash";
 
 // Public POST endpoints like every server action: the user first, admins only (a marketer gets
 // the same 404 as for the pages), the account from the session, the token checked within it.
 
+const governance = (user: CurrentUser) => (can(user, "tokens:governance") ? null : notFound());
+
 /** An admin's Profile Read token of their own account, else 404. */
-async function governedToken(tokenId: unknown) {
-  const user = await requireUser();
-  if (!can(user, "tokens:governance")) notFound();
+async function governedToken(user: CurrentUser, tokenId: unknown) {
   const token = await getToken(user.accountId, String(tokenId));
   if (!token || token.type !== "profile_read") notFound();
-  return { user, token };
+  return token;
 }
 
-export type SearchState = { error?: string };
+const searchSchema = z.object({
+  value: z.string().trim().min(1, "Enter the value to look for, e.g. an email address.").max(1_000, "That value is too long: enter at most 1,000 characters."),
+  from: z.string().default(""),
+  to: z.string().default(""),
+  outcome: z.string().default(""),
+});
+const fieldsOf = (form: FormData) => Object.fromEntries(["value", "from", "to", "outcome"].map((name) => [name, form.get(name) ?? undefined]));
+
+export interface AccessSearchResult {
+  /** The newest matching rows, at most a page. */
+  rows: AccessLogRow[];
+  /** More rows match than are shown. */
+  more: boolean;
+}
+export type SearchState = ActionResult<AccessSearchResult> | null;
 
 /**
- * "Was this customer read?": hashes the typed value with the log's key and shows the matching
- * rows. The page's URL carries only the hash, so the value itself never lands in a URL, a
- * browser history or an access log.
+ * "Was this customer read?": hashes the typed value with the account's key and answers with the
+ * matching rows in the action's result. Neither the value nor its hash goes into a URL (browser
+ * history, proxy and access logs), and each user has a budget of searches a minute.
  */
-export async function searchAccessLog(tokenId: string, _state: SearchState, form: FormData): Promise<SearchState> {
-  const { token } = await governedToken(tokenId);
-  const value = form.get("value");
-  if (typeof value !== "string" || value.trim() === "") return { error: "Enter the value to look for, e.g. an email address." };
-  if (value.length > 1_000) return { error: "That value is too long: enter at most 1,000 characters." };
-  const kept = parseAccessQuery({ from: String(form.get("from") ?? ""), to: String(form.get("to") ?? ""), outcome: String(form.get("outcome") ?? "") });
-  const query = new URLSearchParams({ match: hashSearchValue(value) });
-  if (kept.from) query.set("from", kept.from);
-  if (kept.to) query.set("to", kept.to);
-  if (kept.outcome) query.set("outcome", kept.outcome);
-  redirect(`/manage/integrations/api-tokens/${token.id}/access-log?${query}`);
+export async function searchAccessLog(tokenId: string, _state: SearchState, form: FormData): Promise<ActionResult<AccessSearchResult>> {
+  return serverAction("searchAccessLog", {
+    permission: governance,
+    load: (user) => governedToken(user, tokenId),
+    parse: () => searchSchema.safeParse(fieldsOf(form)),
+    run: async ({ user, loaded: token, input }) => {
+      const range = parseAccessQuery({ from: input.from, to: input.to, outcome: input.outcome });
+      if (range.errors.length) return refuse(range.errors.join(" "));
+      const wait = await chargeSearch(user.id);
+      if (wait) return refuse(wait);
+      const filter = { ...range.filter, valueHashes: searchHashes(user.accountId, input.value) };
+      const rows = await listAccessLog(user.accountId, token.id, filter, null, PAGE_SIZE + 1);
+      return { ok: true, data: { rows: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE } };
+    },
+  });
 }
 
 /** "Mark as reviewed": clears "Suspicious activity" and its throttle on every instance, with a History row. */

@@ -10,7 +10,6 @@ import { reviewSuspiciousToken, searchAccessLog } from "./actions";
 import { markTokenSuspicious } from "@/lib/tokens/write/suspicious";
 import { addRefusedIps, insertAccessRows, listAccessLog, topRefusedIps } from "./queries";
 import { purgeExpiredAccessLog } from "./retention";
-import { hashSearchValue } from "./value-hash";
 import { whitelistCandidate } from "./whitelist";
 
 // The console's governance actions: who may call them, what they write, and retention.
@@ -34,21 +33,11 @@ const form = (fields: Record<string, string>) => {
 const digestOf = (run: Promise<unknown>) => run.then(() => "no error", (e: { digest?: string }) => e.digest ?? String(e));
 
 describe("Was this customer read?", () => {
-  it("redirects with the keyed hash of the value, never the value", async () => {
-    const digest = await digestOf(searchAccessLog(tokenId, {}, form({ value: " Jane@Example.test ", from: "2026-11-01", outcome: "found" })));
-    expect(digest).toContain(`/access-log?match=${hashSearchValue("Jane@Example.test")}&from=2026-11-01&outcome=found`);
-    expect(digest).not.toContain("Jane");
-  });
-
-  it("asks for a value when none was typed", async () => {
-    expect(await searchAccessLog(tokenId, {}, form({ value: "  " }))).toEqual({ error: "Enter the value to look for, e.g. an email address." });
-  });
-
   it("answers 404 to a marketer and for another account's token", async () => {
     signInAs(account.marketer);
-    expect(await digestOf(searchAccessLog(tokenId, {}, form({ value: "a@b.test" })))).toMatch(/404/);
+    expect(await digestOf(searchAccessLog(tokenId, null, form({ value: "a@b.test" })))).toMatch(/404/);
     signInAs((await createTestAccount()).admin);
-    expect(await digestOf(searchAccessLog(tokenId, {}, form({ value: "a@b.test" })))).toMatch(/404/);
+    expect(await digestOf(searchAccessLog(tokenId, null, form({ value: "a@b.test" })))).toMatch(/404/);
   });
 });
 

@@ -1,12 +1,10 @@
 import { accessOutcomeEnum } from "@/db/tables/governance";
 import type { AccessCursor, AccessFilter, AccessOutcome } from "./queries";
-import { isValueHash } from "./value-hash";
 import { firstParam as first, parseDayRange, parseTimeCursor } from "@/lib/keyset";
 
 export { cursorParam } from "@/lib/keyset";
 
 export const ACCESS_OUTCOMES = accessOutcomeEnum.enumValues;
-export const accessOutcomeLabels: Record<AccessOutcome, string> = { found: "Found", not_found: "Not found", ambiguous: "Ambiguous" };
 
 export interface ParsedAccessQuery {
   filter: AccessFilter;
@@ -14,15 +12,15 @@ export interface ParsedAccessQuery {
   from: string;
   to: string;
   outcome: AccessOutcome | "";
-  match: string;
   after: AccessCursor | null;
   errors: string[];
 }
 
 /**
  * The Access log's query string (tab and export alike): `from`/`to` are UTC days, both
- * inclusive; `outcome`; `match`, the keyed hash of a searched value (never the value itself:
- * a URL ends up in logs and history); `after`, the keyset cursor `<ms>_<id>`.
+ * inclusive; `outcome`; `after`, the keyset cursor `<ms>_<id>`. Never a searched value nor its
+ * hash: "Was this customer read?" answers in its action's result (lib/governance/actions.ts),
+ * since a URL ends up in logs and history.
  */
 export function parseAccessQuery(params: Record<string, string | string[] | undefined>): ParsedAccessQuery {
   const range = parseDayRange(first(params.from), first(params.to));
@@ -33,8 +31,5 @@ export function parseAccessQuery(params: Record<string, string | string[] | unde
   const outcomeText = first(params.outcome) ?? "";
   const outcome = (ACCESS_OUTCOMES as readonly string[]).includes(outcomeText) ? (outcomeText as AccessOutcome) : "";
   if (outcome) filter.outcome = outcome;
-  const matchText = first(params.match) ?? "";
-  const match = isValueHash(matchText) ? matchText : "";
-  if (match) filter.valueHash = match;
-  return { filter, from: range.fromText, to: range.toText, outcome, match, after: parseTimeCursor(first(params.after)), errors };
+  return { filter, from: range.fromText, to: range.toText, outcome, after: parseTimeCursor(first(params.after)), errors };
 }

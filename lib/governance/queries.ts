@@ -32,7 +32,8 @@ export interface AccessFilter {
   from?: Date;
   to?: Date;
   outcome?: AccessOutcome;
-  valueHash?: string;
+  /** Any of these hashes: a searched value under the account's key and the old shared one (lib/governance/value-hash.ts). */
+  valueHashes?: string[];
 }
 
 /** Keyset position: the last row of the previous page (newest first). */
@@ -56,7 +57,7 @@ export async function listAccessLog(accountId: string, tokenId: string, filter: 
   if (filter.from) where.push(gte(profileAccessLog.at, filter.from));
   if (filter.to) where.push(lt(profileAccessLog.at, filter.to));
   if (filter.outcome) where.push(eq(profileAccessLog.outcome, filter.outcome));
-  if (filter.valueHash) where.push(eq(profileAccessLog.valueHash, filter.valueHash));
+  if (filter.valueHashes) where.push(inArray(profileAccessLog.valueHash, filter.valueHashes));
   if (after) where.push(or(lt(profileAccessLog.at, after.at), and(eq(profileAccessLog.at, after.at), lt(profileAccessLog.id, after.id))));
   return getDb()
     .select(accessColumns)

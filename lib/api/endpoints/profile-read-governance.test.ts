@@ -12,7 +12,7 @@ import { accessLog, AccessLogRecorder } from "@/lib/governance/access-log";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
 import { insertAccessRows, listAccessLog, topRefusedIps } from "@/lib/governance/queries";
 import { refusedIps } from "@/lib/governance/refused-ips";
-import { hashLookupValue, hashSearchValue } from "@/lib/governance/value-hash";
+import { hashLookupValue, searchHashes } from "@/lib/governance/value-hash";
 
 // The access log, the enumeration alarm and refused IPs, end to end through the real API
 // handler and database; the writers are flushed by hand instead of by their timers.
@@ -58,7 +58,7 @@ describe("access log", () => {
     expect(JSON.stringify(rows)).not.toContain("jane");
     expect(rows[0]!.attributes).toEqual([]);
 
-    const search = (typed: string) => listAccessLog(actor.accountId, token.id, { valueHash: hashSearchValue(typed) }, null, 50);
+    const search = (typed: string) => listAccessLog(actor.accountId, token.id, { valueHashes: searchHashes(actor.accountId, typed) }, null, 50);
     expect((await search(`  ${JANE} `)).map((r) => r.id)).toEqual([read.id]);
     expect(await search("someone.else@demo-retail.test")).toEqual([]);
     // Another account never sees the rows, even with the right token id.
@@ -75,7 +75,7 @@ describe("access log", () => {
     expect(accessLog.size).toBe(0);
     const page = await listAccessLog(actor.accountId, token.id, {}, null, 3_000);
     expect(page).toHaveLength(2_500);
-    expect(page[0]!.valueHash).toBe(hashLookupValue("user0@example.test"));
+    expect(page[0]!.valueHash).toBe(hashLookupValue(actor.accountId, "user0@example.test"));
   });
 
   it("holds at most 100,000 rows while the database refuses writes; beyond that they are dropped, not queued", () => {
@@ -155,7 +155,7 @@ describe("enumeration alarm", () => {
       at: new Date(now - 60_000 - i * 41_000),
       ip: "127.0.0.1",
       linkingAttribute: "email",
-      valueHash: hashLookupValue(`slow-guess-${i}@example.test`),
+      valueHash: hashLookupValue(actor.accountId, `slow-guess-${i}@example.test`),
       outcome: "not_found" as const,
       attributes: [],
       reads: 1,

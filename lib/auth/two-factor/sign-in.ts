@@ -36,7 +36,7 @@ export async function authorizeSecondFactor(input: unknown, pendingCookie: strin
 
   // Every code's outcome on the audit log, as a password's (lib/audit/sign-in.ts).
   return auditSecondFactor(user.email, clientIp, async () => {
-    const attempt = await chargeSignInAttempt({ email: user.email, ip: clientIp ?? "unknown", deviceId: knownDeviceId(deviceCookie, user.email) });
+    const attempt = await chargeSignInAttempt({ email: user.email, ip: clientIp ?? "unknown", deviceId: knownDeviceId(deviceCookie, user.email, user.sessionVersion) });
     if (!attempt) throw new SignInThrottled();
     if (!(await verifySecondFactor(user, code, clientIp))) return null;
     await attempt.succeeded();

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { AccessLogFilters } from "@/components/governance/access-log-filters";
 import { AccessLogSearch } from "@/components/governance/access-log-search";
 import { AccessLogTable } from "@/components/governance/access-log-table";
-import { Panel } from "@/components/ui/panel";
 import { cursorParam, parseAccessQuery } from "@/lib/governance/filters";
 import { loadAccessLogPage } from "@/lib/governance/page-data";
 import { listAccessLog } from "@/lib/governance/queries";
@@ -25,53 +24,52 @@ export default async function TokenAccessLogPage({
   const rows = query.errors.length ? [] : await listAccessLog(user.accountId, token.id, query.filter, query.after, PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
   const path = `/manage/integrations/api-tokens/${token.id}/access-log`;
-  const keep = new URLSearchParams(Object.entries({ from: query.from, to: query.to, outcome: query.outcome, match: query.match }).filter(([, v]) => v));
+  const keep = new URLSearchParams(Object.entries({ from: query.from, to: query.to, outcome: query.outcome }).filter(([, v]) => v));
   const withParams = (extra: Record<string, string>) => `${path}?${new URLSearchParams([...keep, ...Object.entries(extra)])}`;
-  const withoutMatch = new URLSearchParams([...keep].filter(([k]) => k !== "match"));
+  const filters = (
+    <>
+      <AccessLogFilters path={path} from={query.from} to={query.to} outcome={query.outcome} />
+      {query.errors.length ? (
+        <p role="alert" aria-label="Filter error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          {query.errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
 
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         Every lookup made with this token, newest first. The value looked up is kept only as a keyed hash. Times in UTC.
       </p>
-      <Panel as="section">
-        <AccessLogSearch
-          tokenId={token.id}
-          linkingAttribute={token.linkingAttribute ?? "value"}
-          from={query.from}
-          to={query.to}
-          outcome={query.outcome}
-          searching={Boolean(query.match)}
-          clearHref={`${path}${withoutMatch.size ? `?${withoutMatch}` : ""}`}
-        />
-        {query.match ? (
-          <p role="status" className="mt-4 text-sm text-slate-700">
-            {page.length > 0 ? "Reads of the value you searched for:" : "This value was not looked up with this token in the range shown."}
-          </p>
-        ) : null}
-      </Panel>
-      <AccessLogFilters path={path} from={query.from} to={query.to} outcome={query.outcome} match={query.match} />
-      {query.errors.length ? (
-        <p role="alert" aria-label="Filter error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {query.errors.join(" ")}
-        </p>
-      ) : null}
-      <AccessLogTable rows={page} description={token.description} />
-      <nav aria-label="Access log pages" className="flex justify-end gap-2 text-sm">
-        {query.after ? (
-          <Link href={withParams({})} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
-            Newest
-          </Link>
-        ) : null}
-        {rows.length > PAGE_SIZE ? (
-          <Link
-            href={withParams({ after: cursorParam(page[page.length - 1]!) })}
-            className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-          >
-            Older
-          </Link>
-        ) : null}
-      </nav>
+      {/* Other filters: a new search (an answer belongs to the range it was asked in). */}
+      <AccessLogSearch
+        key={keep.toString()}
+        tokenId={token.id}
+        linkingAttribute={token.linkingAttribute ?? "value"}
+        description={token.description}
+        from={query.from}
+        to={query.to}
+        outcome={query.outcome}
+        filters={filters}
+      >
+        <AccessLogTable rows={page} description={token.description} />
+        <nav aria-label="Access log pages" className="flex justify-end gap-2 text-sm">
+          {query.after ? (
+            <Link href={withParams({})} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
+              Newest
+            </Link>
+          ) : null}
+          {rows.length > PAGE_SIZE ? (
+            <Link
+              href={withParams({ after: cursorParam(page[page.length - 1]!) })}
+              className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
+              Older
+            </Link>
+          ) : null}
+        </nav>
+      </AccessLogSearch>
     </div>
   );
 }

@@ -21,8 +21,8 @@ beforeAll(async () => {
   const actor = { id: account.admin.id, name: account.admin.name, accountId: account.accountId, ip: "127.0.0.1" };
   ({ id: tokenId } = await issueToken(actor, { type: "profile_read", description: "Export", exposedAttributes: ["email"], linkingAttribute: "email", ipAllowList: [{ value: "127.0.0.1" }] }));
   await insertAccessRows([
-    { tokenId, accountId: account.accountId, at: new Date("2026-11-20T10:00:00.123Z"), ip: "127.0.0.1", linkingAttribute: "email", valueHash: hashLookupValue(JANE), outcome: "found", attributes: ["email"] },
-    { tokenId, accountId: account.accountId, at: new Date("2026-11-25T10:00:00Z"), ip: "=cmd", linkingAttribute: "email", valueHash: hashLookupValue("x@y.test"), outcome: "not_found", attributes: [] },
+    { tokenId, accountId: account.accountId, at: new Date("2026-11-20T10:00:00.123Z"), ip: "127.0.0.1", linkingAttribute: "email", valueHash: hashLookupValue(account.accountId, JANE), outcome: "found", attributes: ["email"] },
+    { tokenId, accountId: account.accountId, at: new Date("2026-11-25T10:00:00Z"), ip: "=cmd", linkingAttribute: "email", valueHash: hashLookupValue(account.accountId, "x@y.test"), outcome: "not_found", attributes: [] },
   ]);
 });
 
@@ -45,7 +45,7 @@ describe("access log export", () => {
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("cache-control")).toBe("no-store");
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="access-log-hub_prf_.{3}-2026-11-20-to-2026-11-20\.csv"$/);
-    expect(await csv.text()).toBe(`time,ip,linking_attribute,value_hash,outcome,attributes,reads\n2026-11-20T10:00:00.123Z,127.0.0.1,email,${hashLookupValue(JANE)},found,email,1\n`);
+    expect(await csv.text()).toBe(`time,ip,linking_attribute,value_hash,outcome,attributes,reads\n2026-11-20T10:00:00.123Z,127.0.0.1,email,${hashLookupValue(account.accountId, JANE)},found,email,1\n`);
 
     const ndjson = await get("format=ndjson");
     expect(ndjson.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
