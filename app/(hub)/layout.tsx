@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { TopNav } from "@/components/shell/top-nav";
-import { getSignInState } from "@/lib/account/queries";
+import { getSignInState } from "@/lib/my-account/queries";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function HubLayout({ children }: { children: React.ReactNode }) {

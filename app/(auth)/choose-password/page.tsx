@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ChoosePasswordForm } from "@/components/account/choose-password-form";
+import { ChoosePasswordForm } from "@/components/my-account/choose-password-form";
 import { Panel } from "@/components/ui/panel";
-import { getSignInState } from "@/lib/account/queries";
+import { getSignInState } from "@/lib/my-account/queries";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Choose a new password" };

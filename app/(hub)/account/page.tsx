@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { SignOutOthersButton } from "@/components/account/sign-out-others-button";
-import { TurnOffTwoFactorForm } from "@/components/account/turn-off-two-factor-form";
-import { TwoFactorSetup } from "@/components/account/two-factor-setup";
+import { ChangePasswordForm } from "@/components/my-account/change-password-form";
+import { SignOutOthersButton } from "@/components/my-account/sign-out-others-button";
+import { TurnOffTwoFactorForm } from "@/components/my-account/turn-off-two-factor-form";
+import { TwoFactorSetup } from "@/components/my-account/two-factor-setup";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { getSignInState, mustSetUpTwoFactor } from "@/lib/account/queries";
+import { getSignInState, mustSetUpTwoFactor } from "@/lib/my-account/queries";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "My account" };

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getSignInState, mustSetUpTwoFactor } from "@/lib/account/queries";
+import { getSignInState, mustSetUpTwoFactor } from "@/lib/my-account/queries";
 import { requireUser } from "@/lib/auth/session";
 
 /** Every console page but My account: an admin whose account requires two-factor sets it up first. */
