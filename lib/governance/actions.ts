@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { done, refuse, type ActionResult } from "@/lib/action-result";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { pendingSignInStep, signInSteps } from "@/lib/auth/sign-in-step";
 import { clock } from "@/lib/clock";
 import { serverAction } from "@/lib/server-action";
 import { getToken } from "@/lib/tokens/queries";
@@ -31,7 +32,10 @@ export type SearchState = { error?: string };
  * browser history or an access log.
  */
 export async function searchAccessLog(tokenId: string, _state: SearchState, form: FormData): Promise<SearchState> {
-  const { token } = await governedToken(tokenId);
+  const { user, token } = await governedToken(tokenId);
+  // Not a serverAction (it answers with a redirect), so it asks the sign-in step itself.
+  const step = await pendingSignInStep(user.id);
+  if (step) return { error: signInSteps[step].refusal };
   const value = form.get("value");
   if (typeof value !== "string" || value.trim() === "") return { error: "Enter the value to look for, e.g. an email address." };
   if (value.length > 1_000) return { error: "That value is too long: enter at most 1,000 characters." };

@@ -6,11 +6,12 @@ import type { ActionResult } from "@/lib/action-result";
 import { hashPassword } from "@/lib/auth/password";
 import { choosePasswordSchema } from "@/lib/auth/password-policy";
 import { renewThisSession, type CurrentUser } from "@/lib/auth/session";
+import { getSignInState } from "@/lib/auth/sign-in-step";
 import { recordAccountChange, type AccountChange } from "@/lib/changes/record-account-change";
 import { serverAction } from "@/lib/server-action";
 import { auditFor } from "./audit";
 import { checkCurrentPassword, THROTTLED_MESSAGE } from "./current-password";
-import { endSessions, getSignInState } from "./queries";
+import { endSessions } from "./queries";
 import { changePasswordSchema, type ChangePasswordInput } from "./schema";
 
 // My account, run by serverAction: each action establishes the user first and acts on that
@@ -52,6 +53,7 @@ export async function signOutOtherSessions(): Promise<ActionResult> {
 /** First sign-in with an operator-issued password: the user chooses their own, then goes on. */
 export async function chooseNewPassword(input: { password: string; confirmPassword: string }): Promise<ActionResult> {
   const result = await serverAction("chooseNewPassword", {
+    completes: "choose-password",
     parse: () => choosePasswordSchema.safeParse(input),
     run: async ({ user, input: { password } }) => {
       // Only the first-sign-in case: anyone else changes a password knowing the current one.

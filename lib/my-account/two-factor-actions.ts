@@ -25,6 +25,7 @@ const START_AGAIN = "Start the set-up again: choose “Set up two-factor authent
 
 export async function startTwoFactorSetup(): Promise<ActionResult<{ keyText: string; qrCode: string }>> {
   return serverAction("startTwoFactorSetup", {
+    completes: "set-up-two-factor",
     run: async ({ user }) => {
       const key = newTotpKey();
       if (!(await storePendingKey(user.id, encryptTotpKey(key, user.id)))) return { ok: false, formError: ALREADY_ON };
@@ -36,6 +37,7 @@ export async function startTwoFactorSetup(): Promise<ActionResult<{ keyText: str
 
 export async function turnOnTwoFactor(input: TurnOnTwoFactorInput): Promise<ActionResult<{ recoveryCodes: string[] }>> {
   return serverAction("turnOnTwoFactor", {
+    completes: "set-up-two-factor",
     parse: () => turnOnTwoFactorSchema.safeParse(input),
     run: async ({ user, input: { code } }) => {
       const state = await getTwoFactor(user.id);

@@ -6,7 +6,7 @@ import { MemberTable } from "@/components/team/member-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeamAdminPage } from "@/lib/team/page-data";
 import { listMembers, listPendingInvites } from "@/lib/team/queries";
-import { getSignInState } from "@/lib/my-account/queries";
+import { getSignInState } from "@/lib/auth/sign-in-step";
 
 export const metadata: Metadata = { title: "Team" };
 
