@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { currentMode } from "@/lib/mode";
 import { signIn, signOut } from "./index";
+import { endThisSession } from "./session";
 import { issueKnownDevice, KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_MAX_AGE_SECONDS } from "./known-device";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "./schema";
 import { TwoFactorRequired } from "./signed-in";
@@ -45,5 +46,9 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
 }
 
 export async function signOutUser(): Promise<void> {
+  // Deleting the cookie alone is not enough: a response still in flight (a prefetch the proxy
+  // answered with a re-issued cookie) can put it back after this one. The session's id, ended
+  // in the database, keeps it signed out whatever cookie comes back.
+  await endThisSession();
   await signOut({ redirectTo: "/login" });
 }
