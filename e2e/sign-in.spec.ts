@@ -31,6 +31,26 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("a session cookie put back after Sign out by a response still in flight signs nobody in", async ({ page, context }) => {
+    await signIn(page, demoUsers.admin);
+    await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    // A prefetch: the proxy answers it with a re-issued session cookie. Had it still been in
+    // flight when Sign out answered, the browser would have stored this cookie afterwards.
+    const answered = page.waitForResponse((r) => r.url().endsWith("/manage/integrations/api-tokens") && r.request().method() === "GET");
+    await page.evaluate(() => fetch("/manage/integrations/api-tokens", { headers: { RSC: "1", "Next-Router-Prefetch": "1" } }).then(() => undefined));
+    expect((await (await answered).headerValue("set-cookie")) ?? "", "the proxy re-issues the session cookie on a prefetch").toMatch(/authjs\.session-token=/);
+    const reissued = (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+    expect(reissued).toBeTruthy();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    // The late response lands: its cookie is back in the browser.
+    await context.addCookies([reissued!]);
+    await page.goto("/manage/integrations");
+    await expect(page).toHaveURL(/\/login/);
+    await expect(page.getByRole("heading", { name: "Sign in to the Hub" })).toBeVisible();
+  });
+
   test("a callbackUrl that a browser would read as another host stays on the Hub after sign-in", async ({ page, baseURL }) => {
     // "/<tab>/evil.example/phish": browsers drop the tab and read "//evil.example/phish".
     await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());

@@ -7,6 +7,13 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { z } from "@/lib/zod";
 import { serverAction, type ActionSteps } from "./server-action";
 
+// The rule itself is tested on a real database (lib/auth/sign-in-step.test.ts); here, its answer.
+const signInStep = vi.hoisted(() => ({ pending: null as "choose-password" | "set-up-two-factor" | null }));
+vi.mock("@/lib/auth/sign-in-step", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/sign-in-step")>()),
+  pendingSignInStep: async () => signInStep.pending,
+}));
+
 
 const admin: CurrentUser = { id: "u-1", email: "ada@example.com", name: "Ada", role: "admin", accountId: "a-1", accountName: "Acme" };
 const marketer: CurrentUser = { ...admin, id: "u-2", name: "Max", role: "marketer" };
@@ -14,6 +21,7 @@ const marketer: CurrentUser = { ...admin, id: "u-2", name: "Max", role: "markete
 let ran: string[];
 beforeEach(() => {
   ran = [];
+  signInStep.pending = null;
   vi.mocked(revalidatePath).mockClear();
   signInAs(admin);
 });
@@ -72,6 +80,18 @@ describe("serverAction", () => {
       run: async () => ({ ok: true, data: undefined }),
     });
     expect(answer).toEqual({ ok: false, formError: UNAVAILABLE_MESSAGE });
+  });
+
+  it.each([
+    ["choose-password", "Choose a new password before you continue."],
+    ["set-up-two-factor", "Your account requires two-factor authentication. Set it up to continue."],
+  ] as const)("refuses a user who must still %s before any step, but runs the action that takes it", async (pending, refusal) => {
+    signInStep.pending = pending;
+    expect(await serverAction("doIt", steps())).toEqual({ ok: false, formError: refusal });
+    expect(ran).toEqual([]);
+    expect(await serverAction("doIt", { ...steps(), completes: pending })).toEqual({ ok: true, data: "done" });
+    const other = pending === "choose-password" ? "set-up-two-factor" : "choose-password";
+    expect(await serverAction("doIt", { ...steps(), completes: other })).toEqual({ ok: false, formError: refusal });
   });
 
   it("turns a signed-out caller away before any step", async () => {

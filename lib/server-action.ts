@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { answerUnexpected } from "@/lib/action-guard";
 import { fieldErrorsOf, type ActionResult } from "@/lib/action-result";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import { pendingSignInStep, signInSteps, type SignInStep } from "@/lib/auth/sign-in-step";
 import type { Actor } from "@/lib/changes/record-change";
 import { requestIp } from "@/lib/request-ip";
 import type { ZodError } from "@/lib/zod";
@@ -25,6 +26,11 @@ export interface ActionContext<L, I> {
  * a refusal ends the action before anything is written.
  */
 export interface ActionSteps<L, I, T> {
+  /**
+   * The sign-in step this action lets the user take (choose a password, set up two-factor): it
+   * runs while that step is pending. Every other action refuses until the step is taken.
+   */
+  completes?: SignInStep;
   /** Who may act at all, by the user alone, before anything is read: the refusal, or null. */
   permission?: (user: CurrentUser) => string | null;
   /** What the action acts on, looked up within the user's account (an id from input is only a key there). */
@@ -44,19 +50,24 @@ export interface ActionSteps<L, I, T> {
 const MISSING = "This no longer exists or has been removed.";
 
 /**
- * Every server action, one way: user → permission → load → check → parse → run → refresh.
- * A signed-out caller is redirected before anything else (outside the guard, so an outage cannot
- * hide it); from there an unexpected failure becomes the form's "could not save" message, with
- * its description in the server log (answerUnexpected). The account is always the session's.
+ * Every server action, one way: user → sign-in step → permission → load → check → parse → run →
+ * refresh. A signed-out caller is redirected before anything else (outside the guard, so an
+ * outage cannot hide it). A user with a sign-in step still to take (a first password to replace,
+ * two-factor the account requires) is refused like the pages send them away, or a session that
+ * skipped the step could act by posting. From there an unexpected failure becomes the form's
+ * "could not save" message, with its description in the server log (answerUnexpected). The
+ * account is always the session's.
  */
 export async function serverAction<L = undefined, I = undefined, T = undefined>(
   name: string,
   steps: ActionSteps<L, I, T>,
 ): Promise<ActionResult<T>> {
   const user = await requireUser();
-  const refused = steps.permission?.(user);
-  if (refused) return { ok: false, formError: refused };
   return answerUnexpected(name, async () => {
+    const step = await pendingSignInStep(user.id);
+    if (step && step !== steps.completes) return { ok: false, formError: signInSteps[step].refusal };
+    const refused = steps.permission?.(user);
+    if (refused) return { ok: false, formError: refused };
     const loaded = (steps.load ? await steps.load(user) : undefined) as L | null | undefined;
     if (steps.load && loaded == null) return { ok: false, formError: steps.missing ?? MISSING };
     const unchangeable = steps.check?.(loaded as L, user);

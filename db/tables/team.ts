@@ -59,3 +59,20 @@ export const recoveryCodes = pgTable(
   },
   (t) => [uniqueIndex("recovery_codes_user_code").on(t.userId, t.codeHash)],
 );
+
+/**
+ * Sessions signed out by their browser: a session (JWT) carries its id from sign-in to its end,
+ * and one named here is no session, whatever cookie a late response put back. Kept for a
+ * session's lifetime (8 hours), then removed by the next sign-out.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    keepUntil: timestamp("keep_until", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("ended_sessions_keep_until_idx").on(t.keepUntil)],
+);

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { signIn, signOut } from "./index";
 import { issueKnownDevice, knownDeviceCookieSpec } from "./known-device";
 import { getSessionVersion } from "./queries";
+import { endThisSession } from "./session";
 import { safeCallbackUrl, signInSchema, type SignInInput } from "./schema";
 import { TwoFactorRequired } from "./signed-in";
 import { askForCode } from "./two-factor/ask-for-code";
@@ -41,5 +42,9 @@ export async function signInWithPassword(input: SignInInput): Promise<ActionResu
 }
 
 export async function signOutUser(): Promise<void> {
+  // Deleting the cookie alone is not enough: a response still in flight (a prefetch the proxy
+  // answered with a re-issued cookie) can put it back after this one. The session's id, ended
+  // in the database, keeps it signed out whatever cookie comes back.
+  await endThisSession();
   await signOut({ redirectTo: "/login" });
 }

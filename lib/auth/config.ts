@@ -2,14 +2,17 @@ import type { NextAuthConfig } from "next-auth";
 import { describeError } from "@/lib/error-log";
 import { currentMode } from "@/lib/mode";
 
+/** A session ends after this long without a request (the proxy re-issues its cookie on each). */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
 /**
  * The part of the Auth.js configuration that the proxy also loads: no database, no providers.
- * Sessions are JWTs holding only the user id and session version; everything else is read fresh
- * per request.
+ * Sessions are JWTs holding only the user id, the session version and the session's id (which
+ * sign-out ends); everything else is read fresh per request.
  */
 export const authConfig = {
   pages: { signIn: "/login" },
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   useSecureCookies: currentMode() === "production",
   providers: [],
@@ -28,13 +31,19 @@ export const authConfig = {
         token.uid = user.id;
         // The version the user's sessions had at sign-in: raising it ends this session (lib/auth/session.ts).
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // This session's own id, kept through every re-issue: sign-out ends it (lib/auth/queries.ts endSession).
+        token.sid = crypto.randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
       // Sessions from before versions existed count as version 0, the column's default.
-      return Object.assign(session, { sessionVersion: typeof token.sv === "number" ? token.sv : 0 });
+      // Sessions from before session ids have none: they end by sign-out's cookie only, or by version.
+      return Object.assign(session, {
+        sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+        sessionId: typeof token.sid === "string" ? token.sid : undefined,
+      });
     },
   },
   logger: {

@@ -28,7 +28,7 @@ export type ChangeActor =
   /** The Hub itself: `ip` when a request tripped it (the alarm), none for the clock (a sweep). */
   | { kind: "system"; name: string; ip?: string | null };
 
-export const byUser = ({ id, name, ip }: Actor): ChangeActor => ({ kind: "user", id, name, ip });
+export const byUser = ({ id, name, ip }: Actor): Extract<ChangeActor, { kind: "user" }> => ({ kind: "user", id, name, ip });
 
 /** The token a change is about, as it stands after the change (the webhook describes it). */
 export interface TokenTarget {

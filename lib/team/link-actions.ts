@@ -14,7 +14,9 @@ import { acceptInvite } from "./write/invites";
 import { usePasswordReset } from "./write/password-resets";
 
 // The two actions a signed-out person may call: the link's code is their only credential, and
-// it is checked (and spent) inside the write's guarded UPDATE. The code arrives as an argument,
+// it is checked (and spent) inside the write's guarded UPDATE. Like the sign-in actions they
+// stay outside serverAction, whose first step is a signed-in user: there is none here, only the
+// same guard (answerUnexpected) around the work. The code arrives as an argument,
 // never in a URL the server logs, and goes nowhere but the hash lookup.
 
 export async function joinWithInvite(code: string, input: JoinInput): Promise<ActionResult> {

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ChoosePasswordForm } from "@/components/account/choose-password-form";
+import { ChoosePasswordForm } from "@/components/my-account/choose-password-form";
 import { Panel } from "@/components/ui/panel";
-import { getSignInState } from "@/lib/account/queries";
 import { requireUser } from "@/lib/auth/session";
+import { pendingSignInStep } from "@/lib/auth/sign-in-step";
 
 export const metadata: Metadata = { title: "Choose a new password" };
 
 /** First sign-in with a password the operator issued (`npm run hub -- create-account`). */
 export default async function ChoosePasswordPage() {
   const user = await requireUser();
-  if (!(await getSignInState(user.id))?.mustChangePassword) redirect("/manage/integrations");
+  if ((await pendingSignInStep(user.id)) !== "choose-password") redirect("/manage/integrations");
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

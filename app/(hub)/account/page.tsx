@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm } from "@/components/account/change-password-form";
-import { SignOutOthersButton } from "@/components/account/sign-out-others-button";
-import { TurnOffTwoFactorForm } from "@/components/account/turn-off-two-factor-form";
-import { TwoFactorSetup } from "@/components/account/two-factor-setup";
+import { ChangePasswordForm } from "@/components/my-account/change-password-form";
+import { SignOutOthersButton } from "@/components/my-account/sign-out-others-button";
+import { TurnOffTwoFactorForm } from "@/components/my-account/turn-off-two-factor-form";
+import { TwoFactorSetup } from "@/components/my-account/two-factor-setup";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
-import { getSignInState, mustSetUpTwoFactor } from "@/lib/account/queries";
 import { requireUser } from "@/lib/auth/session";
+import { getSignInState, signInStepOf, signInSteps } from "@/lib/auth/sign-in-step";
 
 export const metadata: Metadata = { title: "My account" };
 
@@ -16,9 +16,9 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="My account" description={`${user.name} · ${user.email}`} />
-      {state && mustSetUpTwoFactor(state) ? (
+      {state && signInStepOf(state) === "set-up-two-factor" ? (
         <p role="status" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          Your account requires two-factor authentication. Set it up to continue.
+          {signInSteps["set-up-two-factor"].refusal}
         </p>
       ) : null}
       <div className="space-y-6">

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { RequireTwoFactorSetting } from "@/components/account/require-two-factor-setting";
+import { RequireTwoFactorSetting } from "@/components/my-account/require-two-factor-setting";
 import { InviteTable } from "@/components/team/invite-table";
 import { InviteUserDialog } from "@/components/team/invite-user-dialog";
 import { MemberTable } from "@/components/team/member-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireTeamAdminPage } from "@/lib/team/page-data";
 import { listMembers, listPendingInvites } from "@/lib/team/queries";
-import { getSignInState } from "@/lib/account/queries";
+import { getSignInState } from "@/lib/auth/sign-in-step";
 
 export const metadata: Metadata = { title: "Team" };
 

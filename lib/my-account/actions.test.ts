@@ -2,11 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { nextMocks, signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { auditEvents, users } from "@/db/tables";
+import { accounts, auditEvents, userInvites, users } from "@/db/tables";
 import { getUserById } from "@/lib/auth/queries";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
+import { inviteUser } from "@/lib/team/actions";
 import { changePassword, chooseNewPassword, signOutOtherSessions } from "./actions";
+import { startTwoFactorSetup } from "./two-factor-actions";
 
 withTestDatabase();
 
@@ -86,5 +88,30 @@ describe("chooseNewPassword (first sign-in)", () => {
     const row = await stored();
     expect(row.mustChangePassword).toBe(false);
     expect(await verifyPassword(row.passwordHash, NEW)).toBe(true);
+  });
+});
+
+describe("a user with a sign-in step to take", () => {
+  it("must choose a password first: every other action is refused and writes nothing", async () => {
+    await getDb().update(users).set({ mustChangePassword: true }).where(eq(users.id, account.admin.id));
+    const refused = { ok: false, formError: "Choose a new password before you continue." };
+    expect(await changePassword({ currentPassword: CURRENT, password: NEW, confirmPassword: NEW })).toEqual(refused);
+    expect(await signOutOtherSessions()).toEqual(refused);
+    expect(await startTwoFactorSetup()).toEqual(refused);
+    expect(await inviteUser({ email: "new@example.com", role: "marketer" })).toEqual(refused);
+    const row = await stored();
+    expect([row.sessionVersion, row.totpSecretEncrypted, await verifyPassword(row.passwordHash, CURRENT)]).toEqual([0, null, true]);
+    expect(await getDb().select().from(userInvites).where(eq(userInvites.accountId, account.accountId))).toEqual([]);
+    await expect(chooseNewPassword({ password: NEW, confirmPassword: NEW })).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+
+  it("must set up the two-factor the account requires of admins: only the set-up runs", async () => {
+    await getDb().update(accounts).set({ requireAdminTwoFactor: true }).where(eq(accounts.id, account.accountId));
+    const refused = { ok: false, formError: "Your account requires two-factor authentication. Set it up to continue." };
+    expect(await signOutOtherSessions()).toEqual(refused);
+    expect(await inviteUser({ email: "new@example.com", role: "marketer" })).toEqual(refused);
+    expect(await startTwoFactorSetup()).toMatchObject({ ok: true });
+    signInAs(account.marketer);
+    expect(await signOutOtherSessions()).toEqual({ ok: true, data: undefined });
   });
 });

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/ui/use-action";
-import { saveRequireAdminTwoFactor } from "@/lib/account/settings-actions";
+import { saveRequireAdminTwoFactor } from "@/lib/my-account/settings-actions";
 
 /** Team: admins require two-factor of every admin; one without it is sent to My account. */
 export function RequireTwoFactorSetting({ initial }: { initial: boolean }) {

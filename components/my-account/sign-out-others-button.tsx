@@ -3,7 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useAction } from "@/components/ui/use-action";
-import { signOutOtherSessions } from "@/lib/account/actions";
+import { signOutOtherSessions } from "@/lib/my-account/actions";
 
 /** Ends every session of this user except this browser's. */
 export function SignOutOthersButton() {

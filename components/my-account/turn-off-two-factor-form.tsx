@@ -8,8 +8,8 @@ import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { turnOffTwoFactor } from "@/lib/account/two-factor-actions";
-import { turnOffTwoFactorSchema, type TurnOffTwoFactorInput } from "@/lib/account/schema";
+import { turnOffTwoFactor } from "@/lib/my-account/two-factor-actions";
+import { turnOffTwoFactorSchema, type TurnOffTwoFactorInput } from "@/lib/my-account/schema";
 
 /** Turning two-factor off takes the password and a code: a stolen session alone cannot. */
 export function TurnOffTwoFactorForm() {

@@ -7,8 +7,8 @@ import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { startTwoFactorSetup, turnOnTwoFactor } from "@/lib/account/two-factor-actions";
-import { turnOnTwoFactorSchema, type TurnOnTwoFactorInput } from "@/lib/account/schema";
+import { startTwoFactorSetup, turnOnTwoFactor } from "@/lib/my-account/two-factor-actions";
+import { turnOnTwoFactorSchema, type TurnOnTwoFactorInput } from "@/lib/my-account/schema";
 import { RecoveryCodes } from "./recovery-codes";
 
 type Step = { name: "start" } | { name: "scan"; keyText: string; qrCode: string } | { name: "on"; recoveryCodes: string[] };

@@ -7,8 +7,8 @@ import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { changePassword } from "@/lib/account/actions";
-import { changePasswordSchema, type ChangePasswordInput } from "@/lib/account/schema";
+import { changePassword } from "@/lib/my-account/actions";
+import { changePasswordSchema, type ChangePasswordInput } from "@/lib/my-account/schema";
 
 const empty: ChangePasswordInput = { currentPassword: "", password: "", confirmPassword: "" };
 

@@ -7,7 +7,7 @@ import { applyActionErrors } from "@/components/ui/apply-action-errors";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
-import { chooseNewPassword } from "@/lib/account/actions";
+import { chooseNewPassword } from "@/lib/my-account/actions";
 import { choosePasswordSchema } from "@/lib/auth/password-policy";
 
 type Values = { password: string; confirmPassword: string };
