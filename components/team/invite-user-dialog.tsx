@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { applyActionErrors } from "@/components/ui/apply-action-errors";
@@ -18,7 +17,6 @@ import { DialogClose, TeamDialog } from "./team-dialog";
 
 /** "Invite user": Email and Role, then the invite link, shown once. */
 export function InviteUserDialog() {
-  const router = useRouter();
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -45,7 +43,6 @@ export function InviteUserDialog() {
       const result = await inviteUser(values);
       if (!result.ok) return setFormError(applyActionErrors(result, setError));
       setCreated({ link: result.data.link, email: values.email.trim(), mailed: result.data.mailed });
-      router.refresh();
     });
   });
 
@@ -57,7 +54,8 @@ export function InviteUserDialog() {
       description={created ? "Send this link to the person you invited." : "They join with a link: you choose their role now, they choose their name and password."}
       open={open}
       onOpenChange={onOpenChange}
-      pending={pending}
+      // Once the link shows, "Done" must close at once, whatever the page refresh is still doing.
+      pending={pending && !created}
     >
       {created ? (
         <div className="space-y-5">

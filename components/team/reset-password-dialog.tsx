@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -11,7 +10,6 @@ import { DialogClose, TeamDialog } from "./team-dialog";
 
 /** "Reset password": a one-time link (1 hour) for one user, shown once like an invite. */
 export function ResetPasswordDialog({ userId, name, email }: { userId: string; name: string; email: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -29,7 +27,6 @@ export function ResetPasswordDialog({ userId, name, email }: { userId: string; n
       const result = await createPasswordResetLink(userId);
       if (!result.ok) return setError(result.formError ?? "The link could not be created.");
       setCreated(result.data);
-      router.refresh();
     });
 
   return (
@@ -43,7 +40,8 @@ export function ResetPasswordDialog({ userId, name, email }: { userId: string; n
       }
       open={open}
       onOpenChange={onOpenChange}
-      pending={pending}
+      // Once the link shows, "Done" must close at once, whatever the page refresh is still doing.
+      pending={pending && !created}
     >
       {created ? (
         <div className="space-y-5">
