@@ -21,9 +21,6 @@ export const authConfig = {
       const signedIn = Boolean(auth?.user?.id);
       // Invite and password-reset links are for people who cannot sign in (yet): the code is their credential.
       if (/^\/(invite|reset-password)\/[^/]+$/.test(request.nextUrl.pathname)) return true;
-      if (request.nextUrl.pathname.startsWith("/login")) {
-        return signedIn ? Response.redirect(new URL("/manage/integrations", request.nextUrl)) : true;
-      }
       return signedIn;
     },
     jwt({ token, user }) {

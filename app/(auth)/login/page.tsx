@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Panel } from "@/components/ui/panel";
+import { getCurrentUser } from "@/lib/auth/session";
 import { PASSWORD_RESET_DONE } from "@/lib/team/messages";
 import { LoginForm } from "./_components/login-form";
 
@@ -8,6 +10,8 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
   const { callbackUrl, reset } = await searchParams;
+  // Signed in for real (not a cookie whose session ended): nothing to do here.
+  if (await getCurrentUser()) redirect("/manage/integrations");
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
