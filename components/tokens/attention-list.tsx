@@ -15,8 +15,15 @@ export interface Fixers {
   reset: boolean;
 }
 
-/** A token's "Needs attention" cell: each finding, with a link to the action that resolves it. */
-export function AttentionList({ tokenId, description, findings, fixers }: { tokenId: string; description: string; findings: AttentionKind[]; fixers: Fixers }) {
+/** The id of the row's description link, which describes each fix link ("Revoke" what). */
+export const tokenNameId = (tokenId: string) => `token-name-${tokenId}`;
+
+/**
+ * A token's "Needs attention" cell: each finding, with a link to the action that resolves it.
+ * The token is the links' description, not part of their names, so a link named after the token
+ * stays the row's description link alone.
+ */
+export function AttentionList({ tokenId, findings, fixers }: { tokenId: string; findings: AttentionKind[]; fixers: Fixers }) {
   if (findings.length === 0) return null;
   const details = `/manage/integrations/api-tokens/${tokenId}`;
   return (
@@ -27,9 +34,12 @@ export function AttentionList({ tokenId, description, findings, fixers }: { toke
         return (
           <li key={kind} className="flex flex-wrap items-baseline gap-x-2 text-xs whitespace-nowrap">
             <span className="font-medium text-amber-800">{label}</span>
-            <Link href={target.anchor ? `${details}#${target.anchor}` : details} className="text-indigo-700 underline hover:text-indigo-900">
+            <Link
+              href={target.anchor ? `${details}#${target.anchor}` : details}
+              aria-describedby={tokenNameId(tokenId)}
+              className="text-indigo-700 underline hover:text-indigo-900"
+            >
               {target.label}
-              <span className="sr-only"> “{description}”</span>
             </Link>
           </li>
         );

@@ -7,7 +7,7 @@ import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
 import type { listTokens } from "@/lib/tokens/queries";
 import { SuspiciousBadge } from "@/components/governance/suspicious-badge";
 import { needsAttention } from "@/lib/tokens/attention";
-import { AttentionList, type Fixers } from "./attention-list";
+import { AttentionList, tokenNameId, type Fixers } from "./attention-list";
 import { TokenStatusBadge } from "./token-status-badge";
 
 type TokenRow = Awaited<ReturnType<typeof listTokens>>["rows"][number];
@@ -27,6 +27,7 @@ export function TokenTable({ tokens, accountName, now, fixers }: { tokens: Token
             <tr key={token.id} className={!isLive(status) ? "text-slate-500" : undefined}>
               <td className="max-w-xs px-4 py-3">
                 <Link
+                  id={tokenNameId(token.id)}
                   href={`/manage/integrations/api-tokens/${token.id}`}
                   className="font-medium break-words text-indigo-700 hover:underline"
                 >
@@ -55,7 +56,7 @@ export function TokenTable({ tokens, accountName, now, fixers }: { tokens: Token
                 </span>
               </td>
               <td className="px-4 py-3">
-                {isLive(status) ? <AttentionList tokenId={token.id} description={token.description} findings={needsAttention(token, now)} fixers={fixers} /> : null}
+                {isLive(status) ? <AttentionList tokenId={token.id} findings={needsAttention(token, now)} fixers={fixers} /> : null}
               </td>
             </tr>
             );
