@@ -64,6 +64,27 @@ test("every console page and dialog has no axe violations", async ({ page }) => 
   await expectNoAxeViolations(page, "audit log find a token with an error");
 });
 
+test("the token list with Needs attention, the pause dialog and the token policy page have no axe violations", async ({ page }) => {
+  const shot = (name: string) => page.screenshot({ path: `.data/screens/${name}.png`, fullPage: true });
+  await signInTo(page, "lifecycle-a11y");
+  await page.goto("/manage/integrations/api-tokens");
+  await expect(page.getByRole("columnheader", { name: "Needs attention" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Needs a look/ })).toContainText("Never expires");
+  await expectNoAxeViolations(page, "token list with Needs attention");
+  await shot("token-list-needs-attention");
+
+  await page.getByRole("link", { name: "Needs a look" }).click();
+  await page.getByRole("button", { name: "Pause API Token" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await expectNoAxeViolations(page, "pause dialog");
+  await page.keyboard.press("Escape");
+
+  await page.goto("/manage/integrations/api-tokens/policy");
+  await expect(page.getByRole("heading", { name: "Token policy" })).toBeVisible();
+  await expectNoAxeViolations(page, "token policy");
+  await shot("token-policy");
+});
+
 test("the Team page, its dialogs, the invite reveal and the join page have no axe violations", async ({ page, browser }) => {
   test.setTimeout(180_000);
   const shot = (p: Page, name: string) => p.screenshot({ path: `.data/screens/${name}.png`, fullPage: true });

@@ -20,7 +20,7 @@ type PageToken = Awaited<ReturnType<typeof loadTokenPage>>["token"];
  */
 export function TokenPageFrame({ user, token, children }: { user: CurrentUser; token: PageToken; children: React.ReactNode }) {
   const base = `/manage/integrations/api-tokens/${token.id}`;
-  const status = displayStatus(token.status, token.expiresAt, clock.now(), token.exposedAt);
+  const status = displayStatus(token.status, token.expiresAt, clock.now(), token.exposedAt, token.pausedAt);
   return (
     <div className="max-w-4xl">
       <PageHeader
@@ -29,7 +29,7 @@ export function TokenPageFrame({ user, token, children }: { user: CurrentUser; t
         description={
           <span className="flex flex-wrap items-center gap-3">
             <TokenStatusBadge status={status} />
-            {status === "active" && token.suspiciousAt ? <SuspiciousBadge reason={token.suspiciousReason} /> : null}
+            {(status === "active" || status === "paused") && token.suspiciousAt ? <SuspiciousBadge reason={token.suspiciousReason} /> : null}
             <span>{tokenTypeLabels[token.type]} token</span>
             <span aria-hidden="true">·</span>
             <span>
@@ -44,6 +44,13 @@ export function TokenPageFrame({ user, token, children }: { user: CurrentUser; t
       {status === "revoked" ? (
         <p className="mb-6 rounded-md border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-800">
           This token was revoked on {formatDateTime(token.revokedAt)}. It no longer works and cannot be restored.
+        </p>
+      ) : null}
+      {status === "paused" ? (
+        <p className="mb-6 rounded-md border border-sky-300 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+          This token was paused on {formatDateTime(token.pausedAt)}
+          {token.pausedReason ? ` (${token.pausedReason})` : ""}. Requests with it are refused until an admin resumes it; it still
+          counts towards your limit of active tokens.
         </p>
       ) : null}
       {status === "expired" ? (

@@ -6,6 +6,8 @@ const looks: Record<TokenDisplayStatus, { label: string; badge: string; dot: str
   // An active token past its expiry: refused by the API like a revoked one.
   // Revoked because it was reported as leaked (publicly or by GitHub secret scanning).
   compromised: { label: "Compromised", badge: "bg-red-50 text-red-700 ring-red-600/20", dot: "bg-red-500" },
+  // Refused like a revoked token until an admin resumes it; it still holds its slot.
+  paused: { label: "Paused", badge: "bg-sky-50 text-sky-800 ring-sky-600/20", dot: "bg-sky-500" },
   expired: { label: "Expired", badge: "bg-amber-50 text-amber-800 ring-amber-600/20", dot: "bg-amber-500" },
 };
 

@@ -2,29 +2,32 @@ import Link from "next/link";
 import { EmptyPanel, Panel } from "@/components/ui/panel";
 import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
-import { daysLeft, displayStatus, EXPIRY_WARNING_DAYS, expiresInText } from "@/lib/tokens/expiry";
+import { daysLeft, displayStatus, isLive, EXPIRY_WARNING_DAYS, expiresInText } from "@/lib/tokens/expiry";
 import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
 import type { listTokens } from "@/lib/tokens/queries";
 import { SuspiciousBadge } from "@/components/governance/suspicious-badge";
+import { needsAttention } from "@/lib/tokens/attention";
+import { AttentionList, tokenNameId, type Fixers } from "./attention-list";
 import { TokenStatusBadge } from "./token-status-badge";
 
 type TokenRow = Awaited<ReturnType<typeof listTokens>>["rows"][number];
 
 /** The account's tokens, one row each; revoked and expired ones stay, greyed. */
-export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; accountName: string; now: number }) {
+export function TokenTable({ tokens, accountName, now, fixers }: { tokens: TokenRow[]; accountName: string; now: number; fixers: Fixers }) {
   return (
     <Panel variant="table">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">API tokens of {accountName}</caption>
-        <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status"]} />
+        <TableHead columns={["Description", "Type", "Token", "Created by", "Created", "Last used", "Status", "Needs attention"]} />
         <tbody className="divide-y divide-slate-100">
           {tokens.map((token) => {
-            const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt);
-            const left = status === "active" ? daysLeft(token.expiresAt, now) : null;
+            const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt, token.pausedAt);
+            const left = isLive(status) ? daysLeft(token.expiresAt, now) : null;
             return (
-            <tr key={token.id} className={status !== "active" ? "text-slate-500" : undefined}>
+            <tr key={token.id} className={!isLive(status) ? "text-slate-500" : undefined}>
               <td className="max-w-xs px-4 py-3">
                 <Link
+                  id={tokenNameId(token.id)}
                   href={`/manage/integrations/api-tokens/${token.id}`}
                   className="font-medium break-words text-indigo-700 hover:underline"
                 >
@@ -51,6 +54,9 @@ export function TokenTable({ tokens, accountName, now }: { tokens: TokenRow[]; a
                     </span>
                   ) : null}
                 </span>
+              </td>
+              <td className="px-4 py-3">
+                {isLive(status) ? <AttentionList tokenId={token.id} findings={needsAttention(token, now)} fixers={fixers} /> : null}
               </td>
             </tr>
             );

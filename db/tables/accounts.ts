@@ -10,6 +10,11 @@ export const accounts = pgTable("accounts", {
   rateLimitCeiling: integer("rate_limit_ceiling").notNull().default(600),
   // Operator policy: the longest a new token may live; null allows "Never".
   maxTokenLifetimeDays: integer("max_token_lifetime_days"),
+  // The admins' own token policy (PRODUCT.md §12), within the operator's ceiling above: the
+  // longest a new token may live (null: no maximum of their own) and how long a token may go
+  // unused before the periodic job pauses it (null: never).
+  policyMaxLifetimeDays: integer("policy_max_lifetime_days"),
+  pauseUnusedAfterDays: integer("pause_unused_after_days"),
   // Operator policy: how long Profile Read access-log rows are kept before the daily job deletes them.
   accessLogRetentionDays: integer("access_log_retention_days").notNull().default(90),
   // Team setting (admins): an admin without two-factor sign-in is sent to /account until set up.

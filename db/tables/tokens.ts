@@ -54,6 +54,12 @@ export const apiTokens = pgTable(
     exposedAt: timestamp("exposed_at", { withTimezone: true }),
     exposedUrl: text("exposed_url"),
     exposedSource: text("exposed_source"),
+    // Paused (PRODUCT.md §12): refused like a revoked token until resumed, but keeps its settings,
+    // secret and slot under the cap (status stays active). The reason when the policy paused it.
+    pausedAt: timestamp("paused_at", { withTimezone: true }),
+    pausedReason: text("paused_reason"),
+    // The last resume: the policy's "not used for N days" counts from here too, so a resumed token is not paused again at once.
+    resumedAt: timestamp("resumed_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
@@ -65,7 +71,7 @@ export const apiTokens = pgTable(
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed", "exposed"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed", "exposed", "paused", "resumed"]);
 
 export interface TokenFieldChange {
   field: string;

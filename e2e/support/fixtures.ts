@@ -2,7 +2,7 @@
  * Each journey signs in to an account of its own, created fresh before the server starts, so
  * tests never share tokens, caps or history.
  */
-export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required", "audit"] as const;
+export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required", "audit", "lifecycle", "lifecycle-cap", "token-policy", "lifecycle-a11y"] as const;
 export type JourneyAccount = (typeof journeyAccounts)[number];
 
 export const journeySlug = (key: JourneyAccount) => `e2e-${key}`;
@@ -18,6 +18,10 @@ export const seededTokens: Partial<Record<JourneyAccount, Array<{ type: "activit
   expiry: Array.from({ length: 4 }, (_, i) => ({ type: "activity" as const, description: `Long-lived ${i + 1}` })),
   // Never expires: the operator's new maximum lists it without cutting it.
   policy: [{ type: "activity", description: "Older than the policy" }],
+  // Four of five places taken: the journey's token, paused, holds the fifth.
+  "lifecycle-cap": Array.from({ length: 4 }, (_, i) => ({ type: "activity" as const, description: `Lifecycle filler ${i + 1}` })),
+  // Never expires: listed under Needs attention for the axe checks.
+  "lifecycle-a11y": [{ type: "activity", description: "Needs a look" }],
   roles: [
     { type: "profile_read", description: "Seeded profile feed" },
     { type: "activity", description: "Seeded activity feed" },

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "account.created",
   "account.limits_changed",
   "account.settings_changed",
+  "account.token_policy_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -22,5 +22,5 @@ export async function findTokenBySecret(accountId: string, pasted: string): Prom
   if (!parseToken(candidate)) return null;
   const row = await findTokenBySecretHash(accountId, hashToken(candidate));
   if (!row) return null;
-  return { id: row.id, description: row.description, status: displayStatus(row.status, row.expiresAt, clock.now(), row.exposedAt), oldSecret: row.oldSecret };
+  return { id: row.id, description: row.description, status: displayStatus(row.status, row.expiresAt, clock.now(), row.exposedAt, row.pausedAt), oldSecret: row.oldSecret };
 }

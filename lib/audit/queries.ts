@@ -72,7 +72,7 @@ export async function existingTargets(accountId: string, tokenIds: string[], end
 /** The account's token whose current or old (overlap) secret hashes to `hash`, if any. */
 export async function findTokenBySecretHash(accountId: string, hash: string) {
   const [row] = await getDb()
-    .select({ id: apiTokens.id, description: apiTokens.description, status: apiTokens.status, expiresAt: apiTokens.expiresAt, exposedAt: apiTokens.exposedAt, oldSecretHash: apiTokens.oldSecretHash })
+    .select({ id: apiTokens.id, description: apiTokens.description, status: apiTokens.status, expiresAt: apiTokens.expiresAt, exposedAt: apiTokens.exposedAt, pausedAt: apiTokens.pausedAt, oldSecretHash: apiTokens.oldSecretHash })
     .from(apiTokens)
     .where(and(eq(apiTokens.accountId, accountId), or(eq(apiTokens.secretHash, hash), eq(apiTokens.oldSecretHash, hash))))
     .limit(1);

@@ -10,6 +10,9 @@ export type Permission =
   | "tokens:revoke"
   | "tokens:set-rate-limit"
   | "tokens:set-expiry"
+  // Pause and resume a token; the account's token policy (PRODUCT.md §12).
+  | "tokens:pause"
+  | "tokens:policy"
   | "webhooks:manage"
   // Team (PRODUCT.md §9): invite, cancel invites, change roles, remove users, reset-password links.
   | "team:manage"
@@ -21,7 +24,7 @@ export type Permission =
   | "audit:read";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "tokens:pause", "tokens:policy", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

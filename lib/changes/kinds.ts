@@ -28,6 +28,9 @@ export const TOKEN_CHANGES = {
   // The mark throttles the token on every instance; the review lifts it.
   "token.suspicious": { history: "marked_suspicious", webhook: "token.suspicious", invalidates: true },
   "token.reviewed": { history: "reviewed", webhook: null, invalidates: true },
+  // A paused token is refused like a revoked one on every instance at once; resuming lets it back in.
+  "token.paused": { history: "paused", webhook: "token.paused", invalidates: true },
+  "token.resumed": { history: "resumed", webhook: "token.resumed", invalidates: true },
 } as const satisfies Record<string, ChangeRule>;
 
 export type TokenChangeKind = keyof typeof TOKEN_CHANGES;

@@ -27,6 +27,7 @@ import { withinBodyLimit } from "@/lib/server/body-limit";
 import { periodicJobs, type Job } from "@/lib/server/jobs";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { sweepEndedOverlaps } from "@/lib/tokens/overlap-sweep";
+import { pauseUnusedTokens } from "@/lib/tokens/write/pause";
 import { sweepExpiringTokens } from "@/lib/webhooks/expiry-sweep";
 import { purgeOldWebhookRows } from "@/lib/webhooks/retention";
 import { DELIVERY_POLL_MS, sendDueDeliveries } from "@/lib/webhooks/worker";
@@ -40,6 +41,8 @@ const MINUTE_MS = 60_000;
 const JOBS: Job[] = [
   { name: "overlap sweep", everyMs: MINUTE_MS, firstRunMs: 0, run: sweepEndedOverlaps },
   { name: "token expiry webhooks", everyMs: MINUTE_MS, firstRunMs: 0, run: () => sweepExpiringTokens(new Date(clock.now())) },
+  // The token policy's pause for disuse (PRODUCT.md §12): one guarded update, so one instance pauses each token.
+  { name: "pause unused tokens", everyMs: 10 * MINUTE_MS, firstRunMs: MINUTE_MS, run: () => pauseUnusedTokens(new Date(clock.now())) },
   // Stopping ends it after the sends in flight are recorded (listen()'s shutdown waits for that).
   { name: "webhook deliveries", everyMs: DELIVERY_POLL_MS, firstRunMs: DELIVERY_POLL_MS, run: (stopping) => sendDueDeliveries({ stopping }) },
   // Daily, after start-up has settled.

@@ -11,6 +11,7 @@ import { diffSettings } from "./settings-diff";
 import { getToken, getTokenAllowance, identifiesProfile, listAttributes, unknownAttributeKeys } from "./queries";
 import { applyTokenEdit, insertTokenWithinCap } from "./write/create-and-edit";
 import { markTokenRevoked, rotateTokenSecret, shortenTokenExpiry, stopOldSecret } from "./write/lifecycle";
+import { markTokenPaused, markTokenResumed } from "./write/pause";
 import { overlapChoice, resetTokenSchema, type ResetTokenInput } from "./rotation";
 import { createTokenSchema, updateTokenSchema, type CreateTokenInput, type UpdateTokenInput } from "./schema";
 import { generateToken } from "./secret";
@@ -161,6 +162,30 @@ export async function shortenExpiry(tokenId: string, input: ShortenExpiryInput):
       if (token.expiresAt && expiry.expiresAt!.getTime() >= token.expiresAt.getTime()) return earlier;
       return (await shortenTokenExpiry(await actor(), token.id, expiry.expiresAt!, new Date(now))) ? done() : earlier;
     },
+    refresh: TOKEN_PAGES,
+  });
+}
+
+/** "Pause API Token": refused like a revoked token until resumed; it keeps its settings, secret and slot. */
+export async function pauseToken(tokenId: string): Promise<ActionResult> {
+  const already = "This API token is already paused.";
+  return serverAction("pauseToken", {
+    load: tokenOf(tokenId),
+    missing: NOT_FOUND,
+    check: (token, user) => (!can(user, "tokens:pause") ? "Only admins can pause API tokens." : (finished(token) ?? (token.pausedAt ? already : null))),
+    run: async ({ loaded: token, actor }) => ((await markTokenPaused(await actor(), token.id, new Date(clock.now()))) ? done() : refuse(already)),
+    refresh: TOKEN_PAGES,
+  });
+}
+
+/** "Resume API Token": the token works again at once, on every instance. */
+export async function resumeToken(tokenId: string): Promise<ActionResult> {
+  const notPaused = "This API token is not paused.";
+  return serverAction("resumeToken", {
+    load: tokenOf(tokenId),
+    missing: NOT_FOUND,
+    check: (token, user) => (!can(user, "tokens:pause") ? "Only admins can resume API tokens." : (finished(token) ?? (token.pausedAt ? null : notPaused))),
+    run: async ({ loaded: token, actor }) => ((await markTokenResumed(await actor(), token.id, new Date(clock.now()))) ? done() : refuse(notPaused)),
     refresh: TOKEN_PAGES,
   });
 }

@@ -21,4 +21,5 @@ export type ApiToken = Pick<
   | "oldSecretDeprecatedAt"
   | "oldSecretEndsAt"
   | "suspiciousAt"
+  | "pausedAt"
 > & { ipAllowList: IpEntry[] };

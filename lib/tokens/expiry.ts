@@ -66,14 +66,25 @@ export function resolveExpiry(choice: ExpiryChoice, on: string, now: number, max
 }
 
 /**
- * What the owner sees: an active token past its expiry reads "Expired"; one revoked because it
- * was reported as leaked reads "Compromised".
+ * What the owner sees: an active token past its expiry reads "Expired" (even if it was paused:
+ * it no longer holds a slot); one revoked because it was reported as leaked reads "Compromised";
+ * a live paused one "Paused".
  */
-export type TokenDisplayStatus = TokenStatus | "expired" | "compromised";
-export function displayStatus(status: TokenStatus, expiresAt: Date | null, now: number, exposedAt: Date | null = null): TokenDisplayStatus {
+export type TokenDisplayStatus = TokenStatus | "expired" | "compromised" | "paused";
+export function displayStatus(
+  status: TokenStatus,
+  expiresAt: Date | null,
+  now: number,
+  exposedAt: Date | null = null,
+  pausedAt: Date | null = null,
+): TokenDisplayStatus {
   if (status === "revoked" && exposedAt) return "compromised";
-  return status === "active" && expiresAt && expiresAt.getTime() <= now ? "expired" : status;
+  if (status === "active" && expiresAt && expiresAt.getTime() <= now) return "expired";
+  return status === "active" && pausedAt ? "paused" : status;
 }
+
+/** A token that can still change and may work again: active or paused, not expired or revoked. */
+export const isLive = (status: TokenDisplayStatus) => status === "active" || status === "paused";
 
 /** Whole days left, rounded up, while the token is live; null when it never expires or already has. */
 export function daysLeft(expiresAt: Date | null, now: number): number | null {

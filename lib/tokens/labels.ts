@@ -24,4 +24,6 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   marked_suspicious: "Suspicious activity",
   reviewed: "Marked as reviewed",
   exposed: "Reported as leaked",
+  paused: "Paused",
+  resumed: "Resumed",
 };

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { accounts, apiTokens, attributes, tokenEvents, tokenUsageDaily, users } from "@/db/tables";
 import { PAGE_SIZE } from "@/lib/pagination";
 import { isUuid } from "@/lib/uuid";
+import { stricterLifetime } from "./policy";
 
 // What the console reads about tokens. Every write lives in ./write/ and is recorded through
 // recordChange (lib/changes).
@@ -16,7 +17,7 @@ export async function getTokenAllowance(accountId: string, now = new Date()) {
   const db = getDb();
   const [[account], [count]] = await Promise.all([
     db
-      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling, maxLifetimeDays: accounts.maxTokenLifetimeDays })
+      .select({ max: accounts.maxActiveTokens, rateLimitCeiling: accounts.rateLimitCeiling, ceiling: accounts.maxTokenLifetimeDays, policy: accounts.policyMaxLifetimeDays })
       .from(accounts)
       .where(eq(accounts.id, accountId)),
     db.select({ active: sql<number>`count(*)::int` }).from(apiTokens).where(holdsSlot(accountId, now)),
@@ -24,9 +25,19 @@ export async function getTokenAllowance(accountId: string, now = new Date()) {
   return {
     max: account?.max ?? 0,
     rateLimitCeiling: account?.rateLimitCeiling ?? 0,
-    maxLifetimeDays: account?.maxLifetimeDays ?? null,
+    // What new tokens and Shorten expiry obey: the stricter of the operator's ceiling and the account's policy.
+    maxLifetimeDays: stricterLifetime(account?.ceiling ?? null, account?.policy ?? null),
     active: count?.active ?? 0,
   };
+}
+
+/** The token policy page: the operator's ceiling and the account's own choices. */
+export async function getTokenPolicy(accountId: string) {
+  const [row] = await getDb()
+    .select({ ceilingDays: accounts.maxTokenLifetimeDays, maxLifetimeDays: accounts.policyMaxLifetimeDays, pauseUnusedAfterDays: accounts.pauseUnusedAfterDays })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  return row ?? { ceilingDays: null, maxLifetimeDays: null, pauseUnusedAfterDays: null };
 }
 
 /** Live tokens expiring between `now` and `now + days`: the banner's and the tile's count. */
@@ -57,7 +68,20 @@ const summaryColumns = {
   // Set when a leak report revoked it: the list shows "Compromised", who reported it and when.
   exposedAt: apiTokens.exposedAt,
   exposedSource: apiTokens.exposedSource,
+  // Paused (PRODUCT.md §12): "Paused" in the list and Details, and why when the policy paused it.
+  pausedAt: apiTokens.pausedAt,
+  pausedReason: apiTokens.pausedReason,
+  // "Needs attention": "Not reset in 180 days" counts from the last reset (History's row; the
+  // history index serves it). The outer column is named in full: Drizzle leaves a one-table
+  // select's columns unqualified, and a bare "id" here would be the event's.
+  lastResetAt: sql<Date | null>`(select max(e.created_at) from ${tokenEvents} e where e.token_id = ${sql.raw('"api_tokens"."id"')} and e.action = 'reset')`.mapWith(apiTokens.createdAt),
 };
+
+/** What "Needs attention"'s summary judges, for every live token of the account (active or paused, unexpired). */
+export async function listLiveTokenFacts(accountId: string, now: Date) {
+  const { createdAt, lastUsedAt, expiresAt, lastResetAt } = summaryColumns;
+  return getDb().select({ createdAt, lastUsedAt, expiresAt, lastResetAt }).from(apiTokens).where(holdsSlot(accountId, now)).limit(1_000);
+}
 
 /** The account's tokens, active first, newest first; revoked ones stay listed, a page at a time. */
 export async function listTokens(accountId: string, page = 1) {

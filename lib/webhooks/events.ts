@@ -55,6 +55,16 @@ export const WEBHOOK_EVENTS = {
     when: "the enumeration alarm marked a Profile Read token \"Suspicious activity\" (`reason` says why)",
     data: z.object({ reason: z.string() }),
   },
+  "token.paused": {
+    description: "A token was paused",
+    when: "a person pauses a token, or the token policy pauses one not used for a while (`reason` says why)",
+    data: z.object({ reason: z.string().optional() }),
+  },
+  "token.resumed": {
+    description: "A paused token was resumed",
+    when: "a person resumes a paused token",
+    data: z.object({}),
+  },
 } as const satisfies Record<string, { description: string; when: string; data: z.ZodObject }>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;

@@ -35,7 +35,7 @@ const realToken = () => {
   const row: TokenRow = {
     ...{ id: randomUUID(), accountId: randomUUID(), type: "activity", status: "active", rateLimit: 100_000 },
     ...{ exposedAttributes: [], linkingAttribute: null, ipAllowList: [], expiresAt: null },
-    ...{ secretHash: hash, oldSecretHash: null, oldSecretDeprecatedAt: null, oldSecretEndsAt: null, suspiciousAt: null },
+    ...{ secretHash: hash, oldSecretHash: null, oldSecretDeprecatedAt: null, oldSecretEndsAt: null, suspiciousAt: null, pausedAt: null },
   };
   db.rows.set(hashToken(token), row);
   return token;

@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getBatchDb, getDb, type Db } from "@/db";
 import { arrayLiteral, insertRows, writeInSlices, type ColumnOf } from "@/db/insert-rows";
@@ -27,6 +27,8 @@ const tokenColumns = {
   oldSecretEndsAt: apiTokens.oldSecretEndsAt,
   // Set by the enumeration alarm: the token is throttled on every instance (lib/governance).
   suspiciousAt: apiTokens.suspiciousAt,
+  // Paused: refused like a revoked token until resumed (token-lifetime.ts).
+  pausedAt: apiTokens.pausedAt,
 } satisfies Record<keyof ApiToken, PgColumn>;
 
 // Each column has its own unique index: a BitmapOr of two index probes, still one round trip.
@@ -39,6 +41,7 @@ function prepareLookups(db: Db) {
   const mayRead = and(
     eq(apiTokens.type, "profile_read"),
     eq(apiTokens.status, "active"),
+    isNull(apiTokens.pausedAt),
     eq(apiTokens.linkingAttribute, sql.placeholder("key")),
   );
   const withProfile = (typed: boolean, name: string) => {
@@ -86,7 +89,7 @@ export async function getTokenWithProfile(hash: string, key: string, value: stri
   const first = rows[0];
   if (!first) return { token: null, profiles: null };
   const { profileId: _id, profileAttributes: _attributes, ...token } = first;
-  const mayRead = token.type === "profile_read" && token.status === "active" && token.linkingAttribute === key;
+  const mayRead = token.type === "profile_read" && token.status === "active" && token.pausedAt === null && token.linkingAttribute === key;
   const profiles = rows.flatMap((row) => (row.profileId === null ? [] : [{ id: row.profileId, attributes: row.profileAttributes! }]));
   return { token, profiles: mayRead ? profiles : null };
 }

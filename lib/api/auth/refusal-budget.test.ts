@@ -43,6 +43,7 @@ const token = (): ApiToken => ({
   oldSecretDeprecatedAt: null,
   oldSecretEndsAt: null,
   suspiciousAt: null,
+  pausedAt: null,
 });
 const statusOf = async (from: string, type: ApiToken["type"]) => {
   const result = await authenticate(request(from), type);

@@ -17,6 +17,7 @@ const token = (id: string): ApiToken => ({
   oldSecretDeprecatedAt: null,
   oldSecretEndsAt: null,
   suspiciousAt: null,
+  pausedAt: null,
 });
 
 describe("TokenCache", () => {

@@ -7,7 +7,7 @@ const reset = Date.UTC(2026, 10, 29, 10, 30, 15, 400);
 const end = reset + 3_600_000;
 const token = (overrides: Partial<ApiToken> = {}): ApiToken => ({
   ...{ id: "t", accountId: "a", type: "activity", status: "active", rateLimit: 600, exposedAttributes: [], linkingAttribute: null, ipAllowList: [] },
-  ...{ expiresAt: null, secretHash: "new", oldSecretHash: "old", oldSecretDeprecatedAt: new Date(reset), oldSecretEndsAt: new Date(end), suspiciousAt: null },
+  ...{ expiresAt: null, secretHash: "new", oldSecretHash: "old", oldSecretDeprecatedAt: new Date(reset), oldSecretEndsAt: new Date(end), suspiciousAt: null, pausedAt: null },
   ...overrides,
 });
 
@@ -39,6 +39,12 @@ describe("secretInForce: which secret a hash is, by the clock", () => {
     expect(secretInForce(token({ status: "revoked" }), "new", reset)).toBeNull();
     expect(secretInForce(token(), null, reset)).toBeNull();
     expect(secretInForce(token({ oldSecretEndsAt: null }), "old", reset)).toBeNull();
+  });
+
+  it("a paused token opens nothing, neither secret, until resumed", () => {
+    const paused = token({ pausedAt: new Date(reset) });
+    expect(secretInForce(paused, "new", reset)).toBeNull();
+    expect(secretInForce(paused, "old", reset)).toBeNull();
   });
 });
 

@@ -5,11 +5,12 @@ export type SecretInUse = "current" | "old";
 
 /**
  * Which secret `hash` is, or null when it opens nothing at `now`: revoked, expired, or the old
- * secret of an overlap whose window has ended. Decided here, by time, on every request, so every
+ * secret of an overlap whose window has ended, or paused. Decided here, by time, on every request, so every
  * instance refuses at the same moment whatever its cache holds.
  */
 export function secretInForce(token: ApiToken, hash: string | null, now: number): SecretInUse | null {
-  if (token.status !== "active" || !hash) return null;
+  // A paused token opens nothing until resumed: callers cannot tell it from a revoked one.
+  if (token.status !== "active" || token.pausedAt || !hash) return null;
   if (token.expiresAt && now >= token.expiresAt.getTime()) return null;
   if (hash === token.secretHash) return "current";
   if (hash === token.oldSecretHash && token.oldSecretEndsAt && now < token.oldSecretEndsAt.getTime()) return "old";

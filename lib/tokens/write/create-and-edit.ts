@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, apiTokens, type TokenFieldChange } from "@/db/tables";
 import { byUser, recordChange, type Actor } from "@/lib/changes/record-change";
+import { stricterLifetime } from "../policy";
 import { holdsSlot } from "../queries";
 import type { EditableTokenSettings, TokenSettings } from "../schema";
 import type { IssuedSecret } from "../secret";
@@ -28,12 +29,13 @@ export async function insertTokenWithinCap(
     // Invariant: never more than maxActiveTokens live (active, unexpired) tokens. Locking the
     // account row makes concurrent creates for one account wait for each other's count.
     const [account] = await tx
-      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling, maxLifetimeDays: accounts.maxTokenLifetimeDays })
+      .select({ max: accounts.maxActiveTokens, ceiling: accounts.rateLimitCeiling, lifetimeCeiling: accounts.maxTokenLifetimeDays, policy: accounts.policyMaxLifetimeDays })
       .from(accounts)
       .where(eq(accounts.id, actor.accountId))
       .for("update");
     if (!account) return { ok: false, max: 0 };
-    const expires = expiry(account.maxLifetimeDays);
+    // The stricter of the operator's ceiling and the account's own policy.
+    const expires = expiry(stricterLifetime(account.lifetimeCeiling, account.policy));
     if (!expires.ok) return expires;
     const [{ active }] = (await tx
       .select({ active: sql<number>`count(*)::int` })

@@ -4,6 +4,7 @@ import { ApiReferenceLink } from "@/components/tokens/api-reference-link";
 import { OldTokenPanel } from "@/components/tokens/old-token-panel";
 import { ResetTokenPanel } from "@/components/tokens/reset-token-panel";
 import { ShortenExpiryForm } from "@/components/tokens/shorten-expiry-form";
+import { PauseTokenButton } from "@/components/tokens/pause-token-button";
 import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
 import { TokenDetailsForm } from "@/components/tokens/token-details-form";
 import { TryIt } from "@/components/tokens/try-it";
@@ -13,7 +14,7 @@ import { can, canWriteToken } from "@/lib/auth/permissions";
 import { clock } from "@/lib/clock";
 import { requestIp } from "@/lib/request-ip";
 import { formatDateTime } from "@/lib/format";
-import { dateInputValue, DAY_MS, displayStatus } from "@/lib/tokens/expiry";
+import { dateInputValue, DAY_MS, displayStatus, isLive } from "@/lib/tokens/expiry";
 import { safeToStop } from "@/lib/tokens/rotation";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
@@ -32,13 +33,14 @@ export default async function TokenDetailsPage({
   const { user, token } = await loadTokenPage(tokenId);
   const [attributes, allowance] = await Promise.all([listAttributes(user.accountId), getTokenAllowance(user.accountId)]);
   const now = clock.now();
-  const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt);
-  // An expired token is as finished as a revoked one: nothing on it can change.
-  const active = status === "active";
+  const status = displayStatus(token.status, token.expiresAt, now, token.exposedAt, token.pausedAt);
+  // An expired token is as finished as a revoked one: nothing on it can change. A paused one
+  // can: it keeps its settings and may be reset, shortened or revoked while paused.
+  const active = isLive(status);
   // The old secret of a reset's overlap, while it still works (the API decides by the same time).
   const overlapEnds = active && token.oldDisplayPrefix && token.oldSecretEndsAt && token.oldSecretEndsAt.getTime() > now ? token.oldSecretEndsAt : null;
   const readOnlyReason = !active
-    ? finishedReasons[status as Exclude<typeof status, "active">]
+    ? finishedReasons[status as keyof typeof finishedReasons]
     : canWriteToken(user, token.type)
       ? null
       : "Only admins can change Profile Read tokens, because they expose personal data.";
@@ -58,7 +60,7 @@ export default async function TokenDetailsPage({
           {prefillIp} is added to the IP whitelist below. Nothing changes until you click Save.
         </p>
       ) : null}
-      <Panel as="section">
+      <Panel as="section" id="reset">
         <ResetTokenPanel
           tokenId={token.id}
           displayPrefix={token.displayPrefix}
@@ -82,7 +84,7 @@ export default async function TokenDetailsPage({
         </Panel>
       ) : null}
 
-      {active && token.type === "activity" ? (
+      {status === "active" && token.type === "activity" ? (
         <Panel as="section" aria-label="Try it">
           <TryIt type={token.type} />
         </Panel>
@@ -126,6 +128,20 @@ export default async function TokenDetailsPage({
           {can(user, "tokens:set-expiry") ? (
             <ShortenExpiryForm tokenId={token.id} earliest={dateInputValue(now, 1)} latest={latestExpiry(token.expiresAt, allowance.maxLifetimeDays, now)} />
           ) : null}
+        </Panel>
+      ) : null}
+
+      {active && can(user, "tokens:pause") ? (
+        <Panel as="section" aria-labelledby="pause-heading">
+          <h2 id="pause-heading" className="text-base font-semibold text-slate-900">
+            {status === "paused" ? "Resume this token" : "Pause this token"}
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            {status === "paused"
+              ? "While paused, requests with this token are refused. Resuming lets them through again."
+              : "Pausing refuses requests with this token until you resume it. Nothing else about it changes."}
+          </p>
+          <PauseTokenButton tokenId={token.id} description={token.description} paused={status === "paused"} />
         </Panel>
       ) : null}
 
