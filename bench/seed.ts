@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { typeDefaults } from "@/lib/tokens/scopes";
 import { getDb } from "@/db";
 import { accounts, apiTokens, tokenEvents, users } from "@/db/tables";
 import { demoAccounts, seedDemoData } from "@/lib/demo";
@@ -34,6 +35,7 @@ export async function createBenchAccount(tag: string, teamSize = 4): Promise<Ben
 export const PROFILE_TOKEN_SETTINGS = {
   type: "profile_read" as const,
   rateLimit: 1_000_000_000,
+  ...typeDefaults("profile_read"),
   exposedAttributes: ["email", "first_name", "loyalty_tier"],
   linkingAttribute: "email",
 };
@@ -70,6 +72,7 @@ export async function insertActivityToken(account: BenchAccount): Promise<string
     .values({
       accountId: account.accountId,
       type: "activity",
+      ...typeDefaults("activity"),
       description: "bench reports",
       secretHash: secret.hash,
       displayPrefix: secret.displayPrefix,

@@ -17,6 +17,8 @@ export const accounts = pgTable("accounts", {
   pauseUnusedAfterDays: integer("pause_unused_after_days"),
   // Operator policy: how long Profile Read access-log rows are kept before the daily job deletes them.
   accessLogRetentionDays: integer("access_log_retention_days").notNull().default(90),
+  // Operator policy: how long audit-log rows are kept (the append-only trigger reads it too).
+  auditLogRetentionDays: integer("audit_log_retention_days").notNull().default(365),
   // Team setting (admins): an admin without two-factor sign-in is sent to /account until set up.
   requireAdminTwoFactor: boolean("require_admin_two_factor").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -49,6 +51,8 @@ export const users = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     // The last accepted time step: a code is accepted once, never replayed within its window.
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    // Email notice kinds this admin opted out of in My account (PRODUCT.md §12), e.g. "token.expiring".
+    noticeOptOuts: text("notice_opt_outs").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // One live user per email across the Hub; a removed user's email may be invited again.

@@ -3,7 +3,7 @@ import { bigserial, date, index, integer, pgEnum, pgTable, primaryKey, text, tim
 import { accounts } from "./accounts";
 import { apiTokens } from "./tokens";
 
-export const accessOutcomeEnum = pgEnum("access_outcome", ["found", "not_found", "ambiguous"]);
+export const accessOutcomeEnum = pgEnum("access_outcome", ["found", "not_found", "ambiguous", "withheld"]);
 
 /**
  * Every Profile Read lookup that passed authentication: who read what, written in batches.
@@ -33,6 +33,8 @@ export const profileAccessLog = pgTable(
     index("profile_access_log_token_at").on(t.tokenId, t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
     // "Was this customer read?"
     index("profile_access_log_token_value").on(t.tokenId, t.valueHash),
+    // Customer data access (/manage/privacy): every token of the account that read one value.
+    index("profile_access_log_account_value").on(t.accountId, t.valueHash, t.at.desc()),
     // Retention deletes the oldest rows first.
     index("profile_access_log_at").on(t.at),
     // The alarm's hourly and daily counts read a token's not-found rows only.

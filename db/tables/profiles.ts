@@ -28,6 +28,11 @@ export const profiles = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
     attributes: jsonb("attributes").$type<ProfileAttributes>().notNull(),
+    // Consent per purpose (PRODUCT.md §11): a Profile Read token reads a profile only when it
+    // consents to the token's purpose; otherwise the answer is exactly a missing profile's.
+    consentPersonalisation: boolean("consent_personalisation").notNull().default(true),
+    consentService: boolean("consent_service").notNull().default(true),
+    consentAnalytics: boolean("consent_analytics").notNull().default(true),
   },
   // Lookups by any linking attribute use `attributes @> {"key": value}`: a GIN index answers
   // those for every key without one index per attribute.

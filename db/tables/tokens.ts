@@ -60,6 +60,13 @@ export const apiTokens = pgTable(
     pausedReason: text("paused_reason"),
     // The last resume: the policy's "not used for N days" counts from here too, so a resumed token is not paused again at once.
     resumedAt: timestamp("resumed_at", { withTimezone: true }),
+    // Activity tokens (PRODUCT.md §11): what the token may call ("users:read", "groups:read",
+    // "forms:read", "activity:read"); at least one. Profile Read tokens: empty.
+    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    // Profile Read tokens (§11): the purpose a profile must consent to ("personalisation",
+    // "service", "analytics") and how many distinct customers a UTC day may return. Null for Activity.
+    purpose: text("purpose"),
+    dailyProfileLimit: integer("daily_profile_limit"),
   },
   (t) => [
     uniqueIndex("api_tokens_secret_hash_key").on(t.secretHash),
@@ -71,7 +78,7 @@ export const apiTokens = pgTable(
   ],
 );
 
-export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed", "exposed", "paused", "resumed"]);
+export const tokenEventActionEnum = pgEnum("token_event_action", ["created", "edited", "reset", "revoked", "old_token_stopped", "old_token_ended", "marked_suspicious", "reviewed", "exposed", "paused", "resumed", "expired"]);
 
 export interface TokenFieldChange {
   field: string;

@@ -3,6 +3,7 @@
  * Runs only against embedded PGlite or a database on this machine.
  */
 import { eq, like } from "drizzle-orm";
+import { typeDefaults } from "@/lib/tokens/scopes";
 import { closeDb, getDb } from "../../db";
 import { apiTokens, accounts, profiles, tokenEvents } from "../../db/tables";
 import { generateProfiles } from "../../lib/demo/profiles";
@@ -41,6 +42,7 @@ async function main() {
         .values({
           accountId: account.accountId,
           type: token.type,
+          ...typeDefaults(token.type),
           description: token.description,
           secretHash: secret.hash,
           displayPrefix: secret.displayPrefix,

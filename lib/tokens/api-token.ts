@@ -22,4 +22,7 @@ export type ApiToken = Pick<
   | "oldSecretEndsAt"
   | "suspiciousAt"
   | "pausedAt"
+  | "scopes"
+  | "purpose"
+  | "dailyProfileLimit"
 > & { ipAllowList: IpEntry[] };

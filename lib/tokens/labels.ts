@@ -26,4 +26,5 @@ export const tokenEventLabels: Record<TokenEventAction, string> = {
   exposed: "Reported as leaked",
   paused: "Paused",
   resumed: "Resumed",
+  expired: "Expired",
 };

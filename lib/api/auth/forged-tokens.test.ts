@@ -36,6 +36,7 @@ const realToken = () => {
     ...{ id: randomUUID(), accountId: randomUUID(), type: "activity", status: "active", rateLimit: 100_000 },
     ...{ exposedAttributes: [], linkingAttribute: null, ipAllowList: [], expiresAt: null },
     ...{ secretHash: hash, oldSecretHash: null, oldSecretDeprecatedAt: null, oldSecretEndsAt: null, suspiciousAt: null, pausedAt: null },
+    ...{ scopes: ["users:read", "groups:read", "forms:read", "activity:read"], purpose: null, dailyProfileLimit: null },
   };
   db.rows.set(hashToken(token), row);
   return token;

@@ -29,6 +29,10 @@ const tokenColumns = {
   suspiciousAt: apiTokens.suspiciousAt,
   // Paused: refused like a revoked token until resumed (token-lifetime.ts).
   pausedAt: apiTokens.pausedAt,
+  // What an Activity token may call, and a Profile Read token's purpose and daily limit (PRODUCT.md §11).
+  scopes: apiTokens.scopes,
+  purpose: apiTokens.purpose,
+  dailyProfileLimit: apiTokens.dailyProfileLimit,
 } satisfies Record<keyof ApiToken, PgColumn>;
 
 // Each column has its own unique index: a BitmapOr of two index probes, still one round trip.

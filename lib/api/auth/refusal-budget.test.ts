@@ -44,6 +44,9 @@ const token = (): ApiToken => ({
   oldSecretEndsAt: null,
   suspiciousAt: null,
   pausedAt: null,
+  scopes: [],
+  purpose: "personalisation",
+  dailyProfileLimit: 10_000,
 });
 const statusOf = async (from: string, type: ApiToken["type"]) => {
   const result = await authenticate(request(from), type);

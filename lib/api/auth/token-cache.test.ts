@@ -18,6 +18,9 @@ const token = (id: string): ApiToken => ({
   oldSecretEndsAt: null,
   suspiciousAt: null,
   pausedAt: null,
+  scopes: ["users:read", "groups:read", "forms:read", "activity:read"],
+  purpose: null,
+  dailyProfileLimit: null,
 });
 
 describe("TokenCache", () => {

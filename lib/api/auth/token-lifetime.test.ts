@@ -8,6 +8,7 @@ const end = reset + 3_600_000;
 const token = (overrides: Partial<ApiToken> = {}): ApiToken => ({
   ...{ id: "t", accountId: "a", type: "activity", status: "active", rateLimit: 600, exposedAttributes: [], linkingAttribute: null, ipAllowList: [] },
   ...{ expiresAt: null, secretHash: "new", oldSecretHash: "old", oldSecretDeprecatedAt: new Date(reset), oldSecretEndsAt: new Date(end), suspiciousAt: null, pausedAt: null },
+  ...{ scopes: ["users:read", "groups:read", "forms:read", "activity:read"], purpose: null, dailyProfileLimit: null },
   ...overrides,
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { typeDefaults } from "@/lib/tokens/scopes";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, apiTokens, type TokenFieldChange } from "@/db/tables";
@@ -48,6 +49,7 @@ export async function insertTokenWithinCap(
       .values({
         accountId: actor.accountId,
         type: settings.type,
+        ...typeDefaults(settings.type),
         description: settings.description,
         secretHash: secret.hash,
         displayPrefix: secret.displayPrefix,
