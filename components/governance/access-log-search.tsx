@@ -6,40 +6,35 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { Panel } from "@/components/ui/panel";
-import { searchAccessLog, type SearchState } from "@/lib/governance/actions";
+import { searchAccessLog, type AccessSearchResult, type SearchState } from "@/lib/governance/actions";
 
 interface Props {
   tokenId: string;
   linkingAttribute: string;
   /** The token's description, naming the result's table. */
   description: string;
-  /** The tab's filters, which the search keeps. */
-  from: string;
-  to: string;
-  outcome: string;
-  /** Shown between the search and the rows (the filters). */
-  filters: ReactNode;
-  /** The log as the URL asks for it: replaced by the matching rows while a search is shown. */
+  /** The log as the URL asks for it, with its filters and export: replaced by the answer while a search is shown. */
   children: ReactNode;
 }
 
 /**
  * "Was this customer read?": the value is posted to the server, hashed with the account's key,
- * and the matching rows come back in the action's answer. Neither the value nor its hash is ever
- * in a URL, so a search is gone on reload; "Clear search" forgets it here.
+ * and the answer (in words, and the matching rows) comes back in the action's result. Neither
+ * the value nor its hash is ever in a URL, so a search is gone on reload; "Clear search" forgets
+ * it here and brings the log back.
  */
 export function AccessLogSearch(props: Props) {
   const [round, setRound] = useState(0);
   return <SearchRound key={round} {...props} onClear={() => setRound((r) => r + 1)} />;
 }
 
-function SearchRound({ tokenId, linkingAttribute, description, from, to, outcome, filters, children, onClear }: Props & { onClear: () => void }) {
+function SearchRound({ tokenId, linkingAttribute, description, children, onClear }: Props & { onClear: () => void }) {
   const [state, action, pending] = useActionState<SearchState, FormData>(searchAccessLog.bind(null, tokenId), null);
   const result = state?.ok ? state.data : null;
   const refused = state && !state.ok ? state : null;
   return (
     <>
-      <Panel as="section" className="space-y-4">
+      <Panel as="section" aria-label="Was this customer read?" className="space-y-4">
         <form action={action} className="flex flex-wrap items-start gap-3" role="search">
           <TextField
             label="Was this customer read?"
@@ -50,9 +45,6 @@ function SearchRound({ tokenId, linkingAttribute, description, from, to, outcome
             className="min-w-72 flex-1"
             error={refused?.fieldErrors?.value}
           />
-          <input type="hidden" name="from" value={from} />
-          <input type="hidden" name="to" value={to} />
-          <input type="hidden" name="outcome" value={outcome} />
           <div className="flex gap-2 pt-6 sm:pt-11">
             <Button type="submit" disabled={pending}>
               Search
@@ -65,18 +57,31 @@ function SearchRound({ tokenId, linkingAttribute, description, from, to, outcome
           </div>
         </form>
         <FormAlert message={refused?.formError} />
-        {result ? (
-          <p role="status" className="text-sm text-slate-700">
-            {result.rows.length === 0
-              ? "This value was not looked up with this token in the range shown."
-              : result.more
-                ? `Reads of the value you searched for (the newest ${result.rows.length}; narrow the dates to see older ones):`
-                : "Reads of the value you searched for:"}
-          </p>
-        ) : null}
+        <div role="status" className="space-y-1 text-sm text-slate-800 empty:hidden">
+          {result ? <SearchAnswer result={result} /> : null}
+        </div>
       </Panel>
-      {filters}
-      {result ? <AccessLogTable rows={result.rows} description={description} /> : children}
+      {result ? (
+        result.rows.length > 0 ? (
+          <AccessLogTable rows={result.rows} caption={`Lookups of the value searched for, with ${description}`} />
+        ) : null
+      ) : (
+        children
+      )}
+    </>
+  );
+}
+
+function SearchAnswer({ result }: { result: AccessSearchResult }) {
+  return (
+    <>
+      <p className="font-medium">{result.answer}</p>
+      {result.note ? <p>{result.note}</p> : null}
+      {result.total > result.rows.length ? (
+        <p className="text-slate-600">
+          The newest {result.rows.length} of {result.total.toLocaleString("en-AU")} matching rows are shown below.
+        </p>
+      ) : null}
     </>
   );
 }

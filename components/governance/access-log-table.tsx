@@ -5,7 +5,7 @@ import { accessOutcomeLabels } from "@/lib/governance/outcome-labels";
 import type { AccessLogRow } from "@/lib/governance/queries";
 
 /** The Access log's rows, newest first. The looked-up value is only ever a keyed hash: shown shortened. */
-export function AccessLogTable({ rows, description }: { rows: AccessLogRow[]; description: string }) {
+export function AccessLogTable({ rows, caption }: { rows: AccessLogRow[]; caption: string }) {
   if (rows.length === 0) {
     return (
       <Panel variant="empty">
@@ -16,7 +16,7 @@ export function AccessLogTable({ rows, description }: { rows: AccessLogRow[]; de
   return (
     <Panel variant="table">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">Access log of {description}</caption>
+        <caption className="sr-only">{caption}</caption>
         <TableHead columns={["Time", "IP address", "Looked up (hashed)", "Outcome", "Attributes returned", "Reads"]} />
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((row) => (

@@ -10,8 +10,8 @@ import { serverAction } from "@/lib/server-action";
 import { getToken } from "@/lib/tokens/queries";
 import { markTokenReviewed } from "@/lib/tokens/write/suspicious";
 import { z } from "@/lib/zod";
-import { parseAccessQuery } from "./filters";
-import { listAccessLog, type AccessLogRow } from "./queries";
+import { accessLogRetentionDays, accessSearchSummary, listAccessLog, type AccessLogRow } from "./queries";
+import { searchAnswer } from "./search-answer";
 import { chargeSearch } from "./search-budget";
 import { searchHashes } from "./value-hash";
 
@@ -29,38 +29,43 @@ async function governedToken(user: CurrentUser, tokenId: unknown) {
 
 const searchSchema = z.object({
   value: z.string().trim().min(1, "Enter the value to look for, e.g. an email address.").max(1_000, "That value is too long: enter at most 1,000 characters."),
-  from: z.string().default(""),
-  to: z.string().default(""),
-  outcome: z.string().default(""),
 });
-const fieldsOf = (form: FormData) => Object.fromEntries(["value", "from", "to", "outcome"].map((name) => [name, form.get(name) ?? undefined]));
 
 export interface AccessSearchResult {
-  /** The newest matching rows, at most a page. */
+  /** "Yes: read N times, first …, last …" or "No: this token has not read that value in the last N days." */
+  answer: string;
+  /** Lookups withheld for lack of consent, in words; null when none. */
+  note: string | null;
+  /** The newest matching rows (any outcome), at most a page. */
   rows: AccessLogRow[];
-  /** More rows match than are shown. */
-  more: boolean;
+  /** How many rows match: more than `rows` when the page is full. */
+  total: number;
 }
 export type SearchState = ActionResult<AccessSearchResult> | null;
 
 /**
- * "Was this customer read?": hashes the typed value with the account's key and answers with the
- * matching rows in the action's result. Neither the value nor its hash goes into a URL (browser
- * history, proxy and access logs), and each user has a budget of searches a minute.
+ * "Was this customer read?": hashes the typed value with the account's key and answers, in the
+ * action's result, over the whole retained log (the tab's filters narrow the log, not this
+ * question). Neither the value nor its hash goes into a URL (browser history, proxy and access
+ * logs), and each user has a budget of searches a minute.
  */
 export async function searchAccessLog(tokenId: string, _state: SearchState, form: FormData): Promise<ActionResult<AccessSearchResult>> {
   return serverAction("searchAccessLog", {
     permission: governance,
     load: (user) => governedToken(user, tokenId),
-    parse: () => searchSchema.safeParse(fieldsOf(form)),
+    parse: () => searchSchema.safeParse({ value: form.get("value") ?? undefined }),
     run: async ({ user, loaded: token, input }) => {
-      const range = parseAccessQuery({ from: input.from, to: input.to, outcome: input.outcome });
-      if (range.errors.length) return refuse(range.errors.join(" "));
       const wait = await chargeSearch(user.id);
       if (wait) return refuse(wait);
-      const filter = { ...range.filter, valueHashes: searchHashes(user.accountId, input.value) };
-      const rows = await listAccessLog(user.accountId, token.id, filter, null, PAGE_SIZE + 1);
-      return { ok: true, data: { rows: rows.slice(0, PAGE_SIZE), more: rows.length > PAGE_SIZE } };
+      const days = await accessLogRetentionDays(user.accountId);
+      const valueHashes = searchHashes(user.accountId, input.value);
+      // Rows older than the retention wait for the daily job: not counted, so the words hold.
+      const since = new Date(clock.now() - days * 86_400_000);
+      const [summary, rows] = await Promise.all([
+        accessSearchSummary(user.accountId, token.id, valueHashes, since),
+        listAccessLog(user.accountId, token.id, { valueHashes, from: since }, null, PAGE_SIZE),
+      ]);
+      return { ok: true, data: { ...searchAnswer(summary, days), rows, total: summary.rows } };
     },
   });
 }

@@ -67,6 +67,40 @@ export async function listAccessLog(accountId: string, tokenId: string, filter: 
     .limit(limit);
 }
 
+/** "Was this customer read?" in numbers: what the matching rows add up to, by outcome. */
+export interface AccessSearchSummary {
+  /** Rows that match (any outcome). */
+  rows: number;
+  /** Reads that returned the customer's data (outcome found), and the first and last of them. */
+  reads: number;
+  firstRead: Date | null;
+  lastRead: Date | null;
+  /** Lookups answered as missing because the customer withheld consent for the token's purpose. */
+  withheld: number;
+}
+
+/** The token's rows of any of `valueHashes` since `since`, summed (through profile_access_log_token_value). */
+export async function accessSearchSummary(accountId: string, tokenId: string, valueHashes: string[], since: Date): Promise<AccessSearchSummary> {
+  const found = sql`${profileAccessLog.outcome} = 'found'`;
+  const [row] = await getDb()
+    .select({
+      rows: sql<number>`count(*)::int`,
+      reads: sql<number>`coalesce(sum(${profileAccessLog.reads}) filter (where ${found}), 0)::int`,
+      firstRead: sql<Date | null>`min(${profileAccessLog.at}) filter (where ${found})`.mapWith(profileAccessLog.at),
+      lastRead: sql<Date | null>`max(${profileAccessLog.at}) filter (where ${found})`.mapWith(profileAccessLog.at),
+      withheld: sql<number>`coalesce(sum(${profileAccessLog.reads}) filter (where ${profileAccessLog.outcome} = 'withheld'), 0)::int`,
+    })
+    .from(profileAccessLog)
+    .where(and(eq(profileAccessLog.accountId, accountId), eq(profileAccessLog.tokenId, tokenId), inArray(profileAccessLog.valueHash, valueHashes), gte(profileAccessLog.at, since)));
+  return row ?? { rows: 0, reads: 0, firstRead: null, lastRead: null, withheld: 0 };
+}
+
+/** How many days the account keeps its access log (the operator's setting, 90 by default). */
+export async function accessLogRetentionDays(accountId: string): Promise<number> {
+  const [row] = await getDb().select({ days: accounts.accessLogRetentionDays }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.days ?? 90;
+}
+
 export interface LookupStats {
   distinctValues: number;
   distinctNotFound: number;

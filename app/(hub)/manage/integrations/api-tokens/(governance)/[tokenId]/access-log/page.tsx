@@ -26,34 +26,20 @@ export default async function TokenAccessLogPage({
   const path = `/manage/integrations/api-tokens/${token.id}/access-log`;
   const keep = new URLSearchParams(Object.entries({ from: query.from, to: query.to, outcome: query.outcome }).filter(([, v]) => v));
   const withParams = (extra: Record<string, string>) => `${path}?${new URLSearchParams([...keep, ...Object.entries(extra)])}`;
-  const filters = (
-    <>
-      <AccessLogFilters path={path} from={query.from} to={query.to} outcome={query.outcome} />
-      {query.errors.length ? (
-        <p role="alert" aria-label="Filter error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          {query.errors.join(" ")}
-        </p>
-      ) : null}
-    </>
-  );
-
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-600">
         Every lookup made with this token, newest first. The value looked up is kept only as a keyed hash. Times in UTC.
       </p>
-      {/* Other filters: a new search (an answer belongs to the range it was asked in). */}
-      <AccessLogSearch
-        key={keep.toString()}
-        tokenId={token.id}
-        linkingAttribute={token.linkingAttribute ?? "value"}
-        description={token.description}
-        from={query.from}
-        to={query.to}
-        outcome={query.outcome}
-        filters={filters}
-      >
-        <AccessLogTable rows={page} description={token.description} />
+      {/* Another range or page of the log: the search starts afresh. */}
+      <AccessLogSearch key={keep.toString()} tokenId={token.id} linkingAttribute={token.linkingAttribute ?? "value"} description={token.description}>
+        <AccessLogFilters path={path} from={query.from} to={query.to} outcome={query.outcome} />
+        {query.errors.length ? (
+          <p role="alert" aria-label="Filter error" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            {query.errors.join(" ")}
+          </p>
+        ) : null}
+        <AccessLogTable rows={page} caption={`Access log of ${token.description}`} />
         <nav aria-label="Access log pages" className="flex justify-end gap-2 text-sm">
           {query.after ? (
             <Link href={withParams({})} className="rounded-md px-3 py-1.5 font-medium ring-1 ring-slate-300 ring-inset hover:bg-slate-50">
