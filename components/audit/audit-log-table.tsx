@@ -26,6 +26,7 @@ function detailText(detail: Record<string, unknown>): string | null {
   if (detail.matched === true) parts.push("found a token");
   if (detail.matched === false) parts.push("no match");
   if (detail.automatic === true) parts.push("automatically");
+  if (typeof detail.tokens === "number") parts.push(`${detail.tokens} ${detail.tokens === 1 ? "token" : "tokens"} found`);
   return parts.length ? parts.join(" · ") : null;
 }
 

@@ -9,6 +9,7 @@ function manageItems(user: CurrentUser): MenuItem[] {
   const items = [{ href: "/manage/integrations", label: "Integrations" }];
   if (can(user, "team:manage")) items.push({ href: "/manage/team", label: "Team" });
   if (can(user, "audit:read")) items.push({ href: "/manage/audit-log", label: "Audit log" });
+  if (can(user, "privacy:read")) items.push({ href: "/manage/privacy", label: "Customer data access" });
   return items;
 }
 

@@ -7,6 +7,8 @@ import { TOKEN_CHANGES } from "@/lib/changes/kinds";
 export const AUDIT_ACTIONS = [
   ...(Object.keys(TOKEN_CHANGES) as (keyof typeof TOKEN_CHANGES)[]),
   "token.searched",
+  "privacy.customer_looked_up",
+  "privacy.customer_exported",
   "webhook_endpoint.created",
   "webhook_endpoint.enabled",
   "webhook_endpoint.disabled",
