@@ -153,3 +153,19 @@ test("My account and the two-factor set-up have no axe violations", async ({ pag
   await expect(page.getByLabel("Authentication code")).toBeVisible();
   await expectNoAxeViolations(page, "two-factor set-up");
 });
+
+test("Customer data access, empty, with an error and with an answer, has no axe violations", async ({ page }) => {
+  const shot = (name: string) => page.screenshot({ path: `.data/screens/${name}.png`, fullPage: true });
+  await signInTo(page, "privacy-a11y");
+  await page.goto("/manage/privacy");
+  await expect(page.getByRole("heading", { name: "Customer data access" })).toBeVisible();
+  await expectNoAxeViolations(page, "customer data access");
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByText("Enter the customer's email or customer ID.")).toBeVisible();
+  await expectNoAxeViolations(page, "customer data access with an error");
+  await page.getByLabel("Customer email or ID").fill("jane.remington@demo-retail.test");
+  await page.getByRole("button", { name: "Look up" }).click();
+  await expect(page.getByText("No API token read this customer in the last 90 days.")).toBeVisible();
+  await expectNoAxeViolations(page, "customer data access with an answer");
+  await shot("customer-data-access-none");
+});

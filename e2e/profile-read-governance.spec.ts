@@ -1,27 +1,9 @@
 import { expect, test, type Page } from "./support/test";
-import { acceptLeaveWarnings, openNewTokenForm, revealedToken, signInTo } from "./support/journey";
+import { acceptLeaveWarnings, createProfileToken, signInTo } from "./support/journey";
 
 // Profile Read governance: the Access log (admins only), the refused-IP list with
 // "Add to whitelist", and the enumeration alarm, each with a token of its own.
 const JANE = "jane.remington@demo-retail.test";
-
-/** A Profile Read token linked on Email, made through the console; returns its secret and Details URL. */
-async function createProfileToken(page: Page, description: string, ip: string) {
-  await openNewTokenForm(page);
-  await page.getByRole("radio", { name: "Profile Read" }).check();
-  await page.getByLabel("Description").fill(description);
-  const attributes = page.getByRole("group", { name: "Attributes to expose" });
-  await attributes.getByRole("checkbox", { name: "Email", exact: true }).check();
-  await attributes.getByRole("checkbox", { name: "First name" }).check();
-  await page.getByRole("group", { name: "Linking attribute" }).getByRole("radio", { name: "Email", exact: true }).check();
-  await page.getByLabel("IP address or range").first().fill(ip);
-  await page.getByLabel("I agree to the terms and conditions").check();
-  await page.getByRole("button", { name: "Save" }).click();
-  const token = await revealedToken(page, "hub_prf_");
-  await page.getByRole("link", { name: "Go to token settings" }).click();
-  await expect(page.getByRole("heading", { name: description })).toBeVisible();
-  return { token, url: page.url() };
-}
 
 const profile = (page: Page, token: string, email: string) =>
   page.request.get(`/api/v1/profile?email=${encodeURIComponent(email)}`, { headers: { "Auth-Api-Token": token } });
@@ -47,15 +29,22 @@ test("a read of Jane Remington is on record, searchable and exportable; marketer
   const search = page.getByLabel("Was this customer read?");
   await search.fill(JANE);
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  await expect(page.getByText("Reads of the value you searched for:")).toBeVisible();
-  await expect(rows.filter({ hasText: "Found" })).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: /^Yes: read 1 time, first \d+ \w+ \d{4}, \d\d:\d\d UTC, last \d+ \w+ \d{4}, \d\d:\d\d UTC\.$/ })).toBeVisible();
+  // Only the matching rows: the log itself (its table, filters and export) steps aside.
+  const matching = page.getByRole("table", { name: "Lookups of the value searched for, with Governed website feed" }).getByRole("row");
+  await expect(matching.filter({ hasText: "Found" })).toHaveCount(1);
+  await expect(page.getByRole("table", { name: "Access log of Governed website feed" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Export" })).toHaveCount(0);
   // Neither the value nor its hash travels in the URL: the answer comes back in the page.
   await expect(page).toHaveURL(/\/access-log$/);
+  await page.screenshot({ path: ".data/screens/access-log-search-yes.png", fullPage: true });
 
   await page.getByLabel("Was this customer read?").fill("someone.else@demo-retail.test");
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  await expect(page.getByText("This value was not looked up with this token in the range shown.")).toBeVisible();
-  await expect(page.getByText("No reads match these filters.")).toBeVisible();
+  await expect(page.getByText("No: this token has not read that value in the last 90 days.")).toBeVisible();
+  await expect(matching).toHaveCount(0);
+  await expect(rows).toHaveCount(0);
+  await page.screenshot({ path: ".data/screens/access-log-search-no.png", fullPage: true });
   await page.getByRole("button", { name: "Clear search" }).click();
   await expect(rows.filter({ hasText: "Found" })).toHaveCount(1);
 

@@ -30,11 +30,13 @@ export function AccessLogSearch(props: Props) {
 
 function SearchRound({ tokenId, linkingAttribute, description, children, onClear }: Props & { onClear: () => void }) {
   const [state, action, pending] = useActionState<SearchState, FormData>(searchAccessLog.bind(null, tokenId), null);
+  // Kept in the field after the answer, so the answer reads with what it is about.
+  const [value, setValue] = useState("");
   const result = state?.ok ? state.data : null;
   const refused = state && !state.ok ? state : null;
   return (
     <>
-      <Panel as="section" aria-label="Was this customer read?" className="space-y-4">
+      <Panel as="section" className="space-y-4">
         <form action={action} className="flex flex-wrap items-start gap-3" role="search">
           <TextField
             label="Was this customer read?"
@@ -42,6 +44,8 @@ function SearchRound({ tokenId, linkingAttribute, description, children, onClear
             name="value"
             type="search"
             autoComplete="off"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
             className="min-w-72 flex-1"
             error={refused?.fieldErrors?.value}
           />

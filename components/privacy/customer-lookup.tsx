@@ -35,7 +35,7 @@ export function CustomerLookup() {
   const refused = state && !state.ok ? state : null;
   return (
     <div className="space-y-6">
-      <form action={action} className="flex flex-wrap items-start gap-3" role="search" aria-label="Customer data access">
+      <form action={action} className="flex flex-wrap items-start gap-3" role="search" aria-label="Customer lookup">
         <TextField
           label="Customer email or ID"
           hint="Exactly as a partner would look the customer up. It is compared by its keyed hash, and never stored or put in a link."

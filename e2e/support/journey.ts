@@ -52,3 +52,21 @@ export async function pageHolds(page: Page, secret: string): Promise<boolean> {
 export function acceptLeaveWarnings(page: Page) {
   page.on("dialog", (dialog) => void dialog.accept());
 }
+
+/** A Profile Read token linked on Email (exposing Email and First name), made through the console; returns its secret and Details URL. */
+export async function createProfileToken(page: Page, description: string, ip: string) {
+  await openNewTokenForm(page);
+  await page.getByRole("radio", { name: "Profile Read" }).check();
+  await page.getByLabel("Description").fill(description);
+  const attributes = page.getByRole("group", { name: "Attributes to expose" });
+  await attributes.getByRole("checkbox", { name: "Email", exact: true }).check();
+  await attributes.getByRole("checkbox", { name: "First name" }).check();
+  await page.getByRole("group", { name: "Linking attribute" }).getByRole("radio", { name: "Email", exact: true }).check();
+  await page.getByLabel("IP address or range").first().fill(ip);
+  await page.getByLabel("I agree to the terms and conditions").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  const token = await revealedToken(page, "hub_prf_");
+  await page.getByRole("link", { name: "Go to token settings" }).click();
+  await expect(page.getByRole("heading", { name: description })).toBeVisible();
+  return { token, url: page.url() };
+}
