@@ -21,10 +21,12 @@ export type Permission =
   // Account-wide sign-in settings ("Require two-factor authentication for admins").
   | "account:settings"
   // The account-wide audit log, its export and "Find a token".
-  | "audit:read";
+  | "audit:read"
+  // Email notices about the account's tokens, and choosing which in My account (PRODUCT.md §12).
+  | "notices:receive";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "tokens:pause", "tokens:policy", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "tokens:pause", "tokens:policy", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read", "notices:receive"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 
