@@ -42,7 +42,7 @@ function noticeText(content: NoticeContent, recipient: NoticeRecipient, origin: 
   if (content.facts.length > 0) lines.push("");
   for (const token of content.tokens ?? []) lines.push(`- ${token.name}: ${token.detail}`, `  ${token.href}`);
   if (content.tokens) lines.push("");
-  lines.push(content.advice, "", `${content.action.label}: ${content.action.href}`, "", "--", footer(recipient), `${settingsLine} ${origin}/account`);
+  lines.push(content.advice, "", `${content.action.label}: ${content.action.href}`, "", "-- ", footer(recipient), `${settingsLine} ${origin}/account`);
   return lines.join("\n");
 }
 
