@@ -13,6 +13,7 @@ import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/da
 import { startSmtpReceiver } from "@/test/smtp-receiver";
 import { addAdmin } from "@/test/team-fixtures";
 import { activityInput } from "@/test/token-fixtures";
+import { purgeOldNotices } from "./retention";
 import { queueExpiryDigests, queueOldTokenInUse } from "./sweeps";
 import { sendDueNotices } from "./worker";
 
@@ -208,5 +209,33 @@ describe("the old token still in use", () => {
     expect(mail.text).toContain("from 203.0.113.50");
     const rows = await getDb().select({ key: mailOutbox.dedupeKey }).from(mailOutbox).where(and(eq(mailOutbox.accountId, account.accountId), eq(mailOutbox.kind, "token.old_token_in_use")));
     expect(rows).toHaveLength(3);
+  });
+});
+
+describe("recipients as they stand when the mail is sent", () => {
+  it("sends nothing to an admin removed, made a marketer or opted out after the notice was queued", async () => {
+    const { account, second, quiet } = await team("token.expiring");
+    const token = await newToken(account);
+    await markTokenSuspicious(token.id, "62% not found over 120 lookups in 10 minutes", null, new Date(clock.now()));
+    await getDb().update(users).set({ removedAt: new Date() }).where(eq(users.id, second.id));
+    await getDb().update(users).set({ noticeOptOuts: ["token.suspicious"] }).where(eq(users.id, quiet.id));
+    await getDb().update(users).set({ role: "marketer" }).where(eq(users.id, account.admin.id));
+    expect(await send(account)).toBe(0);
+    expect([...mailsTo(account.admin.email), ...mailsTo(second.email), ...mailsTo(quiet.email)]).toEqual([]);
+    expect((await rowsOf(account.accountId)).map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+  });
+});
+
+describe("retention", () => {
+  it("deletes sent notices after 30 days and keeps pending ones", async () => {
+    const { account } = await team("token.expiring");
+    const token = await newToken(account);
+    await markTokenSuspicious(token.id, "62% not found over 120 lookups in 10 minutes", null, new Date(clock.now()));
+    expect(await send(account)).toBe(3);
+    await markTokenSuspicious((await newToken(account)).id, "again", null, new Date(clock.now()));
+    await purgeOldNotices(new Date(Date.now() + 29 * DAY));
+    expect(await rowsOf(account.accountId)).toHaveLength(6);
+    await purgeOldNotices(new Date(Date.now() + 31 * DAY));
+    expect((await rowsOf(account.accountId)).map((r) => r.status)).toEqual(["pending", "pending", "pending"]);
   });
 });
