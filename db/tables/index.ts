@@ -9,3 +9,4 @@ export * from "./webhooks";
 export * from "./governance";
 export * from "./team";
 export * from "./audit";
+export * from "./notices";

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "user.two_factor_enabled",
   "user.two_factor_disabled",
   "user.sessions_signed_out",
+  "user.notices_changed",
   "sign_in.succeeded",
   "sign_in.failed",
   "sign_in.throttled",

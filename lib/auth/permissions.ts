@@ -23,10 +23,12 @@ export type Permission =
   // The account-wide audit log, its export and "Find a token".
   | "audit:read"
   // Customer data access (/manage/privacy): which tokens read one customer, and its export.
-  | "privacy:read";
+  | "privacy:read"
+  // Email notices about the account's tokens, and choosing which in My account (PRODUCT.md §12).
+  | "notices:receive";
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "tokens:pause", "tokens:policy", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read", "privacy:read"]),
+  admin: new Set(["tokens:view", "tokens:write-activity", "tokens:write-profile-read", "tokens:reset", "tokens:revoke", "tokens:set-rate-limit", "tokens:set-expiry", "tokens:pause", "tokens:policy", "webhooks:manage", "team:manage", "tokens:governance", "account:settings", "audit:read", "privacy:read", "notices:receive"]),
   marketer: new Set(["tokens:view", "tokens:write-activity"]),
 };
 

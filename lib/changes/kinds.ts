@@ -1,3 +1,4 @@
+import type { NoticeKind } from "@/lib/notices/kinds";
 import type { TokenEventAction } from "@/lib/tokens/types";
 import type { WebhookEventType } from "@/lib/webhooks/events";
 
@@ -9,6 +10,8 @@ export interface ChangeRule {
   webhook: WebhookEventType | null;
   /** Whether authentication reads what it changed: every instance then drops its cached entry. */
   invalidates: boolean;
+  /** The email notice it queues for the account's admins (PRODUCT.md §12, lib/notices), or none. */
+  notice?: NoticeKind;
 }
 
 /**
@@ -24,12 +27,13 @@ export const TOKEN_CHANGES = {
   // Recorded after the fact: the clock already stopped the old secret on every instance.
   "token.old_token_ended": { history: "old_token_ended", webhook: null, invalidates: false },
   "token.revoked": { history: "revoked", webhook: "token.revoked", invalidates: true },
-  "token.exposed": { history: "exposed", webhook: "token.exposed", invalidates: true },
+  "token.exposed": { history: "exposed", webhook: "token.exposed", invalidates: true, notice: "token.exposed" },
   // The mark throttles the token on every instance; the review lifts it.
-  "token.suspicious": { history: "marked_suspicious", webhook: "token.suspicious", invalidates: true },
+  "token.suspicious": { history: "marked_suspicious", webhook: "token.suspicious", invalidates: true, notice: "token.suspicious" },
   "token.reviewed": { history: "reviewed", webhook: null, invalidates: true },
   // A paused token is refused like a revoked one on every instance at once; resuming lets it back in.
-  "token.paused": { history: "paused", webhook: "token.paused", invalidates: true },
+  // The notice goes out for the token policy's pause for disuse only (a person knows what they paused).
+  "token.paused": { history: "paused", webhook: "token.paused", invalidates: true, notice: "token.paused" },
   "token.resumed": { history: "resumed", webhook: "token.resumed", invalidates: true },
 } as const satisfies Record<string, ChangeRule>;
 

@@ -4,13 +4,15 @@ import { tokenEvents, type TokenFieldChange } from "@/db/tables";
 import type { TokenType } from "@/lib/tokens/types";
 import type { WebhookEventData, WebhookEventType } from "@/lib/webhooks/events";
 import { enqueueTokenEvent, enqueueTokenEventOrLog, type TokenEventInput, type WebhookActor, type WebhookExtra } from "@/lib/webhooks/outbox";
+import { enqueueChangeNotice } from "@/lib/notices/change-notices";
 import { TOKEN_CHANGES, type TokenChangeKind } from "./kinds";
 import { recordAccountChange, type AccountChange } from "./record-account-change";
 
 // The one recipe for a change others must hear about: the History row, the webhook event (in
-// the outbox) and the NOTIFY that empties every instance's cache, written in the transaction of
-// the change itself, so all of them commit or roll back with it. The custom server process
-// reaches this (leak reports, the enumeration alarm, the overlap sweep): no "server-only" here.
+// the outbox), the admins' email notice (the mail outbox) and the NOTIFY that empties every
+// instance's cache, written in the transaction of the change itself, so all of them commit or
+// roll back with it. The custom server process reaches this (leak reports, the enumeration
+// alarm, the overlap sweep): no "server-only" here.
 
 /** A signed-in user acting on their own account: every id comes from the session, never from input. */
 export interface Actor {
@@ -83,6 +85,8 @@ export async function recordChange(tx: Tx, change: TokenChange): Promise<void> {
     const enqueue = change.kind === "token.revoked" || change.kind === "token.exposed" ? enqueueTokenEventOrLog : enqueueTokenEvent;
     await enqueue(tx, event as TokenEventInput);
   }
+  // Queued for the account's admins; mailed when, and only if, this commits.
+  if ("notice" in rule) await enqueueChangeNotice(tx, rule.notice, change);
   // Delivered on commit: no instance drops its cache for a change that rolled back.
   if (rule.invalidates) await notifyTokenChanged(tx, target.id);
 }

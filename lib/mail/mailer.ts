@@ -4,16 +4,20 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 import { DEV_MAIL_DIR } from "./dev-mail-dir";
 
-// Mail the Hub sends (invites, password-reset links) holds a one-time link: it goes to the
-// recipient and nowhere else. With SMTP_URL it is sent; in development without it, written to
+// Mail the Hub sends: invites and password-reset links, which hold a one-time link for the
+// recipient and nobody else, and the admins' email notices (lib/notices), which hold no secret. With SMTP_URL it is sent; in development without it, written to
 // .data/mail/<time>-<kind>.eml to open with a mail reader; in production without it, not sent
 // (the admin hands over the link shown on screen). Nothing here logs a mail's content.
 
 export interface Mail {
-  kind: "invite" | "password-reset";
+  kind: "invite" | "password-reset" | "notice";
   to: string;
   subject: string;
   text: string;
+  /** The same content as HTML, every value escaped (notices). */
+  html?: string;
+  /** A stable Message-ID, so a mail sent again after a lost answer reads as the same message. */
+  messageId?: string;
 }
 
 export type MailOutcome = { via: "smtp" } | { via: "file"; file: string } | { via: "none" };
@@ -32,16 +36,22 @@ export interface Mailer {
   send(mail: Mail): Promise<MailOutcome>;
 }
 
+// A send never hangs a worker for long: nodemailer's own defaults wait up to 10 minutes on a socket.
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
+
+/** The longest one SMTP send may take before it fails (the notice worker's claims outlast it). */
+export const SMTP_SEND_TIMEOUT_MS = SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
+
 const fileName = (kind: Mail["kind"]) => `${new Date().toISOString().replace(/[:.]/g, "-")}-${kind}.eml`;
 
 export function createMailer({ smtpUrl, from, dev, dir = DEV_MAIL_DIR }: MailerOptions): Mailer {
   let smtp: Transporter | undefined;
-  const message = (mail: Mail) => ({ from, to: mail.to, subject: mail.subject, text: mail.text });
+  const message = (mail: Mail) => ({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
   return {
     delivers: Boolean(smtpUrl) || dev,
     async send(mail) {
       if (smtpUrl) {
-        smtp ??= nodemailer.createTransport(smtpUrl);
+        smtp ??= nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
         await smtp.sendMail(message(mail));
         return { via: "smtp" };
       }

@@ -25,3 +25,9 @@ export async function endSessions(tx: Tx, userId: string, passwordHash?: string)
   if (!row) throw new Error("The user no longer exists");
   return row.sessionVersion;
 }
+
+/** The notice kinds the user opted out of (My account › "Email notices"). */
+export async function getNoticeOptOuts(userId: string): Promise<string[]> {
+  const [row] = await getDb().select({ optOuts: users.noticeOptOuts }).from(users).where(eq(users.id, userId));
+  return row?.optOuts ?? [];
+}

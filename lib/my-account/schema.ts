@@ -1,5 +1,6 @@
 import { newPasswordSchema } from "@/lib/auth/password-policy";
 import { WRONG_CODE } from "@/lib/auth/two-factor/messages";
+import { NOTICE_KEYS } from "@/lib/notices/kinds";
 import { z } from "@/lib/zod";
 
 const sameAsConfirmation = { path: ["confirmPassword"], message: "The passwords do not match" };
@@ -34,3 +35,12 @@ export type TurnOffTwoFactorInput = z.input<typeof turnOffTwoFactorSchema>;
 /** Team: "Require two-factor authentication for admins". */
 export const requireTwoFactorSchema = z.object({ requireAdminTwoFactor: z.boolean() });
 export type RequireTwoFactorInput = z.input<typeof requireTwoFactorSchema>;
+
+/** "Email notices": the kinds the admin wants (every one unticked is stored as an opt-out). */
+export const emailNoticesSchema = z.object({
+  receive: z
+    .array(z.enum(NOTICE_KEYS, { error: "Choose among the notices listed" }))
+    .max(NOTICE_KEYS.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, "Choose each notice once"),
+});
+export type EmailNoticesInput = z.input<typeof emailNoticesSchema>;

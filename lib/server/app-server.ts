@@ -14,6 +14,9 @@ import { purgeExpiredAuditLog } from "@/lib/audit/retention";
 import { clock } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { purgeExpiredAccessLog } from "@/lib/governance/retention";
+import { purgeOldNotices } from "@/lib/notices/retention";
+import { queueExpiryDigests, queueOldTokenInUse } from "@/lib/notices/sweeps";
+import { NOTICE_POLL_MS, sendDueNotices } from "@/lib/notices/worker";
 import { startGovernance, stopGovernance } from "@/lib/governance/services";
 import { log } from "@/lib/log";
 import { recordPageRequest } from "@/lib/metrics/registry";
@@ -45,11 +48,17 @@ const JOBS: Job[] = [
   { name: "pause unused tokens", everyMs: 10 * MINUTE_MS, firstRunMs: MINUTE_MS, run: () => pauseUnusedTokens(new Date(clock.now())) },
   // Stopping ends it after the sends in flight are recorded (listen()'s shutdown waits for that).
   { name: "webhook deliveries", everyMs: DELIVERY_POLL_MS, firstRunMs: DELIVERY_POLL_MS, run: (stopping) => sendDueDeliveries({ stopping }) },
+  // The admins' email notices (PRODUCT.md §12): the two the clock finds, and the mail outbox's sender.
+  // Each does nothing unless mail goes somewhere (SMTP_URL, or .data/mail/ in development).
+  { name: "expiry notices", everyMs: MINUTE_MS, firstRunMs: 0, run: () => queueExpiryDigests(new Date(clock.now())) },
+  { name: "old token notices", everyMs: MINUTE_MS, firstRunMs: 0, run: () => queueOldTokenInUse(new Date(clock.now())) },
+  { name: "email notices", everyMs: NOTICE_POLL_MS, firstRunMs: NOTICE_POLL_MS, run: (stopping) => sendDueNotices({ stopping }) },
   // Daily, after start-up has settled.
   { name: "access log retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: MINUTE_MS, run: () => purgeExpiredAccessLog() },
   { name: "webhook retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: 2 * MINUTE_MS, run: () => purgeOldWebhookRows(new Date(clock.now())) },
   // By the database's clock: the append-only trigger judges a row's age by it too.
   { name: "audit log retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: 3 * MINUTE_MS, run: () => purgeExpiredAuditLog() },
+  { name: "notice retention", everyMs: 24 * 60 * MINUTE_MS, firstRunMs: 4 * MINUTE_MS, run: () => purgeOldNotices(new Date(clock.now())) },
 ];
 
 /** Migrations (and demo data in development), the token cache's listener, the usage and access-log writers, the periodic jobs (the webhook worker among them). */

@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, users } from "@/db/tables";
 import { currentOperator, recordOperatorEvent } from "@/lib/accounts/operator-log";
-import { env } from "@/lib/env";
+import { publicOrigin } from "@/lib/mail/public-origin";
 import { generateLinkCode, PASSWORD_RESET_PATH } from "./link-code";
 import { createPasswordReset } from "./write/password-resets";
 
@@ -27,12 +27,6 @@ export async function listAccountUsers(slug: string | undefined) {
   return { account, rows };
 }
 
-/** Where links point from the command line: AUTH_URL, else this machine's server. */
-function operatorLinkOrigin(): string {
-  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
-  return `http://localhost:${env.PORT}`;
-}
-
 /**
  * A one-hour password-reset link for a live user of the account: `email`, or its admin when
  * there is exactly one. Recorded in `history` (operator_events) and the account's audit log.
@@ -54,5 +48,5 @@ export async function operatorResetLink(slug: string | undefined, email: string 
     recordOperatorEvent(tx, account.id, "user.password_reset_link_created", { userId: user.id, name: user.name }),
   );
   if (!made) throw new Error("The user was removed meanwhile; nothing was made.");
-  return { user, link: `${operatorLinkOrigin()}${PASSWORD_RESET_PATH}${code.code}` };
+  return { user, link: `${publicOrigin()}${PASSWORD_RESET_PATH}${code.code}` };
 }
