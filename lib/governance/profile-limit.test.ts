@@ -31,6 +31,8 @@ describe("DailyProfileLimit", () => {
     expect(await limit.admit(token(1), "p2")).toEqual({ ok: false, limit: 1, retryAfterSeconds: 90 });
     now += 90_000;
     expect(await limit.admit(token(1), "p2")).toEqual({ ok: true });
+    // Yesterday's customer is a new one today.
+    expect((await limit.admit(token(1), "p1")).ok).toBe(false);
     expect(await limit.customersToday("t1")).toBe(1);
   });
 

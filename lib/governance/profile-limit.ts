@@ -9,7 +9,7 @@ import { MemoryCustomerDays, RedisCustomerDays, type CustomerDays, type DayAnswe
 const DAY_MS = 86_400_000;
 /** A day's set outlives its midnight by this much: instances' clocks differ a little. */
 const EXPIRY_SLACK_MS = 3_600_000;
-/** Token, day and customer triples this instance remembers as already let in (one entry ~100 bytes). */
+/** Customers this instance remembers as let in today, over all tokens (one entry ~50 bytes). */
 const MAX_KNOWN = 200_000;
 const MAX_COUNTS = 50_000;
 
@@ -32,7 +32,9 @@ const ADMITTED: Admission = { ok: true };
  * their own), never open, and back on the shared set as soon as Redis answers.
  */
 export class DailyProfileLimit {
-  private known = new LRUCache<string, true>({ max: MAX_KNOWN });
+  /** Per token, the customers this instance let in on `day`: the warm path's one lookup. */
+  private known = new Map<string, { day: number; ids: Set<string> }>();
+  private knownSize = 0;
   /** The latest count seen per token and day: a floor (a day's set only grows), and where the fallback starts. */
   private counts = new LRUCache<string, number>({ max: MAX_COUNTS });
   private degraded = false;
@@ -45,18 +47,44 @@ export class DailyProfileLimit {
     this.memory = new MemoryCustomerDays(now);
   }
 
-  /** Whether `token` may be answered with profile `profileId`; counts the customer the first time today. */
-  async admit(token: LimitedToken, profileId: string): Promise<Admission> {
+  /**
+   * Whether `token` may be answered with profile `profileId`; counts the customer the first time
+   * today. Not async when this instance already knows the answer: the warm path makes no promise.
+   */
+  admit(token: LimitedToken, profileId: string): Admission | Promise<Admission> {
     const limit = token.dailyProfileLimit;
     if (limit === null) return ADMITTED;
     const at = this.now();
     const day = Math.floor(at / DAY_MS);
-    const seen = `${token.id}|${day}|${profileId}`;
-    if (this.known.has(seen)) return ADMITTED;
-    const answer = await this.admitIn(dayKey(token.id, day), profileId, limit, (day + 1) * DAY_MS + EXPIRY_SLACK_MS);
+    const seen = this.known.get(token.id);
+    if (seen?.day === day && seen.ids.has(profileId)) return ADMITTED;
+    return this.admitNew(token.id, profileId, limit, at);
+  }
+
+  private async admitNew(tokenId: string, profileId: string, limit: number, at: number): Promise<Admission> {
+    const day = Math.floor(at / DAY_MS);
+    const answer = await this.admitIn(dayKey(tokenId, day), profileId, limit, (day + 1) * DAY_MS + EXPIRY_SLACK_MS);
     if (!answer.admitted) return refusal(limit, at);
-    this.known.set(seen, true);
+    this.remember(tokenId, day, profileId);
     return ADMITTED;
+  }
+
+  private remember(tokenId: string, day: number, profileId: string) {
+    let seen = this.known.get(tokenId);
+    if (seen?.day !== day) {
+      this.knownSize -= seen?.ids.size ?? 0;
+      seen = { day, ids: new Set() };
+      this.known.set(tokenId, seen);
+    }
+    // Bounded: past it everything is forgotten, and each customer costs one more round trip.
+    if (this.knownSize >= MAX_KNOWN) {
+      this.known.clear();
+      this.knownSize = 0;
+      this.known.set(tokenId, seen);
+      seen.ids.clear();
+    }
+    seen.ids.add(profileId);
+    this.knownSize++;
   }
 
   /**
