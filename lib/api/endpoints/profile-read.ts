@@ -35,6 +35,7 @@ export async function readProfile(request: ApiRequest, token: ApiToken, prefetch
   return answer.response;
 }
 
+/** `profileId`: set only when the answer returns that profile (what the daily profile limit counts). */
 type Answer = { found: ProfileMatch["found"]; response: ApiResponse; profileId?: string };
 
 /** The answer from this instance's profile cache, else as read with the token, else from Postgres (then cached). */
