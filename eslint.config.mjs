@@ -11,11 +11,7 @@ const upperLayers = {
   group: ["@/lib/api", "@/lib/api/*", "@/lib/server", "@/lib/server/*", "../api/*", "../server/*", "../../api/*", "../../server/*"],
   message: "A domain does not import lib/api/ or lib/server/: move what both need into the domain or a helper in lib/.",
 };
-<<<<<<< HEAD
-const domains = ["accounts", "activity", "audit", "auth", "changes", "demo", "governance", "mail", "my-account", "privacy", "profiles", "team", "tokens", "webhooks"];
-=======
-const domains = ["accounts", "activity", "audit", "auth", "changes", "demo", "governance", "mail", "my-account", "notices", "profiles", "team", "tokens", "webhooks"];
->>>>>>> notices
+const domains = ["accounts", "activity", "audit", "auth", "changes", "demo", "governance", "mail", "my-account", "notices", "privacy", "profiles", "team", "tokens", "webhooks"];
 
 const config = [
   ...nextVitals,

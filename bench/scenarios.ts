@@ -8,6 +8,7 @@ import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
 import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
 import { measureLeakReports } from "./leak-report";
+import { dailyLimitOnVsOff, profileLimitScenarios } from "./profile-limit";
 import { measureReports } from "./reports";
 import { BENCH_PASSWORD, createBenchAccount, fillTokensTo, insertHistory, insertProfileTokens, insertRevoked, PROFILE_TOKEN_SETTINGS, settle } from "./seed";
 import { medianAndMax } from "./stats";
@@ -76,6 +77,7 @@ export async function runBench(server: string) {
     running.push(metered);
     const unmetered = await startApp(3311, {}, ceilingSettings);
     running.push(unmetered);
+    const dailyLimit = await profileLimitScenarios(account, 3312, running);
     const bare = await startBareServer(3300, body);
     running.push(bare);
 
@@ -117,6 +119,7 @@ export async function runBench(server: string) {
         ...warmLookup("profile lookup, warm cache, beside an equal valid-token load (1k tokens)", flooded),
         alongside: { name: "valid-token load", url: `${flooded.url}${JANE}`, options: { token: cold.at(-1)!.token } },
       },
+      ...dailyLimit,
       // The ceiling again, last in each round: its ratio to the first run is this machine's noise.
       { name: "profile lookup, no auth, again (noise check)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
     ]);
@@ -246,6 +249,8 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
     warmLoggedVsUnlogged: ratio(warm, warmUnlogged),
     // Metrics recorded for every request (scraped by nobody) against the same instance without them.
     warmMetricsOnVsOff: abba(find("metrics A/B: warm lookup, metrics on (1st)"), find("metrics A/B: warm lookup, metrics off (1st)"), find("metrics A/B: warm lookup, metrics on (2nd)"), find("metrics A/B: warm lookup, metrics off (2nd)")),
+    // Warm lookups with the daily profile limit on against off, on one instance (bench/profile-limit.ts).
+    dailyLimitOnVsOff: dailyLimitOnVsOff(loads),
     coldRatio: ratio(cold, ceiling),
     warmVsBare: ratio(warm, bare),
     coldVsBare: ratio(cold, bare),

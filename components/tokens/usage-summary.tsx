@@ -9,8 +9,16 @@ interface LastUse {
   rateLimit: number;
 }
 
-/** Usage at a glance: when and from where the token was last used, and its limit. */
-export function UsageSummary({ token }: { token: LastUse }) {
+/** A Profile Read token's distinct customers returned today (UTC), against its daily profile limit. */
+interface CustomersToday {
+  count: number;
+  limit: number;
+}
+
+const count = (n: number) => n.toLocaleString("en-AU");
+
+/** Usage at a glance: when and from where the token was last used, its limits, and (Profile Read) today's customers. */
+export function UsageSummary({ token, customersToday }: { token: LastUse; customersToday?: CustomersToday }) {
   return (
     <Panel as="section">
       <dl className="grid gap-4 sm:grid-cols-3">
@@ -27,6 +35,12 @@ export function UsageSummary({ token }: { token: LastUse }) {
           <dd className="mt-1 text-sm font-medium text-slate-900">{token.rateLimit} requests per minute</dd>
         </div>
       </dl>
+      {customersToday && (
+        <p className="mt-4 border-t border-slate-200 pt-4 text-sm text-slate-700">
+          Customers read today: {count(customersToday.count)} of {count(customersToday.limit)}
+          <span className="text-slate-500"> (distinct customers returned since midnight UTC)</span>
+        </p>
+      )}
     </Panel>
   );
 }

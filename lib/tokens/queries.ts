@@ -108,6 +108,7 @@ export async function getToken(accountId: string, tokenId: string) {
       rateLimit: apiTokens.rateLimit,
       exposedAttributes: apiTokens.exposedAttributes,
       linkingAttribute: apiTokens.linkingAttribute,
+      dailyProfileLimit: apiTokens.dailyProfileLimit,
       ipAllowList: apiTokens.ipAllowList,
       updatedAt: apiTokens.updatedAt,
       revokedAt: apiTokens.revokedAt,

@@ -50,6 +50,11 @@ export const WEBHOOK_EVENTS = {
     when: "a token was answered 429; at most once per token per clock hour",
     data: z.object({ rate_limit_per_minute: z.number().int() }),
   },
+  "token.profile_limit_reached": {
+    description: "A Profile Read token reached its daily profile limit (at most once a day)",
+    when: "a Profile Read token's daily profile limit refused a lookup; at most once per token per UTC day (`resets_at`: the next midnight UTC)",
+    data: z.object({ daily_profile_limit: z.number().int(), resets_at: time }),
+  },
   "token.suspicious": {
     description: "A Profile Read token was marked Suspicious activity",
     when: "the enumeration alarm marked a Profile Read token \"Suspicious activity\" (`reason` says why)",

@@ -1,4 +1,6 @@
 import { accessLog } from "@/lib/governance/access-log";
+import { dailyProfileLimit, type Admission } from "@/lib/governance/profile-limit";
+import { profileLimitNotices } from "@/lib/webhooks/profile-limit-reached";
 import { findProfileByAttribute, type ProfileMatch } from "@/lib/profiles/queries";
 import { profileQuerySchema } from "@/lib/profiles/schema";
 import type { PrefetchedProfile, ProfileAsk } from "../auth/cold-lookup";
@@ -21,10 +23,20 @@ export async function readProfile(request: ApiRequest, token: ApiToken, prefetch
   // Read with the token (auth/cold-lookup.ts) only if it is this very lookup.
   const read = prefetched?.key === key && prefetched.value === value ? prefetched : undefined;
   const answer = await lookUp(token, key, value, read);
-  // Every lookup is on record, answered from the cache or not.
+  // The daily profile limit: a customer counts once a day, and only when returned.
+  const admission = answer.profileId ? await dailyProfileLimit.admit(token, answer.profileId) : await dailyProfileLimit.refuseWhenFull(token);
+  if (!admission.ok) {
+    // Nothing was returned, so there is nothing to put on record but the webhook.
+    profileLimitNotices.note(token, Date.now());
+    return limitReached(admission);
+  }
+  // Every lookup answered is on record, from the cache or not.
   accessLog.record(token, request.clientIp, key, value, answer.found);
   return answer.response;
 }
+
+/** `profileId`: set only when the answer returns that profile (what the daily profile limit counts). */
+type Answer = { found: ProfileMatch["found"]; response: ApiResponse; profileId?: string };
 
 /** The answer from this instance's profile cache, else as read with the token, else from Postgres (then cached). */
 async function lookUp(
@@ -32,12 +44,12 @@ async function lookUp(
   key: string,
   value: string,
   read: PrefetchedProfile | undefined,
-): Promise<{ found: ProfileMatch["found"]; response: ApiResponse }> {
+): Promise<Answer> {
   const { accountId, exposedAttributes } = token;
   // Cached: the answer's bytes for this account, value and exposure set, or that there is none.
   const cached = profileCache.get(accountId, key, value, exposedAttributes);
   if (cached === "none") return { found: "none", response: notFound(key, value) };
-  if (cached) return { found: "one", response: { status: 200, body: cached } };
+  if (cached) return { found: "one", response: { status: 200, body: cached.body }, profileId: cached.profileId };
   const stamp = read?.stamp ?? profileCache.stamp();
   const match = read?.match ?? (await findProfileByAttribute(accountId, key, value));
   if (match.found === "none") {
@@ -50,8 +62,9 @@ async function lookUp(
   const profile = match.attributes;
   // Only what the token exposes, in the order it was chosen; serialised once for every later hit.
   const body = new JsonText(JSON.stringify({ data: Object.fromEntries(exposedAttributes.map((k) => [k, profile[k] ?? null])) }));
-  profileCache.setFound(accountId, key, value, exposedAttributes, String(match.id), body, stamp);
-  return { found: "one", response: { status: 200, body } };
+  const profileId = String(match.id);
+  profileCache.setFound(accountId, key, value, exposedAttributes, profileId, body, stamp);
+  return { found: "one", response: { status: 200, body }, profileId };
 }
 
 /**
@@ -64,5 +77,12 @@ export function profileAsk(request: ApiRequest): ProfileAsk | undefined {
   const value = request.query.get(names[0]!);
   return value ? { key: names[0]!, value } : undefined;
 }
+
+const limitReached = (refusal: Extract<Admission, { ok: false }>) =>
+  apiError(
+    "profile_limit_reached",
+    `This token may return ${refusal.limit} distinct customers a day (UTC) and has returned that many today. Customers it already returned today are still served; others from midnight UTC (Retry-After).`,
+    { "Retry-After": String(refusal.retryAfterSeconds) },
+  );
 
 const notFound = (key: string, value: string) => apiError("profile_not_found", `No profile has ${key} = ${JSON.stringify(value)}.`);

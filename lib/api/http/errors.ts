@@ -22,6 +22,8 @@ const errors = {
   wrong_token_type: { status: 403, message: "This endpoint needs a token of another type." },
   ip_not_allowed: { status: 403, message: "Requests from this IP address are not allowed for this token." },
   rate_limited: { status: 429, message: "Too many requests. Retry after the time in Retry-After." },
+  // A Profile Read token's distinct customers of the UTC day; Retry-After says until midnight UTC.
+  profile_limit_reached: { status: 429, message: "This token has returned its daily limit of distinct customers; others from midnight UTC." },
   invalid_request: { status: 400, message: "The request is not valid." },
   // Nothing past the limit is read, so the connection cannot carry another request: it closes.
   payload_too_large: { status: 413, message: `The request body may be at most ${MAX_BODY_BYTES} bytes.`, headers: { Connection: "close" } },

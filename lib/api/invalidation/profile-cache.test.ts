@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairKey, ProfileCache } from "./profile-cache";
+import { pairKey, ProfileCache, type CachedProfile } from "./profile-cache";
 import { parseProfileChange } from "./profile-changes";
 import { JsonText } from "../http/types";
 
@@ -20,12 +20,12 @@ describe("profile cache", () => {
     cache.setFound(A, "email", "same@x.test", EXPOSED, "1", bytes("A's"), cache.stamp());
     expect(cache.get(B, "email", "same@x.test", EXPOSED)).toBeUndefined();
     cache.setFound(B, "email", "same@x.test", EXPOSED, "2", bytes("B's"), cache.stamp());
-    expect((cache.get(A, "email", "same@x.test", EXPOSED) as JsonText | undefined)?.text).toBe("A's");
-    expect((cache.get(B, "email", "same@x.test", EXPOSED) as JsonText | undefined)?.text).toBe("B's");
+    expect((cache.get(A, "email", "same@x.test", EXPOSED) as CachedProfile | undefined)?.body.text).toBe("A's");
+    expect((cache.get(B, "email", "same@x.test", EXPOSED) as CachedProfile | undefined)?.body.text).toBe("B's");
     // A change in B forgets B's only.
     cache.invalidate({ scope: "profile", accountId: B, profileId: "2", pairs: [] });
     expect(cache.get(B, "email", "same@x.test", EXPOSED)).toBeUndefined();
-    expect((cache.get(A, "email", "same@x.test", EXPOSED) as JsonText | undefined)?.text).toBe("A's");
+    expect((cache.get(A, "email", "same@x.test", EXPOSED) as CachedProfile | undefined)?.body.text).toBe("A's");
   });
 
   it("keys answers by exposure set: another token's attributes are never served", () => {

@@ -22,8 +22,13 @@ export type ProfileChange =
 
 interface Found extends Missing {
   body: JsonText;
+  /** Whose answer it is: the daily profile limit counts customers by it. */
+  profileId: string;
   byProfile: string;
 }
+
+/** A cached 200 answer: its bytes and whose profile they are. */
+export type CachedProfile = Pick<Found, "body" | "profileId">;
 
 interface Missing {
   byPair: string;
@@ -105,17 +110,17 @@ export class ProfileCache {
     return this.live;
   }
 
-  /** The cached 200 answer's bytes, "none" when no profile has the value, undefined when the database must be asked. */
-  get(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
+  /** The cached 200 answer, "none" when no profile has the value, undefined when the database must be asked. */
+  get(accountId: string, attribute: string, value: string, exposed: readonly string[]): CachedProfile | "none" | undefined {
     const found = this.lookUp(accountId, attribute, value, exposed);
     recordCacheLookup("profile", found !== undefined);
     return found;
   }
 
-  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
+  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[]): CachedProfile | "none" | undefined {
     if (!this.live) return undefined;
     const hit = this.found.get(foundKey(accountId, attribute, value, exposed));
-    if (hit) return hit.body;
+    if (hit) return hit;
     return this.missing.has(missingKey(accountId, attribute, value)) ? "none" : undefined;
   }
 
@@ -137,7 +142,7 @@ export class ProfileCache {
     if (!this.mayFill(accountId, stamp)) return;
     const key = foundKey(accountId, attribute, value, exposed);
     const pair = pairKey(attribute, value);
-    const entry = { body, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
+    const entry = { body, profileId, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
     // Indexed after the set: overwriting an entry disposes the old one, which unindexes the key.
     this.found.set(key, entry);
     if (!this.found.has(key)) return; // larger than the whole cache may hold

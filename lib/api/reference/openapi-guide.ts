@@ -11,7 +11,7 @@ const cell = (text: string) => text.replace(/\|/g, "\\|");
 export function errorTableMarkdown(): string {
   const rows = errorCatalogue().map(({ code, status, message, headers }) => {
     const sent = Object.entries(headers ?? {}).map(([name, value]) => `\`${name}: ${cell(value)}\``);
-    if (code === "rate_limited") sent.unshift("`Retry-After: <seconds>`");
+    if (code === "rate_limited" || code === "profile_limit_reached") sent.unshift("`Retry-After: <seconds>`");
     return `| \`${code}\` | ${status} | ${[cell(message), ...sent].join("<br>")} |`;
   });
   return ["| code | status | default message and headers |", "|---|---|---|", ...rows].join("\n");
@@ -39,7 +39,7 @@ Each token has one budget of requests per minute (600 by default; an admin may l
 |---|---|---|
 | \`RateLimit-Policy\` | \`"default";q=600;w=60\` | the quota (\`q\`) per window of \`w\` seconds |
 | \`RateLimit\` | \`"default";r=599;t=60\` | requests remaining (\`r\`) and seconds until the window resets (\`t\`) |
-| \`Retry-After\` | \`12\` | on 429 \`rate_limited\`: seconds to wait; on 503 \`unavailable\`: when to try again |
+| \`Retry-After\` | \`12\` | on 429 \`rate_limited\`: seconds to wait; on 429 \`profile_limit_reached\`: seconds until midnight UTC; on 503 \`unavailable\`: when to try again |
 
 An expiring token's responses carry \`Hub-Token-Expires\`; the old secret of a reset's overlap gets \`Deprecation\` and \`Sunset\`.`;
 }

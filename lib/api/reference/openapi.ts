@@ -325,6 +325,12 @@ export const openApiDocument = {
           ...failure(["profile_not_found"], "No profile matches"),
           ...failure(["ambiguous_match"], "More than one profile matches (the data breaks the linking attribute's uniqueness)"),
           ...failures("a Profile Read"),
+          // After failures(): one 429 response carries both codes.
+          ...failure(
+            ["rate_limited", "profile_limit_reached"],
+            "Rate limit exceeded, or the token's daily profile limit reached: it has returned its limit of distinct customers today (UTC). Customers it already returned today are still served; any other lookup, found or not, answers `profile_limit_reached` until midnight UTC (Retry-After)",
+            { "Retry-After": { schema: { type: "integer" } } },
+          ),
         },
       },
     },
