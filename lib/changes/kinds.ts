@@ -1,12 +1,12 @@
 import type { TokenEventAction } from "@/lib/tokens/types";
-import type { WebhookEventType } from "@/lib/webhooks/events";
+import type { TokenWebhookEventType } from "@/lib/webhooks/events";
 
 /** What one kind of change writes besides itself, all in the transaction that makes it. */
 export interface ChangeRule {
   /** The token's History row (its "Action" column). */
   history: TokenEventAction;
   /** The webhook event it queues for the endpoints that listen, or none. */
-  webhook: WebhookEventType | null;
+  webhook: TokenWebhookEventType | null;
   /** Whether authentication reads what it changed: every instance then drops its cached entry. */
   invalidates: boolean;
 }
