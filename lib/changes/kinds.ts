@@ -31,6 +31,8 @@ export const TOKEN_CHANGES = {
   // A paused token is refused like a revoked one on every instance at once; resuming lets it back in.
   "token.paused": { history: "paused", webhook: "token.paused", invalidates: true },
   "token.resumed": { history: "resumed", webhook: "token.resumed", invalidates: true },
+  // Recorded after the fact by the expiry sweep: the clock already refused the token on every instance.
+  "token.expired": { history: "expired", webhook: "token.expired", invalidates: false },
 } as const satisfies Record<string, ChangeRule>;
 
 export type TokenChangeKind = keyof typeof TOKEN_CHANGES;
