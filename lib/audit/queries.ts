@@ -32,7 +32,8 @@ const auditColumns = {
 export type AuditRow = { id: number; at: Date; actorKind: string; actorId: string | null; actorName: string; action: string; targetKind: string | null; targetId: string | null; targetLabel: string | null; ip: string | null; detail: Record<string, unknown> };
 
 function actorCondition(actor: string): SQL | undefined {
-  if (actor.startsWith("user:")) return eq(auditEvents.actorId, actor.slice("user:".length));
+  // Both columns, so the (account_id, actor_kind, actor_id, at) index serves it.
+  if (actor.startsWith("user:")) return and(eq(auditEvents.actorKind, "user"), eq(auditEvents.actorId, actor.slice("user:".length)));
   return eq(auditEvents.actorKind, actor);
 }
 
