@@ -7,6 +7,7 @@ import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadRe
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
 import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
+import { measureAuditLogPages } from "./audit-log-pages";
 import { measureLeakReports } from "./leak-report";
 import { dailyLimitOnVsOff, profileLimitScenarios } from "./profile-limit";
 import { measureReports } from "./reports";
@@ -143,8 +144,13 @@ export async function runBench(server: string) {
 
     console.log("console pages…");
     const pages = await measurePages(app);
+    console.log("audit log pages (1,000,000 rows)…");
+    const auditLog = await measureAuditLogPages(app);
 
-    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, pages), reports: reportsTable(reports) };
+    return {
+      ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, [...pages, ...auditLog.pages], auditLog.summary),
+      reports: reportsTable(reports),
+    };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -216,7 +222,7 @@ function abba(onFirst: LoadResult, offFirst: LoadResult, onSecond: LoadResult, o
   return Math.round(Math.sqrt(ratio(onFirst, offFirst) * ratio(onSecond, offSecond)) * 100) / 100;
 }
 
-function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming[]) {
+function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming[], pageSummary: Record<string, number>) {
   const find = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!;
   const ceiling = find("profile lookup, no auth");
   const live = find("app /api/v1/live");
@@ -274,6 +280,7 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
     nextRouteVsBare: ratio(find("Next.js route"), bare),
     liveVsBare: ratio(live, bare),
     ...propagation,
+    ...pageSummary,
   };
   console.table(summary);
   console.table(pages.map((p) => ({ page: p.name, "median ms": p.median, "p95 ms": p.p95 })));

@@ -32,6 +32,9 @@ export const auditEvents = pgTable(
     // The page: newest first, keyset-paged, optionally by action.
     index("audit_events_account_at").on(t.accountId, t.at.desc(), t.id.desc()),
     index("audit_events_account_action_at").on(t.accountId, t.action, t.at.desc()),
+    // The "Actor" filter: one user's rows (kind "user" and their id), or everyone of a kind
+    // (operator, system, reporter), without reading the whole log for a rare actor.
+    index("audit_events_account_actor_at").on(t.accountId, t.actorKind, t.actorId, t.at.desc()),
     // Retention deletes the oldest rows first.
     index("audit_events_at").on(t.at),
   ],

@@ -30,6 +30,20 @@ const retentionSchema = z.coerce
   .min(1, "The access-log retention is at least 1 day")
   .max(3_650, "The access-log retention is at most 3,650 days");
 
+// A month at least: an incident is often noticed weeks late, and the log is how it is traced.
+const auditRetentionSchema = z.coerce
+  .number({ error: "The audit-log retention is a whole number of days, from 30 to 3,650" })
+  .int("The audit-log retention is a whole number of days, from 30 to 3,650")
+  .min(30, "The audit-log retention is at least 30 days")
+  .max(3_650, "The audit-log retention is at most 3,650 days");
+
+/** `value` as `schema` reads it, or an error that says only what is wrong (the CLI prints it as it is). */
+function parsed<T>(schema: z.ZodType<T>, value: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(result.error.issues[0]?.message ?? "Invalid value");
+  return result.data;
+}
+
 interface LimitsInput {
   maxActiveTokens?: string;
   rateLimitCeiling?: string;
@@ -37,16 +51,19 @@ interface LimitsInput {
   maxTokenLifetimeDays?: string;
   /** How long Profile Read access-log rows are kept (default 90). */
   accessLogRetentionDays?: string;
+  /** How long audit-log rows are kept (default 365); the append-only trigger reads it too. */
+  auditLogRetentionDays?: string;
 }
 
 export async function setAccountLimits(slug: string, input: LimitsInput, now = new Date()) {
-  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number; maxTokenLifetimeDays?: number | null; accessLogRetentionDays?: number } = {};
-  if (input.maxActiveTokens !== undefined) changes.maxActiveTokens = limitSchema.parse(input.maxActiveTokens);
-  if (input.rateLimitCeiling !== undefined) changes.rateLimitCeiling = limitSchema.parse(input.rateLimitCeiling);
-  if (input.maxTokenLifetimeDays !== undefined) changes.maxTokenLifetimeDays = lifetimeSchema.parse(input.maxTokenLifetimeDays);
-  if (input.accessLogRetentionDays !== undefined) changes.accessLogRetentionDays = retentionSchema.parse(input.accessLogRetentionDays);
+  const changes: { maxActiveTokens?: number; rateLimitCeiling?: number; maxTokenLifetimeDays?: number | null; accessLogRetentionDays?: number; auditLogRetentionDays?: number } = {};
+  if (input.maxActiveTokens !== undefined) changes.maxActiveTokens = parsed(limitSchema, input.maxActiveTokens);
+  if (input.rateLimitCeiling !== undefined) changes.rateLimitCeiling = parsed(limitSchema, input.rateLimitCeiling);
+  if (input.maxTokenLifetimeDays !== undefined) changes.maxTokenLifetimeDays = parsed(lifetimeSchema, input.maxTokenLifetimeDays);
+  if (input.accessLogRetentionDays !== undefined) changes.accessLogRetentionDays = parsed(retentionSchema, input.accessLogRetentionDays);
+  if (input.auditLogRetentionDays !== undefined) changes.auditLogRetentionDays = parsed(auditRetentionSchema, input.auditLogRetentionDays);
   if (Object.keys(changes).length === 0) {
-    throw new Error("Nothing to change: pass --max-active-tokens, --rate-limit-ceiling, --max-token-lifetime-days and/or --access-log-retention-days");
+    throw new Error("Nothing to change: pass --max-active-tokens, --rate-limit-ceiling, --max-token-lifetime-days, --access-log-retention-days and/or --audit-log-retention-days");
   }
   // The change and the operator's record of it hold together.
   return getDb().transaction(async (tx) => {
@@ -57,6 +74,7 @@ export async function setAccountLimits(slug: string, input: LimitsInput, now = n
         rateLimitCeiling: accounts.rateLimitCeiling,
         maxTokenLifetimeDays: accounts.maxTokenLifetimeDays,
         accessLogRetentionDays: accounts.accessLogRetentionDays,
+        auditLogRetentionDays: accounts.auditLogRetentionDays,
       })
       .from(accounts)
       .where(eq(accounts.slug, slug))
@@ -72,6 +90,7 @@ export async function setAccountLimits(slug: string, input: LimitsInput, now = n
         rateLimitCeiling: accounts.rateLimitCeiling,
         maxTokenLifetimeDays: accounts.maxTokenLifetimeDays,
         accessLogRetentionDays: accounts.accessLogRetentionDays,
+        auditLogRetentionDays: accounts.auditLogRetentionDays,
       });
     const { id: _id, ...old } = before;
     await recordOperatorEvent(tx, before.id, "limits.changed", { from: old, to: changes });

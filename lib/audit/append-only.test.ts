@@ -18,6 +18,9 @@ async function rowAged(accountId: string, days: number, action = "account.settin
   return row!.id;
 }
 
+/** The operator's setting, as `set-limits --audit-log-retention-days` stores it (lib/accounts/limits.test.ts runs the command's path). */
+const keepFor = (accountId: string, days: number) => getDb().update(accounts).set({ auditLogRetentionDays: days }).where(eq(accounts.id, accountId));
+
 const rowsOf = async (accountId: string) => (await getDb().select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.accountId, accountId))).map((r) => r.id);
 
 /** The database's refusal, as drizzle wraps it (the trigger's message is on the cause). */
@@ -52,24 +55,56 @@ describe("audit_events is append-only", () => {
     expect(await refusal(getDb().execute(sql`truncate audit_events`))).toContain("append-only");
   });
 
-  it("lets the retention job delete only rows older than 365 days", async () => {
-    const { accountId } = await createTestAccount();
-    const old = await rowAged(accountId, 366);
-    const kept = await rowAged(accountId, 364);
+  it("lets the retention job delete only rows past each account's own retention", async () => {
+    const byDefault = await createTestAccount();
+    const month = await createTestAccount();
+    await keepFor(month.accountId, 30);
+    const old = await rowAged(byDefault.accountId, 366);
+    const kept = await rowAged(byDefault.accountId, 364);
+    await rowAged(month.accountId, 31);
+    const keptMonth = await rowAged(month.accountId, 29);
     await deleteExpiredAuditRows(5_000);
-    expect(await rowsOf(accountId)).toEqual([kept]);
+    expect(await rowsOf(byDefault.accountId)).toEqual([kept]);
+    expect(await rowsOf(month.accountId)).toEqual([keptMonth]);
     expect(old).toBeLessThan(kept);
   });
 
-  it("refuses a recent row even to a transaction that says it is the retention job", async () => {
+  it("keeps rows past 365 days for an account that keeps its log longer", async () => {
     const { accountId } = await createTestAccount();
-    const recent = await rowAged(accountId, 10);
-    const attempt = getDb().transaction(async (tx) => {
-      await tx.execute(sql`set local hub.audit_retention = 'on'`);
-      await tx.delete(auditEvents).where(eq(auditEvents.id, recent));
-    });
-    expect(await refusal(attempt)).toContain("append-only");
-    expect(await rowsOf(accountId)).toEqual([recent]);
+    await keepFor(accountId, 730);
+    const year = await rowAged(accountId, 400);
+    await rowAged(accountId, 731);
+    await deleteExpiredAuditRows(5_000);
+    expect(await rowsOf(accountId)).toEqual([year]);
+  });
+
+  it("deletes in batches of the size asked", async () => {
+    const { accountId } = await createTestAccount();
+    await keepFor(accountId, 30);
+    for (let i = 0; i < 3; i++) await rowAged(accountId, 40 + i);
+    const kept = await rowAged(accountId, 1);
+    // Other files' rows past their retention may be deleted too (one database): count only ours.
+    while ((await rowsOf(accountId)).length > 1) expect(await deleteExpiredAuditRows(2)).toBeLessThanOrEqual(2);
+    expect(await rowsOf(accountId)).toEqual([kept]);
+  });
+
+  it("refuses a row younger than its account's retention even to a transaction that says it is the retention job", async () => {
+    const month = await createTestAccount();
+    await keepFor(month.accountId, 30);
+    const recent = await rowAged(month.accountId, 29);
+    const longer = await createTestAccount();
+    await keepFor(longer.accountId, 730);
+    // Past the default 365 days, but not past this account's 730.
+    const year = await rowAged(longer.accountId, 400);
+    for (const id of [recent, year]) {
+      const attempt = getDb().transaction(async (tx) => {
+        await tx.execute(sql`set local hub.audit_retention = 'on'`);
+        await tx.delete(auditEvents).where(eq(auditEvents.id, id));
+      });
+      expect(await refusal(attempt)).toContain("append-only");
+    }
+    expect(await rowsOf(month.accountId)).toEqual([recent]);
+    expect(await rowsOf(longer.accountId)).toEqual([year]);
   });
 
   it("lets a deleted account take its log with it (ON DELETE CASCADE)", async () => {

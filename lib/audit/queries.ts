@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db";
-import { apiTokens, auditEvents, users, webhookEndpoints } from "@/db/tables";
+import { accounts, apiTokens, auditEvents, users, webhookEndpoints } from "@/db/tables";
 import type { TimeCursor } from "@/lib/keyset";
 
 // Every statement of the audit log's page, export and retention. Always by the account id.
@@ -32,7 +32,8 @@ const auditColumns = {
 export type AuditRow = { id: number; at: Date; actorKind: string; actorId: string | null; actorName: string; action: string; targetKind: string | null; targetId: string | null; targetLabel: string | null; ip: string | null; detail: Record<string, unknown> };
 
 function actorCondition(actor: string): SQL | undefined {
-  if (actor.startsWith("user:")) return eq(auditEvents.actorId, actor.slice("user:".length));
+  // Both columns, so the (account_id, actor_kind, actor_id, at) index serves it.
+  if (actor.startsWith("user:")) return and(eq(auditEvents.actorKind, "user"), eq(auditEvents.actorId, actor.slice("user:".length)));
   return eq(auditEvents.actorKind, actor);
 }
 
@@ -79,13 +80,18 @@ export async function findTokenBySecretHash(accountId: string, hash: string) {
   return row ? { ...row, oldSecret: row.oldSecretHash === hash, oldSecretHash: undefined } : null;
 }
 
-/** How long rows are kept; the append-only trigger (migration audit_append_only) holds the same number. */
-export const AUDIT_RETENTION_DAYS = 365;
+/** How long the account's rows are kept (the operator's `set-limits --audit-log-retention-days`, 365 unless set). */
+export async function auditRetentionDays(accountId: string): Promise<number> {
+  const [row] = await getDb().select({ days: accounts.auditLogRetentionDays }).from(accounts).where(eq(accounts.id, accountId));
+  return row?.days ?? 365;
+}
 
 /**
- * Retention: deletes up to `batch` rows older than 365 days, in a transaction that tells the
- * append-only trigger it is the retention job (it still refuses anything younger). Rows locked
- * by a concurrent run on another instance are skipped, so instances never wait on each other.
+ * Retention: deletes up to `batch` rows older than their account's own retention, by the
+ * database's clock, in a transaction that tells the append-only trigger it is the retention job
+ * (the trigger judges each row by the same setting and clock, and refuses anything younger).
+ * Rows locked by a concurrent run on another instance are skipped, so instances never wait on
+ * each other.
  */
 export async function deleteExpiredAuditRows(batch: number): Promise<number> {
   return getDb().transaction(async (tx) => {
@@ -93,9 +99,17 @@ export async function deleteExpiredAuditRows(batch: number): Promise<number> {
     const expired = tx
       .select({ id: auditEvents.id })
       .from(auditEvents)
-      .where(lt(auditEvents.at, sql`now() - make_interval(days => ${AUDIT_RETENTION_DAYS})`))
+      .innerJoin(accounts, eq(accounts.id, auditEvents.accountId))
+      .where(
+        and(
+          lt(auditEvents.at, sql`now() - make_interval(days => ${accounts.auditLogRetentionDays})`),
+          // No row younger than the shortest retention of any account can go: a bound that the
+          // index on `at` serves, so a run that finds nothing to delete reads nothing.
+          lt(auditEvents.at, sql`now() - make_interval(days => (select min(${accounts.auditLogRetentionDays}) from ${accounts}))`),
+        ),
+      )
       .limit(batch)
-      .for("update", { skipLocked: true });
+      .for("update", { of: auditEvents, skipLocked: true });
     const deleted = await tx.delete(auditEvents).where(inArray(auditEvents.id, expired)).returning({ id: auditEvents.id });
     return deleted.length;
   });

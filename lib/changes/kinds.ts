@@ -1,13 +1,13 @@
 import type { NoticeKind } from "@/lib/notices/kinds";
 import type { TokenEventAction } from "@/lib/tokens/types";
-import type { WebhookEventType } from "@/lib/webhooks/events";
+import type { TokenWebhookEventType } from "@/lib/webhooks/events";
 
 /** What one kind of change writes besides itself, all in the transaction that makes it. */
 export interface ChangeRule {
   /** The token's History row (its "Action" column). */
   history: TokenEventAction;
   /** The webhook event it queues for the endpoints that listen, or none. */
-  webhook: WebhookEventType | null;
+  webhook: TokenWebhookEventType | null;
   /** Whether authentication reads what it changed: every instance then drops its cached entry. */
   invalidates: boolean;
   /** The email notice it queues for the account's admins (PRODUCT.md §12, lib/notices), or none. */
@@ -35,6 +35,8 @@ export const TOKEN_CHANGES = {
   // The notice goes out for the token policy's pause for disuse only (a person knows what they paused).
   "token.paused": { history: "paused", webhook: "token.paused", invalidates: true, notice: "token.paused" },
   "token.resumed": { history: "resumed", webhook: "token.resumed", invalidates: true },
+  // Recorded after the fact by the expiry sweep: the clock already refused the token on every instance.
+  "token.expired": { history: "expired", webhook: "token.expired", invalidates: false },
 } as const satisfies Record<string, ChangeRule>;
 
 export type TokenChangeKind = keyof typeof TOKEN_CHANGES;

@@ -75,14 +75,16 @@ export async function recordChange(tx: Tx, change: TokenChange): Promise<void> {
   const rule = TOKEN_CHANGES[change.kind];
   const { target } = change;
   await tx.insert(tokenEvents).values({ tokenId: target.id, accountId: target.accountId, action: rule.history, changes: change.changes ?? [], ...historyActor(change.actor), createdAt: change.at });
-  await recordAccountChange(tx, auditRow(change));
+  // A revocation never waits on its webhooks, the audit row's included.
+  const mustCommit = change.kind === "token.revoked" || change.kind === "token.exposed";
+  await recordAccountChange(tx, auditRow(change), { mustCommit });
   // Queued only for the account's endpoints that listen; sent when, and only if, this commits.
   if (rule.webhook) {
     // TokenChange ties each kind's details to its event's payload type; TypeScript cannot follow
     // that through TOKEN_CHANGES[kind], hence the one assertion.
     const event = { accountId: target.accountId, type: rule.webhook, token: target, actor: webhookActor(change.actor), extra: webhookDetails(change) };
-    // A revocation never waits on its webhook: queued in a savepoint, a failure is logged and it commits.
-    const enqueue = change.kind === "token.revoked" || change.kind === "token.exposed" ? enqueueTokenEventOrLog : enqueueTokenEvent;
+    // Queued in a savepoint for a revocation: a failure is logged and it commits.
+    const enqueue = mustCommit ? enqueueTokenEventOrLog : enqueueTokenEvent;
     await enqueue(tx, event as TokenEventInput);
   }
   // Queued for the account's admins; mailed when, and only if, this commits.

@@ -15,7 +15,7 @@ type Command = (args: string[]) => Promise<string>;
 
 function describeLimits(limits: Awaited<ReturnType<typeof setAccountLimits>>): string {
   const lifetime = limits.maxTokenLifetimeDays === null ? "tokens may never expire" : `tokens expire within ${limits.maxTokenLifetimeDays} days`;
-  const lines = [`${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute, ${lifetime}, access log kept ${limits.accessLogRetentionDays} days.`];
+  const lines = [`${limits.name}: up to ${limits.maxActiveTokens} active tokens, rate limit ceiling ${limits.rateLimitCeiling} requests per minute, ${lifetime}, access log kept ${limits.accessLogRetentionDays} days, audit log kept ${limits.auditLogRetentionDays} days.`];
   if (limits.longer.length > 0) {
     // Listed, not cut: the operator agrees the change with the customer.
     lines.push(`${limits.longer.length} active token(s) live longer than the new maximum (not changed):`);
@@ -69,6 +69,7 @@ export const commands: Record<string, Command> = {
         "rate-limit-ceiling": { type: "string" },
         "max-token-lifetime-days": { type: "string" },
         "access-log-retention-days": { type: "string" },
+        "audit-log-retention-days": { type: "string" },
       },
     });
     if (!values.account) throw new Error("Name the account: --account <slug>, e.g. --account demo-retail");
@@ -77,6 +78,7 @@ export const commands: Record<string, Command> = {
       rateLimitCeiling: values["rate-limit-ceiling"],
       maxTokenLifetimeDays: values["max-token-lifetime-days"],
       accessLogRetentionDays: values["access-log-retention-days"],
+      auditLogRetentionDays: values["audit-log-retention-days"],
     });
     return describeLimits(limits);
   },
@@ -117,10 +119,12 @@ export const usage = `Usage: npm run hub -- <command>
                                a real account (no demo data) and its first admin; prints a
                                generated initial password once, or reads one from stdin
   set-limits --account <slug> [--max-active-tokens N] [--rate-limit-ceiling N] [--max-token-lifetime-days N|none]
-             [--access-log-retention-days N]
+             [--access-log-retention-days N] [--audit-log-retention-days N]
                                raise (or lower) an account's token cap and the highest
-                               per-token rate limit its admins may set, and how long
-                               Profile Read access logs are kept (default 90 days)
+                               per-token rate limit its admins may set, how long
+                               Profile Read access logs are kept (default 90 days) and
+                               how long its audit log is kept (30 to 3650, default 365 days);
+                               recorded in history and the audit log
   list-users --account <slug>  the account's users: role, email, name, two-factor, last sign-in
   reset-password-link --account <slug> [--email <email>]
                                a one-time password-reset link (1 hour) for the account's admin

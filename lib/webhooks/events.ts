@@ -1,9 +1,10 @@
 import { z } from "@/lib/zod";
 
-// The webhook event registry: every token event an endpoint can subscribe to, with what the
-// form says of it (`description`), when it fires (the README's table, `when`) and what it adds
-// to the payload's `data` besides the token, the actor and `occurred_at` (`data`, whose type the
-// outbox requires of every call). Adding an event is one entry here: the form's checkboxes, the
+// The webhook event registry: every event an endpoint can subscribe to, with what the form says
+// of it (`description`), when it fires (the README's table, `when`) and what it adds to the
+// payload's `data` besides the account, the token, the actor and `occurred_at` (`data`, whose
+// type the outbox requires of every call). One event is not a token's: `audit.event` carries an
+// audit-log row as its whole `data`. Adding an event is one entry here: the form's checkboxes, the
 // zod schema of an endpoint, the README's table (lib/webhooks/events.test.ts) and
 // `enqueueTokenEvent` all read it. Read by the browser too (the form): nothing server-only here.
 
@@ -70,9 +71,28 @@ export const WEBHOOK_EVENTS = {
     when: "a person resumes a paused token",
     data: z.object({}),
   },
+  "audit.event": {
+    description: "Every audit log row, for a SIEM (token changes too: with token events you get both)",
+    when: "any row is written to the account's audit log, `token.*` changes included (an endpoint subscribed to both gets both); `data` is the row, with no `token` and `actor.kind` for `actor.type`",
+    data: z.object({
+      id: z.number().int(),
+      at: time,
+      action: z.string(),
+      actor: z.object({ kind: z.enum(["user", "operator", "reporter", "system"]), id: z.string().nullable(), name: z.string() }),
+      target: z.object({ kind: z.string(), id: z.string(), label: z.string() }).nullable(),
+      ip: z.string().nullable(),
+      detail: z.record(z.string(), z.unknown()),
+    }),
+  },
 } as const satisfies Record<string, { description: string; when: string; data: z.ZodObject }>;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENTS;
+
+/** Every audit-log row (PRODUCT.md §10), queued by the audit log's one writer (lib/changes/record-account-change.ts). */
+export const AUDIT_EVENT_TYPE = "audit.event" satisfies WebhookEventType;
+
+/** The events about one token: their payload names it and the actor. */
+export type TokenWebhookEventType = Exclude<WebhookEventType, typeof AUDIT_EVENT_TYPE>;
 
 /** The events in the registry's order (the form lists them so). */
 export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as [WebhookEventType, ...WebhookEventType[]];

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { signInAs } from "@/test/next-mocks";
 import { getDb } from "@/db";
-import { apiTokens, webhookDeliveries } from "@/db/tables";
+import { apiTokens, auditEvents, tokenEvents, webhookDeliveries } from "@/db/tables";
+import { tokenEventLabels } from "@/lib/tokens/labels";
 import { createTestAccount, withTestDatabase, type TestAccount } from "@/test/database";
 import { createTestEndpoint, createTestToken, withWebhookReceiver } from "@/test/webhook-setup";
 import type { WebhookEventType } from "./events";
@@ -66,6 +67,55 @@ describe("token.expiring and token.expired", () => {
     await getDb().update(apiTokens).set({ expiresAt: new Date(Date.now() + 2 * DAY) }).where(eq(apiTokens.id, tokenId));
     await sweepExpiringTokens(new Date());
     expect(await eventsOf(endpointId)).toEqual([]);
+  });
+});
+
+describe("an expiry on record", () => {
+  const historyOf = (tokenId: string) =>
+    getDb().select({ action: tokenEvents.action, actorName: tokenEvents.actorName, ip: tokenEvents.ip, at: tokenEvents.createdAt }).from(tokenEvents).where(eq(tokenEvents.tokenId, tokenId)).orderBy(tokenEvents.id);
+  const auditOf = (tokenId: string) =>
+    getDb()
+      .select({ action: auditEvents.action, actorKind: auditEvents.actorKind, actorName: auditEvents.actorName, targetId: auditEvents.targetId, ip: auditEvents.ip, at: auditEvents.at })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.accountId, account.accountId), eq(auditEvents.targetId, tokenId)))
+      .orderBy(auditEvents.id);
+
+  it("writes History's Expired and the audit log's token.expired by System once, on any number of instances, without an endpoint", async () => {
+    const tokenId = (await createTestToken()).tokenId;
+    const expiresAt = new Date(Date.now() + 2 * DAY);
+    await getDb().update(apiTokens).set({ expiresAt }).where(eq(apiTokens.id, tokenId));
+    // Before it expires: nothing to record (and no endpoint to notify).
+    await sweepExpiringTokens(new Date(expiresAt.getTime() - 1_000));
+    expect((await historyOf(tokenId)).map((e) => e.action)).toEqual(["created"]);
+
+    const after = new Date(expiresAt.getTime() + 60_000);
+    await Promise.all([sweepExpiringTokens(after), sweepExpiringTokens(after), sweepExpiringTokens(after)]);
+    await sweepExpiringTokens(new Date(expiresAt.getTime() + 3 * DAY));
+    expect((await historyOf(tokenId)).slice(1)).toEqual([{ action: "expired", actorName: "System", ip: "—", at: expiresAt }]);
+    expect((await auditOf(tokenId)).slice(1)).toEqual([{ action: "token.expired", actorKind: "system", actorName: "System", targetId: tokenId, ip: null, at: expiresAt }]);
+    expect(tokenEventLabels.expired).toBe("Expired");
+  });
+
+  it("queues token.expired (and its audit.event) with the record, once", async () => {
+    const expired = await endpoint(["token.expired"]);
+    const trail = await endpoint(["audit.event"]);
+    const tokenId = (await createTestToken()).tokenId;
+    const expiresAt = new Date(Date.now() + DAY);
+    await getDb().update(apiTokens).set({ expiresAt }).where(eq(apiTokens.id, tokenId));
+    const after = new Date(expiresAt.getTime() + 1_000);
+    await Promise.all([sweepExpiringTokens(after), sweepExpiringTokens(after)]);
+    expect(await eventsOf(expired)).toEqual(["token.expired"]);
+    expect((await eventsOf(trail)).slice(-1)).toEqual(["audit.event"]);
+    const [delivery] = await getDb().select({ payload: webhookDeliveries.payload }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, trail)).orderBy(desc(webhookDeliveries.id)).limit(1);
+    expect(delivery!.payload.data).toMatchObject({ action: "token.expired", actor: { kind: "system", id: null, name: "System" }, target: { kind: "token", id: tokenId }, at: expiresAt.toISOString() });
+  });
+
+  it("records nothing for a revoked token past its expiry", async () => {
+    const tokenId = (await createTestToken()).tokenId;
+    const expiresAt = new Date(Date.now() + DAY);
+    await getDb().update(apiTokens).set({ expiresAt, status: "revoked", revokedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+    await sweepExpiringTokens(new Date(expiresAt.getTime() + 1_000));
+    expect((await historyOf(tokenId)).map((e) => e.action)).toEqual(["created"]);
   });
 });
 

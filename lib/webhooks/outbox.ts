@@ -5,7 +5,7 @@ import { webhookDeliveries, webhookEndpoints } from "@/db/tables";
 import { clock } from "@/lib/clock";
 import { describeError } from "@/lib/error-log";
 import { log } from "@/lib/log";
-import type { WebhookEventData, WebhookEventType } from "./events";
+import { AUDIT_EVENT_TYPE, type TokenWebhookEventType, type WebhookEventData, type WebhookEventType } from "./events";
 import { RETRY_WINDOW_MS } from "./retry";
 
 /** What a payload says about the token: never its secret or hash. */
@@ -27,13 +27,25 @@ export type WebhookExtra = Record<string, string | number | boolean | null | str
 
 /** A token event to queue: its `extra` is what the registry (./events.ts) says that event adds to `data`. */
 export type TokenEventInput = {
-  [T in WebhookEventType]: {
+  [T in TokenWebhookEventType]: {
     accountId: string;
     type: T;
     token: WebhookToken;
     actor: WebhookActor | null;
   } & (Record<string, never> extends WebhookEventData<T> ? { extra?: WebhookEventData<T> } : { extra: WebhookEventData<T> });
-}[WebhookEventType];
+}[TokenWebhookEventType];
+
+/** An audit-log row as written (its id and time from the database), for `audit.event`. */
+export interface AuditEventRow {
+  accountId: string;
+  id: number;
+  at: Date;
+  action: string;
+  actor: { kind: "user" | "operator" | "reporter" | "system"; id: string | null; name: string };
+  target: { kind: string; id: string; label: string } | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
 
 // Anything shaped like a token or a signing secret. The code never puts one in a payload; text
 // people typed (a description, a name) may look like one, and is redacted rather than refused:
@@ -77,35 +89,60 @@ export async function accountListensFor(tx: Tx, accountId: string, type: Webhook
   return row !== undefined;
 }
 
+/** The `audit.event` body: the row itself, as the audit log and its export have it (never a secret). */
+export function auditEventPayload(row: AuditEventRow, at: Date) {
+  const data: { account_id: string } & WebhookEventData<typeof AUDIT_EVENT_TYPE> = {
+    account_id: row.accountId,
+    id: row.id,
+    at: row.at.toISOString(),
+    action: row.action,
+    actor: { kind: row.actor.kind, id: row.actor.id, name: redactSecrets(row.actor.name) },
+    target: row.target && { ...row.target, label: redactSecrets(row.target.label) },
+    ip: row.ip,
+    detail: redactExtra(row.detail as WebhookExtra) ?? {},
+  };
+  return { type: AUDIT_EVENT_TYPE, timestamp: at.toISOString(), data };
+}
+
 /**
- * Queues a token event for every enabled endpoint of the account that subscribes to its type.
- * Call it inside the transaction of the change that causes the event: the deliveries commit
- * or roll back with it (the outbox), and the worker sends them. Returns how many were queued.
+ * Queues one message for every enabled endpoint of the account that subscribes to `type`. Call it
+ * inside the transaction of the change that causes the event: the deliveries commit or roll back
+ * with it (the outbox), and the worker sends them. Returns how many were queued.
  */
-export async function enqueueTokenEvent(tx: Tx, input: TokenEventInput): Promise<number> {
+async function enqueue(tx: Tx, accountId: string, type: WebhookEventType, payloadAt: (at: Date) => Record<string, unknown>): Promise<number> {
   const endpoints = await tx
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.accountId, input.accountId), eq(webhookEndpoints.status, "enabled"), sql`${input.type} = any(${webhookEndpoints.events})`));
+    .where(and(eq(webhookEndpoints.accountId, accountId), eq(webhookEndpoints.status, "enabled"), sql`${type} = any(${webhookEndpoints.events})`));
   if (endpoints.length === 0) return 0;
   const at = new Date(clock.now());
-  const payload = tokenEventPayload(input, at);
+  const payload = payloadAt(at);
   const messageId = newMessageId();
   await tx.insert(webhookDeliveries).values(
-    endpoints.map((e) => ({ messageId, accountId: input.accountId, endpointId: e.id, eventType: input.type, payload, nextAttemptAt: at, createdAt: at, giveUpAt: new Date(at.getTime() + RETRY_WINDOW_MS) })),
+    endpoints.map((e) => ({ messageId, accountId, endpointId: e.id, eventType: type, payload, nextAttemptAt: at, createdAt: at, giveUpAt: new Date(at.getTime() + RETRY_WINDOW_MS) })),
   );
   return endpoints.length;
 }
 
+/** Queues a token event for the account's endpoints that subscribe to its type, in the change's transaction. */
+export const enqueueTokenEvent = (tx: Tx, input: TokenEventInput): Promise<number> => enqueue(tx, input.accountId, input.type, (at) => tokenEventPayload(input, at));
+
+/** Queues `audit.event` for the account's endpoints that subscribe to it, in the transaction that writes the row. */
+export const enqueueAuditEvent = (tx: Tx, row: AuditEventRow): Promise<number> => enqueue(tx, row.accountId, AUDIT_EVENT_TYPE, (at) => auditEventPayload(row, at));
+
 /**
- * `enqueueTokenEvent` in a savepoint of its own, for a change that must commit whatever happens
- * to its webhook (a revocation): a failure is logged, never its values, and queues nothing.
+ * `queue` in a savepoint of its own, for a change that must commit whatever happens to its
+ * webhook (a revocation): a failure is logged, never its values, and queues nothing.
  */
-export async function enqueueTokenEventOrLog(tx: Tx, input: TokenEventInput): Promise<number> {
+export async function enqueueOrLog(tx: Tx, what: { event: WebhookEventType; tokenId?: string }, queue: (savepoint: Tx) => Promise<number>): Promise<number> {
   try {
-    return await tx.transaction((savepoint) => enqueueTokenEvent(savepoint, input));
+    return await tx.transaction(queue);
   } catch (error) {
-    log.error({ tokenId: input.token.id, event: input.type, error: describeError(error) }, "webhook event not queued; the change itself commits");
+    log.error({ ...what, error: describeError(error) }, "webhook event not queued; the change itself commits");
     return 0;
   }
 }
+
+/** `enqueueTokenEvent` through `enqueueOrLog`. */
+export const enqueueTokenEventOrLog = (tx: Tx, input: TokenEventInput): Promise<number> =>
+  enqueueOrLog(tx, { event: input.type, tokenId: input.token.id }, (savepoint) => enqueueTokenEvent(savepoint, input));

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { auditQueryParams, parseAuditQuery } from "@/lib/audit/filters";
 import { requireAuditLogPage } from "@/lib/audit/page-data";
-import { existingTargets, listAccountUsers, listAuditEvents } from "@/lib/audit/queries";
+import { auditRetentionDays, existingTargets, listAccountUsers, listAuditEvents } from "@/lib/audit/queries";
 import { cursorParam } from "@/lib/keyset";
 import { PAGE_SIZE } from "@/lib/pagination";
 
@@ -20,9 +20,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const user = await requireAuditLogPage();
   const query = parseAuditQuery(await searchParams);
   // One more than a page: whether an "Older" page exists, without counting the whole log.
-  const [rows, users] = await Promise.all([
+  const [rows, users, keptDays] = await Promise.all([
     query.errors.length ? [] : listAuditEvents(user.accountId, query.filter, query.after, PAGE_SIZE + 1),
     listAccountUsers(user.accountId),
+    auditRetentionDays(user.accountId),
   ]);
   const page = rows.slice(0, PAGE_SIZE);
   const idsOf = (kind: string) => [...new Set(page.filter((r) => r.targetKind === kind && r.targetId).map((r) => r.targetId!))];
@@ -32,7 +33,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change and sign-in across the account, newest first. Times in UTC; kept 365 days." />
+      <PageHeader title="Audit log" description={`Every change and sign-in across the account, newest first. Times in UTC; kept ${keptDays} days.`} />
       <div className="space-y-6">
         <Panel>
           <FindTokenForm />

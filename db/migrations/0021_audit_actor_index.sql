@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_account_actor_at" ON "audit_events" USING btree ("account_id","actor_kind","actor_id","at" DESC NULLS LAST);
