@@ -82,7 +82,7 @@ describe("a Profile Read request that misses both caches", () => {
   it("fills the profile cache with what it read: the next request asks nothing", async () => {
     await read(byEmail.token, "email=twin%40cold.test");
     tokenCache.clear();
-    expect(profileCache.get((await tokenOf(byEmail)).accountId, "email", "twin@cold.test", ["first_name"])).toBeInstanceOf(Object);
+    expect(profileCache.get((await tokenOf(byEmail)).accountId, "email", "twin@cold.test", ["first_name"], "personalisation")).toBeInstanceOf(Object);
   });
 
   it("reads the token alone when the profile cache holds the value: no profile read for nothing", async () => {

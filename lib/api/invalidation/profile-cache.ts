@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
 import { recordCacheLookup } from "@/lib/metrics/registry";
+import { consents, type Consent } from "@/lib/profiles/consent";
 import { JsonText } from "../http/types";
 
 /** Bounds of the positive cache: entries, and bytes of answers and keys. */
@@ -23,6 +24,10 @@ export type ProfileChange =
 interface Found extends Missing {
   body: JsonText;
   byProfile: string;
+  /** The profile's consent per purpose: one entry serves every token, whatever its purpose. */
+  consent: Consent;
+  /** When it was read (performance.now()): a withheld answer is trusted no longer than a "not found". */
+  readAt: number;
 }
 
 interface Missing {
@@ -51,8 +56,11 @@ function canonicalNumber(value: string): string {
 
 /**
  * Profile Read answers in front of the database, per process, in memory only: for an account,
- * linking attribute, value and exposure set, the 200 answer's bytes (serialised once); and,
- * briefly, that no profile has the value. Trusted only while `live`: the LISTEN connection
+ * linking attribute, value and exposure set, the 200 answer's bytes (serialised once) with the
+ * profile's consent per purpose; and, briefly, that no profile has the value. A token whose
+ * purpose the profile does not consent to is told "withheld", answered as "not found": and
+ * only as long as a "not found" is trusted (NOT_FOUND_TTL_MS), so how often such a lookup
+ * reaches the database, hence how fast it answers, does not tell the two apart either. Trusted only while `live`: the LISTEN connection
  * that carries every profile change (triggers on the table, so whoever writes) is up.
  *
  * Keys start with the account id: two accounts' profiles with the same value never share an
@@ -105,17 +113,23 @@ export class ProfileCache {
     return this.live;
   }
 
-  /** The cached 200 answer's bytes, "none" when no profile has the value, undefined when the database must be asked. */
-  get(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
-    const found = this.lookUp(accountId, attribute, value, exposed);
+  /**
+   * The cached 200 answer's bytes; "withheld" when the profile does not consent to `purpose`
+   * (the token's); "none" when no profile has the value; undefined when the database must be asked.
+   */
+  get(accountId: string, attribute: string, value: string, exposed: readonly string[], purpose: string | null): JsonText | "withheld" | "none" | undefined {
+    const found = this.lookUp(accountId, attribute, value, exposed, purpose);
     recordCacheLookup("profile", found !== undefined);
     return found;
   }
 
-  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[]): JsonText | "none" | undefined {
+  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[], purpose: string | null): JsonText | "withheld" | "none" | undefined {
     if (!this.live) return undefined;
     const hit = this.found.get(foundKey(accountId, attribute, value, exposed));
-    if (hit) return hit.body;
+    if (hit) {
+      if (consents(hit.consent, purpose)) return hit.body;
+      return performance.now() - hit.readAt < NOT_FOUND_TTL_MS ? "withheld" : undefined;
+    }
     return this.missing.has(missingKey(accountId, attribute, value)) ? "none" : undefined;
   }
 
@@ -133,11 +147,11 @@ export class ProfileCache {
     return this.sequence;
   }
 
-  setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: JsonText, stamp: number) {
+  setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: JsonText, consent: Consent, stamp: number) {
     if (!this.mayFill(accountId, stamp)) return;
     const key = foundKey(accountId, attribute, value, exposed);
     const pair = pairKey(attribute, value);
-    const entry = { body, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
+    const entry = { body, consent, readAt: performance.now(), byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
     // Indexed after the set: overwriting an entry disposes the old one, which unindexes the key.
     this.found.set(key, entry);
     if (!this.found.has(key)) return; // larger than the whole cache may hold
