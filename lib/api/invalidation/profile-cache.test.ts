@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { pairKey, ProfileCache } from "./profile-cache";
+import { describe, expect, it, vi } from "vitest";
+import { NOT_FOUND_TTL_MS, pairKey, ProfileCache } from "./profile-cache";
 import { parseProfileChange } from "./profile-changes";
 import { JsonText } from "../http/types";
 
@@ -103,6 +103,28 @@ describe("profile cache", () => {
     expect(cache.get(A, "email", "gone@x.test", EXPOSED, P)).toBe("none");
     await new Promise((r) => setTimeout(r, 80));
     expect(cache.get(A, "email", "gone@x.test", EXPOSED, P)).toBeUndefined();
+  });
+
+  it("serves a cached answer to a purpose the profile consents to; to another, \"withheld\", only as long as a \"not found\"", () => {
+    const cache = liveCache();
+    let now = 1_000;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => now);
+    try {
+      cache.setFound(A, "email", "sam@x.test", EXPOSED, "2", bytes("sam"), { personalisation: false, service: true, analytics: true }, cache.stamp());
+      expect((cache.get(A, "email", "sam@x.test", EXPOSED, "service") as JsonText).text).toBe("sam");
+      expect(cache.get(A, "email", "sam@x.test", EXPOSED, "personalisation")).toBe("withheld");
+      // No purpose, or one this code does not know: nothing is served.
+      expect(cache.get(A, "email", "sam@x.test", EXPOSED, null)).toBe("withheld");
+      expect(cache.get(A, "email", "sam@x.test", EXPOSED, "toString")).toBe("withheld");
+      now += NOT_FOUND_TTL_MS;
+      expect(cache.get(A, "email", "sam@x.test", EXPOSED, "personalisation")).toBeUndefined();
+      expect((cache.get(A, "email", "sam@x.test", EXPOSED, "analytics") as JsonText).text).toBe("sam");
+      // A consent change forgets the profile's answers, whoever asks.
+      cache.invalidate(parseProfileChange(JSON.stringify({ a: A, p: "2", h: [] })));
+      expect(cache.get(A, "email", "sam@x.test", EXPOSED, "service")).toBeUndefined();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("caches nothing with a maximum age of 0", () => {
