@@ -1,7 +1,7 @@
 "use client";
 
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { curlExample } from "@/lib/tokens/curl-example";
+import { curlExample, PROFILE_LOOKUP_REASON } from "@/lib/tokens/curl-example";
 import type { TokenType } from "@/lib/tokens/types";
 
 interface Props {
@@ -22,6 +22,7 @@ export function TryIt({ type, linkingAttribute }: Props) {
       <pre tabIndex={0} className="mt-1.5 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs whitespace-pre text-slate-100">
         <code>{curlExample(hydrated ? window.location.origin : "", type, linkingAttribute, hydrated ? new Date() : new Date(0))}</code>
       </pre>
+      {type === "profile_read" ? <p className="mt-1.5 text-sm text-slate-600">{PROFILE_LOOKUP_REASON}</p> : null}
     </div>
   );
 }

@@ -2,14 +2,14 @@
  * Each journey signs in to an account of its own, created fresh before the server starts, so
  * tests never share tokens, caps or history.
  */
-export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required", "audit", "audit-other", "lifecycle", "lifecycle-cap", "token-policy", "lifecycle-a11y", "privacy", "privacy-a11y", "account-notices", "daily-limit"] as const;
+export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required", "audit", "audit-other", "lifecycle", "lifecycle-cap", "token-policy", "lifecycle-a11y", "privacy", "privacy-a11y", "account-notices", "daily-limit", "consent"] as const;
 export type JourneyAccount = (typeof journeyAccounts)[number];
 
 export const journeySlug = (key: JourneyAccount) => `e2e-${key}`;
 export const journeyEmail = (key: JourneyAccount, role: "admin" | "marketer") => `${role}@${journeySlug(key)}.test`;
 
-/** Journeys that read profiles: their account gets this many demo profiles, Jane Remington first. */
-export const seededProfiles: Partial<Record<JourneyAccount, number>> = { governance: 20, proxy: 1, privacy: 20, "daily-limit": 3 };
+/** Journeys that read profiles: their account gets this many demo profiles, Jane Remington first, then Sam Okafor. */
+export const seededProfiles: Partial<Record<JourneyAccount, number>> = { governance: 20, proxy: 1, privacy: 20, "daily-limit": 3, consent: 2 };
 
 /** Tokens some journeys start with (their secrets are thrown away). */
 export const seededTokens: Partial<Record<JourneyAccount, Array<{ type: "activity" | "profile_read"; description: string }>>> = {

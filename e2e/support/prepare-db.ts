@@ -33,7 +33,7 @@ async function main() {
     const profileCount = seededProfiles[key];
     if (profileCount) {
       const rows = generateProfiles(profileCount, "demo-retail.test", createRandom(7), new Date());
-      await db.insert(profiles).values(rows.map((attributes) => ({ accountId: account.accountId, attributes })));
+      await db.insert(profiles).values(rows.map((profile) => ({ accountId: account.accountId, ...profile })));
     }
     for (const token of seededTokens[key] ?? []) {
       const secret = generateToken(token.type);

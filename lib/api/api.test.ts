@@ -123,6 +123,16 @@ describe("Profile Read API", () => {
       conforms("/api/v1/profile", "get", wrong);
     }
   });
+
+  it("answers the POST lookup as documented: found, not found, a bad body", async () => {
+    const lookup = (body: unknown) => get("/api/v1/profile/lookup", { method: "POST", token: profile.token, body });
+    const found = await lookup({ email: "jane.remington@demo-retail.test" });
+    expect(found.body.data).toEqual({ email: "jane.remington@demo-retail.test", first_name: "Jane", loyalty_tier: "Gold" });
+    const missing = await lookup({ email: "nobody@example.com" });
+    const bad = await lookup({ customer_id: "C-00001" });
+    expect([found.status, missing.status, bad.status]).toEqual([200, 404, 400]);
+    for (const result of [found, missing, bad]) conforms("/api/v1/profile/lookup", "post", result);
+  });
 });
 
 describe("authentication", () => {

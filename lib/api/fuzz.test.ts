@@ -79,4 +79,18 @@ describe("API inputs under fuzzing: never a 5xx", () => {
       { numRuns: 150 },
     );
   }, 60_000);
+
+  it("any profile lookup body", async () => {
+    const body = fc.oneof(
+      fc.anything({ key: anyText(10), values: [anyText(30), fc.double(), fc.boolean(), fc.constant(null)] }),
+      fc.dictionary(fc.oneof(fc.constantFrom("email", "customer_id", "x", ""), anyText(10)), fc.oneof(anyText(30), fc.integer(), fc.constant(null)), { maxKeys: 3 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const result = await call(server.port, "/api/v1/profile/lookup", { method: "POST", token: profile, rawBody: JSON.stringify(b) ?? "null" });
+        expect([200, 400, 404, 413]).toContain(result.status);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });

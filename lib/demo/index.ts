@@ -41,7 +41,7 @@ async function seedAccount(tx: Tx, spec: DemoAccountSpec, options: SeedOptions):
   );
   await tx.insert(attributes).values(catalogueRows(accountId));
   for (const batch of chunk(generateProfiles(spec.profileCount, spec.domain, random, today), 500)) {
-    await tx.insert(profiles).values(batch.map((attrs) => ({ accountId, attributes: attrs })));
+    await tx.insert(profiles).values(batch.map((profile) => ({ accountId, ...profile })));
   }
   await seedActivity(tx, accountId, spec, random, today);
 }

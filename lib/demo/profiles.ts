@@ -1,4 +1,4 @@
-import type { ProfileAttributes } from "@/db/tables";
+import type { ProfileAttributes, profiles } from "@/db/tables";
 import type { Random } from "./random";
 
 const firstNames = ["Olivia", "Noah", "Amelia", "Jack", "Isla", "William", "Mia", "Oliver", "Ava", "Leo",
@@ -18,7 +18,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, "0");
 const isoDate = (base: Date, dayOffset: number) =>
   new Date(base.getTime() - dayOffset * 86_400_000).toISOString().slice(0, 10);
 
-/** Jane Remington is the profile every walkthrough and test looks up. */
+/** Jane Remington is the profile every walkthrough and test looks up: she consents to every purpose. */
 function janeRemington(domain: string): ProfileAttributes {
   return {
     email: `jane.remington@${domain}`,
@@ -64,16 +64,71 @@ function janeRemington(domain: string): ProfileAttributes {
   };
 }
 
-export function generateProfiles(count: number, domain: string, random: Random, today: Date): ProfileAttributes[] {
-  const profiles: ProfileAttributes[] = [janeRemington(domain)];
-  for (let i = 2; i <= count; i++) {
+/**
+ * Sam Okafor has withdrawn consent to personalisation (PRODUCT.md §11) and keeps service and
+ * analytics: a Personalisation token is told no such profile, a Customer service token reads him.
+ */
+function samOkafor(domain: string): DemoProfile {
+  const attributes: ProfileAttributes = {
+    email: `sam.okafor@${domain}`,
+    customer_id: "C-00002",
+    first_name: "Sam",
+    last_name: "Okafor",
+    loyalty_tier: "Silver",
+    lifetime_value: 1387.2,
+    phone: "+61 2 9000 0002",
+    mobile: "+61 400 000 002",
+    date_of_birth: "1992-09-03",
+    gender: "Male",
+    address_line_1: "48 George Street",
+    city: "Sydney",
+    state: "NSW",
+    postcode: "2000",
+    country: "Australia",
+    language: "en",
+    signup_date: "2021-06-14",
+    first_purchase_date: "2021-06-20",
+    last_purchase_date: "2026-09-18",
+    total_orders: 12,
+    average_order_value: 115.6,
+    total_spend_12m: 462.4,
+    returns_count: 1,
+    preferred_store: "Sydney Central",
+    preferred_channel: "SMS",
+    favourite_category: "Outerwear",
+    email_opt_in: false,
+    sms_opt_in: true,
+    push_opt_in: false,
+    points_balance: 1380,
+    member_since: "2021-06-14",
+    referral_code: "SAM-OKA-02",
+    segment: "Active",
+    churn_risk: "Medium",
+    predicted_ltv: 2100,
+    app_user: false,
+    store_visits_12m: 6,
+    online_orders_12m: 4,
+    last_visit_date: "2026-11-02",
+    vip: false,
+  };
+  return { attributes, consentPersonalisation: false, consentService: true, consentAnalytics: true };
+}
+
+/** A profile row as the demo inserts it, without its account: the consent columns default to true (consented). */
+export type DemoProfile = Omit<typeof profiles.$inferInsert, "id" | "accountId">;
+
+/** Jane Remington (consents to every purpose), Sam Okafor (not to personalisation), then generated customers. */
+export function generateProfiles(count: number, domain: string, random: Random, today: Date): DemoProfile[] {
+  const profiles: DemoProfile[] = [{ attributes: janeRemington(domain), consentPersonalisation: true, consentService: true, consentAnalytics: true }];
+  if (count >= 2) profiles.push(samOkafor(domain));
+  for (let i = 3; i <= count; i++) {
     const first = random.pick(firstNames);
     const last = random.pick(lastNames);
     const [city, state, postcode] = random.pick(cities);
     const orders = random.int(0, 60);
     const aov = Math.round(random.int(2000, 25000)) / 100;
     const signupDays = random.int(30, 3000);
-    profiles.push({
+    const attributes: ProfileAttributes = {
       email: `${first}.${last}.${i}@${domain}`.toLowerCase(),
       customer_id: `C-${pad(i, 5)}`,
       first_name: first,
@@ -114,7 +169,8 @@ export function generateProfiles(count: number, domain: string, random: Random, 
       online_orders_12m: random.int(0, 20),
       last_visit_date: isoDate(today, random.int(0, 200)),
       vip: random.chance(0.05),
-    });
+    };
+    profiles.push({ attributes });
   }
   return profiles;
 }

@@ -76,4 +76,23 @@ describe("seedDemoData (integration)", () => {
       expect(found[0]!.attributes).toMatchObject({ first_name: "Jane", last_name: "Remington", loyalty_tier: "Gold", customer_id: "C-00001" });
     }
   });
+
+  it("has Jane consent to every purpose, and Sam Okafor withdraw personalisation only", async () => {
+    const db = getDb();
+    const [demo] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.slug, slug("demo-retail")));
+    const consentOf = async (probe: Record<string, string>) =>
+      db
+        .select({ p: profiles.consentPersonalisation, s: profiles.consentService, a: profiles.consentAnalytics, attributes: profiles.attributes })
+        .from(profiles)
+        .where(sql`${profiles.accountId} = ${demo!.id} and ${profiles.attributes} @> ${JSON.stringify(probe)}::jsonb`);
+    expect(await consentOf({ customer_id: "C-00001" })).toMatchObject([{ p: true, s: true, a: true }]);
+    const sam = await consentOf({ email: "sam.okafor@demo-retail.test" });
+    expect(sam).toMatchObject([{ p: false, s: true, a: true, attributes: { customer_id: "C-00002", first_name: "Sam", last_name: "Okafor" } }]);
+    // Everyone else keeps the column default: consented.
+    const [withdrawn] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(profiles)
+      .where(sql`${profiles.accountId} = ${demo!.id} and not (${profiles.consentPersonalisation} and ${profiles.consentService} and ${profiles.consentAnalytics})`);
+    expect(withdrawn!.n).toBe(1);
+  });
 });

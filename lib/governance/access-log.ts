@@ -16,9 +16,14 @@ const FLUSH_AT_ROWS = 1_000;
  */
 const MAX_PENDING = 100_000;
 
-/** What the profile lookup found, as lib/profiles/queries.ts says it. */
-export type LookupFound = "one" | "none" | "several";
-const outcomes: Record<LookupFound, AccessOutcome> = { one: "found", none: "not_found", several: "ambiguous" };
+/**
+ * What the profile lookup found, as lib/profiles/queries.ts says it; "withheld": one profile,
+ * without consent for the token's purpose (answered as "none", recorded as what it was: the
+ * enumeration alarm counts only "not_found", so a partner reading real customers who opted out
+ * is not taken for someone guessing values).
+ */
+export type LookupFound = "one" | "none" | "several" | "withheld";
+const outcomes: Record<LookupFound, AccessOutcome> = { one: "found", none: "not_found", several: "ambiguous", withheld: "withheld" };
 
 interface PendingRead {
   tokenId: string;

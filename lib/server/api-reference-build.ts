@@ -23,13 +23,15 @@ import { API_REFERENCE_BUILD_DIR, BUNDLE_FILE, BUNDLE_PATH, NONCE_PLACEHOLDER, P
 const require = createRequire(import.meta.url);
 
 // Colours chosen for WCAG AA contrast on Redoc's white and dark panels (its defaults fail axe).
+// primary.light is the "additional property" label's text (the profile lookup's body, one field
+// named per token) and, nearly transparent, a chip's background: Redoc's lightened default fails.
 const options = {
   disableSearch: true,
   hideDownloadButton: false,
   expandResponses: "200",
   jsonSampleExpandLevel: 3,
   theme: {
-    colors: { primary: { main: "#1d4ed8" }, success: { main: "#15803d" }, error: { main: "#b91c1c" }, text: { primary: "#0f172a", secondary: "#334155" } },
+    colors: { primary: { main: "#1d4ed8", light: "#1d4ed8" }, success: { main: "#15803d" }, error: { main: "#b91c1c" }, text: { primary: "#0f172a", secondary: "#334155" } },
     typography: { fontFamily: "ui-sans-serif, system-ui, sans-serif", headings: { fontFamily: "ui-sans-serif, system-ui, sans-serif" }, code: { fontFamily: "ui-monospace, monospace" } },
   },
 };

@@ -11,7 +11,16 @@ describe("curlExample", () => {
     expect(text).toMatch(/https:\/\/hub\.example\/api\/v1\/activity\/reports$/);
   });
 
-  it("Profile Read: the lookup by the linking attribute", () => {
-    expect(curlExample("", "profile_read", "customer_id")).toBe('curl -H "Authorization: Bearer $HUB_API_TOKEN" "/api/v1/profile?customer_id=<customer_id>"');
+  it("Profile Read: the POST lookup by the linking attribute first, then the same as a GET", () => {
+    const lines = curlExample("https://hub.example", "profile_read", "customer_id").split("\n");
+    expect(lines).toEqual([
+      "# Recommended: the value stays out of the URL and proxy logs",
+      'curl -H "Authorization: Bearer $HUB_API_TOKEN" -H "Content-Type: application/json" \\',
+      `  -d '{"customer_id":"<customer_id>"}' \\`,
+      "  https://hub.example/api/v1/profile/lookup",
+      "# The same lookup with the value in the URL",
+      'curl -H "Authorization: Bearer $HUB_API_TOKEN" "https://hub.example/api/v1/profile?customer_id=<customer_id>"',
+    ]);
+    expect(curlExample("", "profile_read", null)).toContain(`-d '{"email":"<email>"}'`);
   });
 });

@@ -13,12 +13,30 @@ export function activityReportsCurl(origin: string, now: Date): string {
   return `curl ${AUTH} -H "Content-Type: application/json" \\\n  -d '${body}' \\\n  ${origin}/api/v1/activity/reports`;
 }
 
+/** Why a Profile Read lookup is shown as a POST first: said beside the example and in the reference. */
+export const PROFILE_LOOKUP_REASON = "The POST keeps the customer's value out of URLs, and so out of proxy and server logs; the GET answers the same.";
+
+/**
+ * A profile lookup: the POST (the value in the body), then the same lookup as a GET. Shell
+ * comments say which is which, so the whole text can be pasted.
+ */
+export function profileLookupCurl(origin: string, linkingAttribute: string): string {
+  const body = JSON.stringify({ [linkingAttribute]: `<${linkingAttribute}>` });
+  return [
+    "# Recommended: the value stays out of the URL and proxy logs",
+    `curl ${AUTH} -H "Content-Type: application/json" \\`,
+    `  -d '${body}' \\`,
+    `  ${origin}/api/v1/profile/lookup`,
+    "# The same lookup with the value in the URL",
+    `curl ${AUTH} "${origin}/api/v1/profile?${linkingAttribute}=<${linkingAttribute}>"`,
+  ].join("\n");
+}
+
 /**
  * A first request to try with a new token. It names $HUB_API_TOKEN rather than the secret,
  * so the token does not end up in shell history.
  */
 export function curlExample(origin: string, type: TokenType, linkingAttribute?: string | null, now = new Date()): string {
   if (type === "activity") return `curl ${AUTH} ${origin}/api/v1/users\n${activityReportsCurl(origin, now)}`;
-  const key = linkingAttribute || "email";
-  return `curl ${AUTH} "${origin}/api/v1/profile?${key}=<${key}>"`;
+  return profileLookupCurl(origin, linkingAttribute || "email");
 }

@@ -18,7 +18,7 @@ import type { ApiRequest, ApiResponse } from "../http/types";
 // happened is the router's next step (record-outcome.ts); nothing here writes anything.
 
 /** The profile a request asks for, if it is a Profile Read request (see `identify`). */
-export type AskFor = (request: ApiRequest) => ProfileAsk | undefined;
+export type AskFor = (request: ApiRequest) => ProfileAsk | undefined | Promise<ProfileAsk | undefined>;
 
 /**
  * The token a request presents, parsed once: its SHA-256 when it has a Hub token's shape and
@@ -63,7 +63,7 @@ export async function identify(request: ApiRequest, credential: Credential | nul
   const spent = hash && tokenCache.wasValid(hash) ? null : failedAuth.exhausted(clientKey(request));
   if (spent) return { spent };
   if (!hash || cached !== undefined) return { token: null, hash };
-  return { ...(await lookUpToken(hash, ask?.(request))), hash };
+  return { ...(await lookUpToken(hash, await ask?.(request))), hash };
 }
 
 const clientKey = (request: ApiRequest) => limiterKey(request.clientIp);

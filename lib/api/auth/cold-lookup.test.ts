@@ -79,10 +79,28 @@ describe("a Profile Read request that misses both caches", () => {
     expect(findProfileByAttribute).not.toHaveBeenCalled();
   });
 
+  it("answers a POST lookup from the token's statement too: the body is read before the token is known", async () => {
+    const post = (body: unknown) => (startCold(), call(server.port, "/api/v1/profile/lookup", { token: byEmail.token, method: "POST", body }));
+    expect(await post({ email: "twin@cold.test" })).toMatchObject({ status: 200, body: { data: { first_name: "Mine" } } });
+    expect(getTokenWithProfile).toHaveBeenCalledTimes(1);
+    // A bad body asks for no profile, and is answered 400 once the token is known.
+    expect(await post({ email: "twin@cold.test", extra: 1 })).toMatchObject({ status: 400, body: { error: { code: "invalid_request" } } });
+    expect(getTokenWithProfile).toHaveBeenCalledTimes(1);
+    expect(findProfileByAttribute).not.toHaveBeenCalled();
+  });
+
+  it("withholds a profile without consent for the token's purpose, from the token's statement alone", async () => {
+    const { accountId } = await tokenOf(byEmail);
+    await getDb().insert(profiles).values({ accountId, attributes: { email: "optout@cold.test", first_name: "Opted" }, consentPersonalisation: false });
+    expect(await coldRead(byEmail.token, "email=optout%40cold.test")).toMatchObject({ status: 404, body: { error: { code: "profile_not_found" } } });
+    expect(getTokenWithProfile).toHaveBeenCalledTimes(1);
+    expect(findProfileByAttribute).not.toHaveBeenCalled();
+  });
+
   it("fills the profile cache with what it read: the next request asks nothing", async () => {
     await read(byEmail.token, "email=twin%40cold.test");
     tokenCache.clear();
-    expect(profileCache.get((await tokenOf(byEmail)).accountId, "email", "twin@cold.test", ["first_name"])).toBeInstanceOf(Object);
+    expect(profileCache.get((await tokenOf(byEmail)).accountId, "email", "twin@cold.test", ["first_name"], "personalisation")).toBeInstanceOf(Object);
   });
 
   it("reads the token alone when the profile cache holds the value: no profile read for nothing", async () => {

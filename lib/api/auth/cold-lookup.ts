@@ -4,7 +4,7 @@ import { getTokenWithProfile } from "./queries";
 import { cacheTokenRow, findTokenByHash, tokenCache } from "./token-cache";
 import type { ApiToken } from "@/lib/tokens/api-token";
 
-/** The profile a request asks for, known before its token is: its one query parameter. */
+/** The profile a request asks for, known before its token is: its one query parameter, or its body's one field. */
 export interface ProfileAsk {
   key: string;
   value: string;

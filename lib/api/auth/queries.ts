@@ -51,7 +51,18 @@ function prepareLookups(db: Db) {
   const withProfile = (typed: boolean, name: string) => {
     const match = matchingProfiles(db, apiTokens.accountId, typed, mayRead).as("match");
     return db
-      .select({ ...tokenColumns, profileId: match.id, profileAttributes: match.attributes })
+      // The profile's columns with its consent per purpose, in the same row: the token's purpose
+      // decides (profile-read.ts). Null when no profile matched (the left join's empty side).
+      .select({
+        ...tokenColumns,
+        profile: {
+          id: match.id,
+          attributes: match.attributes,
+          consentPersonalisation: match.consentPersonalisation,
+          consentService: match.consentService,
+          consentAnalytics: match.consentAnalytics,
+        },
+      })
       .from(apiTokens)
       .leftJoinLateral(match, sql`true`)
       .where(byHash)
@@ -81,8 +92,9 @@ export async function getTokenByHash(hash: string): Promise<TokenRow | null> {
 
 /**
  * The token, as `getTokenByHash`, and in the same statement (a lateral join) the profiles of
- * its account whose `key` holds `value`, at most two: null when the token may not read them
- * (another type, revoked, or linked on another attribute), so nothing of theirs is read.
+ * its account whose `key` holds `value`, at most two, with their consent: null when the token
+ * may not read them (another type, revoked, or linked on another attribute), so nothing of
+ * theirs is read.
  */
 export async function getTokenWithProfile(hash: string, key: string, value: string): Promise<{ token: TokenRow | null; profiles: ProfileRow[] | null }> {
   const documents = lookupDocuments(key, value);
@@ -92,9 +104,9 @@ export async function getTokenWithProfile(hash: string, key: string, value: stri
       : await lookups().withValue.execute({ hash, key, ...documents });
   const first = rows[0];
   if (!first) return { token: null, profiles: null };
-  const { profileId: _id, profileAttributes: _attributes, ...token } = first;
+  const { profile: _profile, ...token } = first;
   const mayRead = token.type === "profile_read" && token.status === "active" && token.pausedAt === null && token.linkingAttribute === key;
-  const profiles = rows.flatMap((row) => (row.profileId === null ? [] : [{ id: row.profileId, attributes: row.profileAttributes! }]));
+  const profiles = rows.flatMap((row) => (row.profile ? [row.profile] : []));
   return { token, profiles: mayRead ? profiles : null };
 }
 

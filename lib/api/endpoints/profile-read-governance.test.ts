@@ -198,8 +198,12 @@ describe("refused client IPs", () => {
   });
 });
 
-/** A few real customers' emails of the test account (its profiles are generated). */
+/** A few real customers' emails of the test account (its profiles are generated) who consent to personalisation, the tokens' purpose. */
 async function listKnownEmails(n: number): Promise<string[]> {
-  const rows = await getDb().select({ attributes: profiles.attributes }).from(profiles).where(eq(profiles.accountId, actor.accountId)).limit(n + 1);
+  const rows = await getDb()
+    .select({ attributes: profiles.attributes })
+    .from(profiles)
+    .where(and(eq(profiles.accountId, actor.accountId), eq(profiles.consentPersonalisation, true)))
+    .limit(n + 1);
   return rows.map((r) => String(r.attributes.email)).filter((e) => e !== JANE).slice(0, n);
 }

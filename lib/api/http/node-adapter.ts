@@ -44,6 +44,8 @@ class NodeApiRequest implements ApiRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly clientAddress: IpAddress | null;
+  /** The body, read once: a Profile Read lookup's may be read before its token is known (auth/cold-lookup.ts), then again by its handler. */
+  private body: Promise<Buffer> | undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -66,11 +68,11 @@ class NodeApiRequest implements ApiRequest {
     if (!options?.anyContentType && !/^application\/json\b/i.test(this.req.headers["content-type"] ?? "")) {
       throw new RequestError("invalid_request", "Send the body as application/json");
     }
-    return parseJsonBody((await readBody(this.req)).toString("utf8"));
+    return parseJsonBody((await this.readRaw()).toString("utf8"));
   }
 
   readRaw(options?: { maxBytes?: number }): Promise<Buffer> {
-    return readBody(this.req, options?.maxBytes);
+    return (this.body ??= readBody(this.req, options?.maxBytes));
   }
 }
 

@@ -10,7 +10,7 @@ import { getForms, getGroups, getUsers, postActivityQuery, postActivityReports }
 import { GITHUB_SCANS_PER_MINUTE, receiveGitHubScan, reportLeakedTokens, REVOKE_REPORTS_PER_MINUTE } from "../endpoints/leak-reports";
 import { openApiDocument } from "../reference/openapi";
 import type { PrefetchedProfile } from "../auth/cold-lookup";
-import { profileAsk, readProfile } from "../endpoints/profile-read";
+import { lookUpProfile, profileAsk, profileBodyAsk, readProfile } from "../endpoints/profile-read";
 import { consume, rateLimitHeaders } from "../auth/rate-limit";
 import { tokenCache } from "../auth/token-cache";
 import type { ApiToken } from "@/lib/tokens/api-token";
@@ -33,6 +33,8 @@ export const routes: Route[] = [
   { method: "GET", path: "/api/v1/forms", type: "activity", handler: getForms },
   { method: "POST", path: "/api/v1/activity/query", type: "activity", handler: postActivityQuery },
   { method: "POST", path: "/api/v1/activity/reports", type: "activity", handler: postActivityReports },
+  // One lookup, two ways to give the value; the POST keeps it out of URLs (profile-read.ts).
+  { method: "POST", path: "/api/v1/profile/lookup", type: "profile_read", handler: lookUpProfile, ask: profileBodyAsk },
   { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile, ask: profileAsk },
 ];
 

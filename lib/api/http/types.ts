@@ -19,7 +19,8 @@ export interface ApiRequest {
   readJson(options?: { anyContentType?: boolean }): Promise<unknown>;
   /**
    * The body's bytes as sent, at most `maxBytes` (16 KiB unless given): for a signature over
-   * the raw body. Read a body once, by one of the two.
+   * the raw body. The first read's result (or refusal) is kept: a second read, by either of the
+   * two, gets the same bytes.
    */
   readRaw(options?: { maxBytes?: number }): Promise<Buffer>;
 }

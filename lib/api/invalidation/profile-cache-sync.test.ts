@@ -133,6 +133,18 @@ describe.skipIf(!url)("profile changes made outside the app, seen by two instanc
     for (const instance of instances) await within1s(async () => expect(firstName(await read(instance))).toBe("Seven"));
   });
 
+  it("withholds a profile whose consent is withdrawn on every instance within 1 s, and serves it again once given", async () => {
+    await insertProfile(accountId, { email: "consent@sync.test", first_name: "Consenting" });
+    await warm("consent@sync.test");
+    for (const instance of instances) expect(firstName(await lookup(instance, "consent@sync.test"))).toBe("Consenting");
+    // Only the consent column changes, as a preference centre's sync would write it.
+    await sql`update profiles set consent_personalisation = false where account_id = ${accountId} and attributes @> '{"email":"consent@sync.test"}'`;
+    await untilBoth("consent@sync.test", (r) => r.status === 404 && r.body.error?.code === "profile_not_found");
+    await warm("consent@sync.test");
+    await sql`update profiles set consent_personalisation = true where account_id = ${accountId} and attributes @> '{"email":"consent@sync.test"}'`;
+    await untilBoth("consent@sync.test", (r) => firstName(r) === "Consenting");
+  });
+
   async function insertProfile(account: string, attributes: Record<string, string>) {
     await sql`insert into profiles (account_id, attributes) values (${account}, ${sql.json(attributes)})`;
   }

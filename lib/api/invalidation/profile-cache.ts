@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { processSingleton } from "@/db/process-singleton";
 import { env } from "@/lib/env";
 import { recordCacheLookup } from "@/lib/metrics/registry";
+import { consents, type Consent } from "@/lib/profiles/consent";
 import { JsonText } from "../http/types";
 
 /** Bounds of the positive cache: entries, and bytes of answers and keys. */
@@ -25,6 +26,10 @@ interface Found extends Missing {
   /** Whose answer it is: the daily profile limit counts customers by it. */
   profileId: string;
   byProfile: string;
+  /** The profile's consent per purpose: one entry serves every token, whatever its purpose. */
+  consent: Consent;
+  /** When it was read (performance.now()): a withheld answer is trusted no longer than a "not found". */
+  readAt: number;
 }
 
 /** A cached 200 answer: its bytes and whose profile they are. */
@@ -56,8 +61,11 @@ function canonicalNumber(value: string): string {
 
 /**
  * Profile Read answers in front of the database, per process, in memory only: for an account,
- * linking attribute, value and exposure set, the 200 answer's bytes (serialised once); and,
- * briefly, that no profile has the value. Trusted only while `live`: the LISTEN connection
+ * linking attribute, value and exposure set, the 200 answer's bytes (serialised once) with the
+ * profile's consent per purpose; and, briefly, that no profile has the value. A token whose
+ * purpose the profile does not consent to is told "withheld", answered as "not found": and
+ * only as long as a "not found" is trusted (NOT_FOUND_TTL_MS), so how often such a lookup
+ * reaches the database, hence how fast it answers, does not tell the two apart either. Trusted only while `live`: the LISTEN connection
  * that carries every profile change (triggers on the table, so whoever writes) is up.
  *
  * Keys start with the account id: two accounts' profiles with the same value never share an
@@ -110,17 +118,24 @@ export class ProfileCache {
     return this.live;
   }
 
-  /** The cached 200 answer, "none" when no profile has the value, undefined when the database must be asked. */
-  get(accountId: string, attribute: string, value: string, exposed: readonly string[]): CachedProfile | "none" | undefined {
-    const found = this.lookUp(accountId, attribute, value, exposed);
+  /**
+   * The cached 200 answer (its bytes and whose profile); "withheld" when the profile does not
+   * consent to `purpose` (the token's); "none" when no profile has the value; undefined when the
+   * database must be asked.
+   */
+  get(accountId: string, attribute: string, value: string, exposed: readonly string[], purpose: string | null): CachedProfile | "withheld" | "none" | undefined {
+    const found = this.lookUp(accountId, attribute, value, exposed, purpose);
     recordCacheLookup("profile", found !== undefined);
     return found;
   }
 
-  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[]): CachedProfile | "none" | undefined {
+  private lookUp(accountId: string, attribute: string, value: string, exposed: readonly string[], purpose: string | null): CachedProfile | "withheld" | "none" | undefined {
     if (!this.live) return undefined;
     const hit = this.found.get(foundKey(accountId, attribute, value, exposed));
-    if (hit) return hit;
+    if (hit) {
+      if (consents(hit.consent, purpose)) return hit;
+      return performance.now() - hit.readAt < NOT_FOUND_TTL_MS ? "withheld" : undefined;
+    }
     return this.missing.has(missingKey(accountId, attribute, value)) ? "none" : undefined;
   }
 
@@ -138,11 +153,11 @@ export class ProfileCache {
     return this.sequence;
   }
 
-  setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: JsonText, stamp: number) {
+  setFound(accountId: string, attribute: string, value: string, exposed: readonly string[], profileId: string, body: JsonText, consent: Consent, stamp: number) {
     if (!this.mayFill(accountId, stamp)) return;
     const key = foundKey(accountId, attribute, value, exposed);
     const pair = pairKey(attribute, value);
-    const entry = { body, profileId, byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
+    const entry = { body, profileId, consent, readAt: performance.now(), byProfile: `${accountId}:${profileId}`, byPair: `${accountId}:${pair}`, pair };
     // Indexed after the set: overwriting an entry disposes the old one, which unindexes the key.
     this.found.set(key, entry);
     if (!this.found.has(key)) return; // larger than the whole cache may hold

@@ -49,9 +49,9 @@ describe("the profile change trigger", () => {
     const { accountId } = actor;
     expect(profileCache.isLive()).toBe(true);
     profileCache.setNotFound(accountId, "email", "trigger@notify.test", profileCache.stamp());
-    expect(profileCache.get(accountId, "email", "trigger@notify.test", ["email"])).toBe("none");
+    expect(profileCache.get(accountId, "email", "trigger@notify.test", ["email"], "personalisation")).toBe("none");
     await getDb().insert(profiles).values({ accountId, attributes: { email: "trigger@notify.test" } });
-    await vi.waitFor(() => expect(profileCache.get(accountId, "email", "trigger@notify.test", ["email"])).not.toBe("none"), { timeout: 1_000, interval: 10 });
+    await vi.waitFor(() => expect(profileCache.get(accountId, "email", "trigger@notify.test", ["email"], "personalisation")).not.toBe("none"), { timeout: 1_000, interval: 10 });
   });
 });
 

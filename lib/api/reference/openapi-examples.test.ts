@@ -111,10 +111,13 @@ describe("the examples match the demo data", () => {
     }
   });
 
-  it("the profile is Jane Remington's, attribute for attribute", () => {
+  it("the profile is Jane Remington's, attribute for attribute, asked for by her email", () => {
     const [jane] = generateProfiles(1, demo.domain, createRandom(1), today);
-    const shown = (operationExamples["GET /api/v1/profile"]!.response as { data: Record<string, unknown> }).data;
-    for (const [key, value] of Object.entries(shown)) expect(jane![key], key).toEqual(value);
+    for (const operation of ["GET /api/v1/profile", "POST /api/v1/profile/lookup"]) {
+      const shown = (operationExamples[operation]!.response as { data: Record<string, unknown> }).data;
+      for (const [key, value] of Object.entries(shown)) expect(jane!.attributes[key], `${operation} ${key}`).toEqual(value);
+    }
+    expect(operationExamples["POST /api/v1/profile/lookup"]!.request).toEqual({ email: jane!.attributes.email });
   });
 });
 

@@ -151,6 +151,12 @@ export const operationExamples: Record<string, Examples> = {
     response: summaryReport,
     responseSummary: "A summary report",
   },
+  "POST /api/v1/profile/lookup": {
+    request: { email: "jane.remington@demo-retail.test" },
+    requestSummary: "Jane Remington, by email, for a token linked on Email",
+    response: janeRemington,
+    responseSummary: "Jane Remington, as a token exposing six attributes sees her",
+  },
   "GET /api/v1/profile": { response: janeRemington, responseSummary: "Jane Remington, as a token exposing six attributes sees her" },
 };
 

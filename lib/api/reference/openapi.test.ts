@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseReportRequest } from "@/lib/activity/reports";
 import { activityQuerySchema, GROUP_BY, METRICS } from "@/lib/activity/schema";
-import { profileQuerySchema } from "@/lib/profiles/schema";
+import { parseLookupBody, profileQuerySchema } from "@/lib/profiles/schema";
 import { apiError, MAX_BODY_BYTES } from "../http/errors";
 import { revokeRequestSchema, scanningMatchesSchema } from "../endpoints/leak-reports";
 import { LINKING_PARAMETER, openApiDocument } from "./openapi";
@@ -98,6 +98,35 @@ describe("OpenAPI request schemas", () => {
   });
 });
 
+describe("OpenAPI: the profile lookup's body", () => {
+  const lookupBody = ajv.compile(openApiDocument.paths["/api/v1/profile/lookup"].post.requestBody.content["application/json"].schema);
+  it.each([
+    [{ email: "jane@example.com" }, true],
+    [{ email: "" }, false],
+    [{ email: 42 }, false],
+    [{ email: null }, false],
+    [{}, false],
+    [{ email: "jane@example.com", customer_id: "C-00001" }, false],
+    [["jane@example.com"], false],
+    ["jane@example.com", false],
+  ])("%j for a token linked on email: document and API both say %s", (body, accepted) => {
+    expect(lookupBody(body)).toBe(accepted);
+    expect(parseLookupBody(body, "email").ok).toBe(accepted);
+  });
+
+  it("another attribute than the token's: only the API refuses (the field is named per token, in words)", () => {
+    expect(lookupBody({ customer_id: "C-00001" })).toBe(true);
+    expect(parseLookupBody({ customer_id: "C-00001" }, "email").ok).toBe(false);
+  });
+
+  it("comes before the GET, which the reference therefore lists second, and both say why", () => {
+    const profilePaths = Object.keys(openApiDocument.paths).filter((path) => path.startsWith("/api/v1/profile"));
+    expect(profilePaths).toEqual(["/api/v1/profile/lookup", "/api/v1/profile"]);
+    expect(openApiDocument.paths["/api/v1/profile/lookup"].post.description).toMatch(/stays out of the URL.*proxies/);
+    expect(openApiDocument.paths["/api/v1/profile"].get.description).toMatch(/Prefer `POST \/api\/v1\/profile\/lookup`/);
+  });
+});
+
 describe("OpenAPI: leak reports", () => {
   const revokeBody = ajv.compile(openApiDocument.paths["/api/v1/tokens/revoke"].post.requestBody.content["application/json"].schema);
   const scanBody = ajv.compile(openApiDocument.paths["/api/v1/secret-scanning/github"].post.requestBody.content["application/json"].schema);
@@ -135,7 +164,7 @@ describe("the limits the document states", () => {
   });
 
   it("are the body size the adapter reads and the 413 states", () => {
-    const tooLarge = ["/api/v1/tokens/revoke", "/api/v1/activity/query"].map((path) => paths[path]!.post.responses["413"]!.description);
+    const tooLarge = ["/api/v1/tokens/revoke", "/api/v1/activity/query", "/api/v1/profile/lookup"].map((path) => paths[path]!.post.responses["413"]!.description);
     for (const description of tooLarge) expect(stated(description, /over (\d+) bytes/)).toBe(MAX_BODY_BYTES);
     expect(apiError("payload_too_large").body).toMatchObject({ error: { message: `The request body may be at most ${MAX_BODY_BYTES} bytes.` } });
   });

@@ -174,6 +174,43 @@ const reportFailures = {
 };
 const scanningLabel = strictObject({ token_raw: { type: "string" }, token_type: { type: "string" }, label: { type: "string", enum: ["true_positive", "false_positive"] } });
 
+const LINKING_ATTRIBUTE_WORDS = "e.g. `email` or `customer_id`";
+const PROFILE_LOOKUP_WHY =
+  "The value stays out of the URL, and so out of the access logs of proxies, load balancers and servers on the way, and out of browser histories: use this rather than the GET.";
+const PROFILE_CONSENT =
+  "A profile that has not consented to the token's purpose (Personalisation, Customer service or Analytics) answers exactly like a missing one: 404 `profile_not_found`.";
+
+/** The lookup body: one field, named after the token's linking attribute (so per token), holding the value. */
+const LOOKUP_BODY_SCHEMA = {
+  type: "object",
+  description: `Exactly one field: the token's linking attribute (${LINKING_ATTRIBUTE_WORDS}), holding the value to look up.`,
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: requestSchema(linkingValueSchema),
+};
+
+/** The two lookups' answers: the same, but for what makes a request invalid. */
+function profileResponses(operation: string, invalid: string) {
+  return {
+    ...ok(
+      operation,
+      { type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "object", description: "The token's exposed attributes only" } } },
+      "The profile's exposed attributes",
+    ),
+    ...failure(["invalid_request"], invalid),
+    ...(operation.startsWith("POST") ? failure(["payload_too_large"], `The body is over ${MAX_BODY_BYTES} bytes (nothing more is read; the connection closes)`) : {}),
+    ...failure(["profile_not_found"], "No profile matches, or the one that does has not consented to the token's purpose (the same answer)"),
+    ...failure(["ambiguous_match"], "More than one profile matches (the data breaks the linking attribute's uniqueness)"),
+    ...failures("a Profile Read"),
+    // After failures(): one 429 response carries both codes.
+    ...failure(
+      ["rate_limited", "profile_limit_reached"],
+      "Rate limit exceeded, or the token's daily profile limit reached: it has returned its limit of distinct customers today (UTC). Customers it already returned today are still served; any other lookup, found or not, answers `profile_limit_reached` until midnight UTC (Retry-After)",
+      { "Retry-After": { schema: { type: "integer" } } },
+    ),
+  };
+}
+
 /** The profile lookup's one parameter: named after the token's linking attribute, so per token. */
 export const LINKING_PARAMETER = "{linking attribute}";
 
@@ -191,7 +228,11 @@ export const openApiDocument = {
   // The reference's sections, in this order; every operation carries one of these tags.
   tags: [
     { name: API_TAGS.activity, description: "Team-performance data for Activity tokens (`hub_act_…`): users, groups, forms, metrics and reports." },
-    { name: API_TAGS.profileRead, description: "One customer profile at a time for Profile Read tokens (`hub_prf_…`), only the attributes the token exposes, only from whitelisted IPs." },
+    {
+      name: API_TAGS.profileRead,
+      description:
+        "One customer profile at a time for Profile Read tokens (`hub_prf_…`), only the attributes the token exposes, only from whitelisted IPs, only with the customer's consent to the token's purpose. Look profiles up with `POST /api/v1/profile/lookup`: the value (an email address, a customer id) travels in the body, so it stays out of URLs and proxy logs. `GET /api/v1/profile?<attribute>=<value>` answers the same.",
+    },
     { name: API_TAGS.tokens, description: "Managing tokens themselves, e.g. reporting a leaked token so it is revoked." },
     { name: API_TAGS.service, description: "Whether the API process is up." },
   ],
@@ -307,31 +348,27 @@ export const openApiDocument = {
         },
       },
     },
+    // Before the GET: the reference lists a section's operations in this order, and the POST is the one to use.
+    "/api/v1/profile/lookup": {
+      post: {
+        tags: [API_TAGS.profileRead],
+        operationId: "lookUpProfile",
+        summary: "One profile, by the token's linking attribute in the body (recommended)",
+        description: `${PROFILE_LOOKUP_WHY} The body is a JSON object with exactly one field, the token's linking attribute, e.g. \`{"email": "jane@example.com"}\`; send it as \`Content-Type: application/json\`. The URL takes no query parameters. The answers, the access log's record and the rate limit are those of \`GET /api/v1/profile\`. ${PROFILE_CONSENT}`,
+        security: bearer,
+        requestBody: body("POST /api/v1/profile/lookup", LOOKUP_BODY_SCHEMA),
+        responses: profileResponses("POST /api/v1/profile/lookup", `The body is not JSON, not sent as JSON, not an object with exactly one field, the token's linking attribute, holding non-empty text, or has ${UNSAFE_INPUT} or body; or the URL has a query`),
+      },
+    },
     "/api/v1/profile": {
       get: {
         tags: [API_TAGS.profileRead],
         operationId: "getProfile",
-        summary: "One profile, by the token's linking attribute",
-        description: "Pass exactly one query parameter: the token's linking attribute, e.g. `?email=jane@example.com`.",
+        summary: "One profile, by the token's linking attribute in the query",
+        description: `Pass exactly one query parameter: the token's linking attribute, e.g. \`?email=jane@example.com\`. Prefer \`POST /api/v1/profile/lookup\`: a value in the URL is written to the access logs of every proxy and server on the way. ${PROFILE_CONSENT}`,
         security: bearer,
         parameters: [{ name: LINKING_PARAMETER, in: "query", required: true, schema: requestSchema(linkingValueSchema), example: PROFILE_QUERY_EXAMPLE }],
-        responses: {
-          ...ok(
-            "GET /api/v1/profile",
-            { type: "object", required: ["data"], additionalProperties: false, properties: { data: { type: "object", description: "The token's exposed attributes only" } } },
-            "The profile's exposed attributes",
-          ),
-          ...failure(["invalid_request"], `Another parameter than the linking attribute, or ${UNSAFE_INPUT}`),
-          ...failure(["profile_not_found"], "No profile matches"),
-          ...failure(["ambiguous_match"], "More than one profile matches (the data breaks the linking attribute's uniqueness)"),
-          ...failures("a Profile Read"),
-          // After failures(): one 429 response carries both codes.
-          ...failure(
-            ["rate_limited", "profile_limit_reached"],
-            "Rate limit exceeded, or the token's daily profile limit reached: it has returned its limit of distinct customers today (UTC). Customers it already returned today are still served; any other lookup, found or not, answers `profile_limit_reached` until midnight UTC (Retry-After)",
-            { "Retry-After": { schema: { type: "integer" } } },
-          ),
-        },
+        responses: profileResponses("GET /api/v1/profile", `Another parameter than the linking attribute, or ${UNSAFE_INPUT}`),
       },
     },
   },
