@@ -66,6 +66,15 @@ describe.skipIf(!shared)("daily profile limit on two instances sharing Redis", (
     expect((await lookup(a, token, "C-00004")).status).toBe(429);
   });
 
+  it("a profile withheld for lack of consent is not returned, so it does not count", async () => {
+    const [a, b] = instances as [ApiInstance, ApiInstance];
+    const { token } = await tokenWithLimit(1);
+    // Sam Okafor (C-00002) withdrew personalisation consent, the token's purpose: 404, as if missing.
+    expect((await lookup(a, token, "C-00002")).status).toBe(404);
+    expect((await lookup(b, token, "C-00001")).status).toBe(200);
+    expect((await lookup(a, token, "C-00003")).status).toBe(429);
+  });
+
   it("concurrent first lookups of two customers on two instances with limit 1 admit exactly one", async () => {
     const [a, b] = instances as [ApiInstance, ApiInstance];
     for (let round = 0; round < 5; round++) {
