@@ -3,9 +3,10 @@ import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "@/lib/tokens/write/lifecycle";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
-import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
+import { atHalfSaturation, type FixedRateResult } from "./fixed-rate";
+import { CONNECTIONS, cpuEfficiency, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
-import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
+import { answerOf, CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
 import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
 import { measureLeakReports } from "./leak-report";
 import { measureReports } from "./reports";
@@ -64,7 +65,8 @@ export async function runBench(server: string) {
     const flooded = await startApp(3306, { REDIS_URL: "" });
     running.push(flooded);
     const forged = Array.from({ length: 10_000 }, () => generateToken("profile_read").token);
-    const body = await (await fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${warm!.token}` } })).text();
+    // What bare Node serves: a warm answer's bytes, its body and headers.
+    const answer = await answerOf(`${app.url}${JANE}`, warm!.token);
     // The same instance as `app` with Profile Read access logging off: the log's cost, side by side.
     const unlogged = await startApp(3309, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
     running.push(unlogged);
@@ -76,7 +78,7 @@ export async function runBench(server: string) {
     running.push(metered);
     const unmetered = await startApp(3311, {}, ceilingSettings);
     running.push(unmetered);
-    const bare = await startBareServer(3300, body);
+    const bare = await startBareServer(3300, answer.body, answer.headers);
     running.push(bare);
 
     const warmLookup = (name: string, instance: Running) => ({ name, url: `${instance.url}${JANE}`, options: { token: warm!.token } });
@@ -121,6 +123,15 @@ export async function runBench(server: string) {
       { name: "profile lookup, no auth, again (noise check)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
     ]);
 
+    // Open loop at half of each path's own saturated rate, measured above in this run.
+    const saturated = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!.requestsPerSecond;
+    console.log("latency at a fixed offered rate (open loop)…");
+    const fixedRate = [
+      await atHalfSaturation("warm (1k tokens, 3k profiles)", `${app.url}${JANE}`, saturated("profile lookup, warm cache (1k tokens, 3k profiles)"), { token: warm!.token }),
+      await atHalfSaturation("cold: DB per request (1k tokens)", `${uncached.url}${JANE}`, saturated("profile lookup, cold: DB per request (1k"), { tokens: cold.map((t) => t.token) }),
+      await atHalfSaturation("no caches (1k tokens, 3k profiles)", `${uncachedBoth.url}${JANE}`, saturated("profile lookup, no caches: token and profile from DB (1k"), { tokens: cold.map((t) => t.token) }),
+    ];
+
     console.log("activity reports…");
     const reports = await measureReports(app);
 
@@ -141,7 +152,8 @@ export async function runBench(server: string) {
     console.log("console pages…");
     const pages = await measurePages(app);
 
-    return { ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, pages), reports: reportsTable(reports) };
+    const result = report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, pages);
+    return { ...result, summary: { ...result.summary, ...fixedRateSummary(fixedRate), reportsP99Ms: Math.max(...reports.timings.map((t) => t["p99 ms"])) }, fixedRate: fixedRateTable(fixedRate), reports: reportsTable(reports) };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -230,6 +242,10 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
       "vs bare Node": ratio(l, bare),
       "non-2xx": l.non2xx,
       errors: l.errors,
+      "server µs/req": l.cpuUsPerRequest,
+      "CPU eff. vs bare": cpuEfficiency(l, bare),
+      "server cores": l.serverCores,
+      "generator share": l.generatorCpuShare,
     })),
   );
   const warm = find("profile lookup, warm cache (1k tokens, 3k profiles)");
@@ -238,6 +254,18 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
   const cold = find("profile lookup, cold: DB per request (1k");
   const noCaches = find("profile lookup, no caches: token and profile from DB (1k");
   const summary = {
+    // Server CPU per request answered (user + system over the window, /proc), and bare Node's
+    // CPU per request over ours: the cost measure that does not depend on the load generator.
+    warmCpuUsPerRequest: warm.cpuUsPerRequest,
+    bareCpuUsPerRequest: bare.cpuUsPerRequest,
+    liveCpuUsPerRequest: live.cpuUsPerRequest,
+    coldCpuUsPerRequest: cold.cpuUsPerRequest,
+    warmCpuEfficiency: cpuEfficiency(warm, bare),
+    coldCpuEfficiency: cpuEfficiency(cold, bare),
+    noCachesCpuEfficiency: cpuEfficiency(noCaches, bare),
+    liveCpuEfficiency: cpuEfficiency(live, bare),
+    // wrk's CPU during the warm lookups over the machine's (window × cores).
+    generatorCpuShare: warm.generatorCpuShare,
     warmRatio: ratio(warm, ceiling),
     // Access logging on (as shipped) and off, each against its own instance's ceiling; then the
     // logged lookups against the unlogged ceiling (the strictest view) and the unlogged lookups.
@@ -280,4 +308,28 @@ function reportsTable(reports: Awaited<ReturnType<typeof measureReports>>) {
   console.table(reports.timings);
   console.log(`Slowest by p50: ${reports.slowest}. Its plan:\n${reports.plan.join("\n")}`);
   return reports;
+}
+
+function fixedRateSummary(results: FixedRateResult[]) {
+  const [warm, cold, noCaches] = results;
+  return { warmFixedRateP99Ms: warm!.p99Ms, coldFixedRateP99Ms: cold!.p99Ms, noCachesFixedRateP99Ms: noCaches!.p99Ms };
+}
+
+function fixedRateTable(results: FixedRateResult[]) {
+  console.log("\nLatency at a fixed offered rate: half of each path's saturated req/s above, open loop, from each request's intended send time:");
+  console.table(
+    results.map((r) => ({
+      path: r.name,
+      "offered req/s": r.rate,
+      "p50 ms": r.p50Ms,
+      "p99 ms": r.p99Ms,
+      "p99.9 ms": r.p999Ms,
+      "max ms": r.maxMs,
+      "send lag p99 ms": r.sendLagP99Ms,
+      "generator cores": r.generatorCores,
+      "non-2xx": r.non2xx,
+      errors: r.errors,
+    })),
+  );
+  return results;
 }
