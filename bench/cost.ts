@@ -32,7 +32,7 @@ async function main() {
     const cold = (await insertProfileTokens(account, 999)).map((t) => t.token);
     await settle();
     const profile = process.env.BENCH_COST_PROFILE;
-    const app = await startApp(3321, profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profile}` } : {});
+    const app = await startApp(3321, {}, undefined, profile ? ["--cpu-prof", `--cpu-prof-dir=${profile}`] : []);
     running.push(app);
     const uncached = await startApp(3322, { TOKEN_CACHE_TTL_MS: "0" });
     running.push(uncached);

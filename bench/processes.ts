@@ -13,11 +13,12 @@ export const CEILING_PATH = "/api/v1/bench-ceiling/profile";
 
 /**
  * A production instance of the app: `npm start`'s built server, or the same pieces plus the ceiling route when
- * `ceilingToken` (the settings the unauthenticated lookup runs with) is given.
+ * `ceilingToken` (the settings the unauthenticated lookup runs with) is given. `nodeArgs`: for
+ * the built server's node (e.g. --cpu-prof).
  */
-export async function startApp(port: number, extraEnv: Record<string, string> = {}, ceilingToken?: object): Promise<Running> {
+export async function startApp(port: number, extraEnv: Record<string, string> = {}, ceilingToken?: object, nodeArgs: string[] = []): Promise<Running> {
   // What `npm start` runs (the built server); the ceiling's composition is bench code, run by tsx.
-  const [command, args] = ceilingToken ? ["npx", ["tsx", "bench/app.ts"]] : [process.execPath, ["--enable-source-maps", "dist/server/start.js"]];
+  const [command, args] = ceilingToken ? ["npx", ["tsx", "bench/app.ts"]] : [process.execPath, [...nodeArgs, "--enable-source-maps", "dist/server/start.js"]];
   const app = startProcess(command, args, {
     env: {
       ...process.env,
@@ -46,7 +47,7 @@ export async function startApp(port: number, extraEnv: Record<string, string> = 
  * with a fresh request id as ours do.
  */
 export async function startBareServer(port: number, body: string, headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" }): Promise<Running> {
-  const idHeader = Object.keys(headers).find((name) => name.toLowerCase() === "x-request-id");
+  const idHeader = Object.keys(headers).find((name) => name.toLowerCase() === "request-id");
   const script = `const { randomUUID } = require("node:crypto"); const headers = ${JSON.stringify(headers)}; const body = ${JSON.stringify(body)};
 require("node:http").createServer((q, s) => { ${idHeader ? `headers[${JSON.stringify(idHeader)}] = randomUUID(); ` : ""}s.writeHead(200, headers); s.end(body); }).listen(${port}, "127.0.0.1")`;
   const bare = startProcess(process.execPath, ["-e", script], {});
