@@ -64,9 +64,9 @@ async function main() {
       })),
     );
     const fixed = [
-      await atHalfSaturation("warm", `${app.url}${JANE}`, loads[2]!.requestsPerSecond, { token: warm!.token }),
-      await atHalfSaturation("cold", `${uncached.url}${JANE}`, loads[3]!.requestsPerSecond, { tokens: cold }),
-      await atHalfSaturation("no caches", `${noCaches.url}${JANE}`, loads[4]!.requestsPerSecond, { tokens: cold }),
+      await atHalfSaturation("warm", `${app.url}${JANE}`, loads[2]!.requestsPerSecond, { token: warm!.token }, bare.url),
+      await atHalfSaturation("cold", `${uncached.url}${JANE}`, loads[3]!.requestsPerSecond, { tokens: cold }, bare.url),
+      await atHalfSaturation("no caches", `${noCaches.url}${JANE}`, loads[4]!.requestsPerSecond, { tokens: cold }, bare.url),
     ];
     console.table(fixed);
     if (process.env.BENCH_COST_REPORTS) console.table((await measureReports(app)).timings);

@@ -12,7 +12,7 @@
  */
 import { connect, type Socket } from "node:net";
 import * as hdr from "hdr-histogram-js";
-import { ownCpuUs } from "./cpu";
+import { meterServer, ownCpuUs } from "./cpu";
 
 export interface FixedRateOptions {
   /** Requests per second offered. */
@@ -39,6 +39,8 @@ export interface FixedRateResult {
   sendLagP99Ms: number;
   /** This process's CPU over the run ÷ the run's wall time (cores). */
   generatorCores: number;
+  /** The server's CPU per request answered over the run, µs: its cost at this rate (no saturation). */
+  cpuUsPerRequest: number;
 }
 
 interface Connection {
@@ -124,6 +126,7 @@ export async function fixedRate(url: string, options: FixedRateOptions): Promise
     idle.push(connection);
   }
 
+  const meter = meterServer(url);
   const cpuBefore = ownCpuUs();
   start = performance.now();
   const tick = () => {
@@ -140,6 +143,7 @@ export async function fixedRate(url: string, options: FixedRateOptions): Promise
   clearTimeout(deadline);
   const wallMs = performance.now() - start;
   const generatorCores = (ownCpuUs() - cpuBefore) / 1000 / wallMs;
+  const serverCpuUs = meter();
   for (const { socket } of connections) socket.destroy();
   const ms = (us: number) => Math.round(us / 10) / 100;
   const result: FixedRateResult = {
@@ -154,6 +158,7 @@ export async function fixedRate(url: string, options: FixedRateOptions): Promise
     maxMs: ms(latency.maxValue),
     sendLagP99Ms: ms(lag.getValueAtPercentile(99)),
     generatorCores: Math.round(generatorCores * 100) / 100,
+    cpuUsPerRequest: Math.round((serverCpuUs / Math.max(1, answered)) * 10) / 10,
   };
   latency.destroy();
   lag.destroy();
@@ -163,9 +168,24 @@ export async function fixedRate(url: string, options: FixedRateOptions): Promise
 export const FIXED_RATE_SECONDS = Number(process.env.BENCH_FIXED_RATE_SECONDS ?? 10);
 export const FIXED_RATE_CONNECTIONS = 50;
 
-/** `url` at half of `saturatedPerSecond` (its closed-loop throughput in the same run), for FIXED_RATE_SECONDS. */
-export async function atHalfSaturation(name: string, url: string, saturatedPerSecond: number, options: { token?: string; tokens?: string[] }): Promise<FixedRateResult & { name: string }> {
+/**
+ * `url` at half of `saturatedPerSecond` (its closed-loop throughput in the same run), for
+ * FIXED_RATE_SECONDS; `bareUrl`: bare Node at the same rate right after, for CPU per request
+ * against bare at an equal offered rate (at saturation the two run at different rates, and the
+ * kernel's cost of a loopback send, waking the generator, depends on the rate).
+ */
+export async function atHalfSaturation(
+  name: string,
+  url: string,
+  saturatedPerSecond: number,
+  options: { token?: string; tokens?: string[] },
+  bareUrl?: string,
+): Promise<FixedRateResult & { name: string; bareCpuUsPerRequest?: number; cpuEfficiency?: number }> {
   const rate = Math.max(1, Math.round(saturatedPerSecond / 2));
   console.log(`fixed rate: ${name} at ${rate} req/s`);
-  return { name, ...(await fixedRate(url, { ...options, rate, seconds: FIXED_RATE_SECONDS, connections: FIXED_RATE_CONNECTIONS })) };
+  const result = await fixedRate(url, { ...options, rate, seconds: FIXED_RATE_SECONDS, connections: FIXED_RATE_CONNECTIONS });
+  if (!bareUrl) return { name, ...result };
+  const bare = await fixedRate(bareUrl, { rate, seconds: FIXED_RATE_SECONDS, connections: FIXED_RATE_CONNECTIONS });
+  return { name, ...result, bareCpuUsPerRequest: bare.cpuUsPerRequest, cpuEfficiency: Math.round((bare.cpuUsPerRequest / result.cpuUsPerRequest) * 100) / 100 };
 }
+

@@ -3,7 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "@/lib/tokens/write/lifecycle";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
-import { atHalfSaturation, type FixedRateResult } from "./fixed-rate";
+import { atHalfSaturation } from "./fixed-rate";
 import { CONNECTIONS, cpuEfficiency, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
 import { answerOf, CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
@@ -127,9 +127,9 @@ export async function runBench(server: string) {
     const saturated = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!.requestsPerSecond;
     console.log("latency at a fixed offered rate (open loop)…");
     const fixedRate = [
-      await atHalfSaturation("warm (1k tokens, 3k profiles)", `${app.url}${JANE}`, saturated("profile lookup, warm cache (1k tokens, 3k profiles)"), { token: warm!.token }),
-      await atHalfSaturation("cold: DB per request (1k tokens)", `${uncached.url}${JANE}`, saturated("profile lookup, cold: DB per request (1k"), { tokens: cold.map((t) => t.token) }),
-      await atHalfSaturation("no caches (1k tokens, 3k profiles)", `${uncachedBoth.url}${JANE}`, saturated("profile lookup, no caches: token and profile from DB (1k"), { tokens: cold.map((t) => t.token) }),
+      await atHalfSaturation("warm (1k tokens, 3k profiles)", `${app.url}${JANE}`, saturated("profile lookup, warm cache (1k tokens, 3k profiles)"), { token: warm!.token }, bare.url),
+      await atHalfSaturation("cold: DB per request (1k tokens)", `${uncached.url}${JANE}`, saturated("profile lookup, cold: DB per request (1k"), { tokens: cold.map((t) => t.token) }, bare.url),
+      await atHalfSaturation("no caches (1k tokens, 3k profiles)", `${uncachedBoth.url}${JANE}`, saturated("profile lookup, no caches: token and profile from DB (1k"), { tokens: cold.map((t) => t.token) }, bare.url),
     ];
 
     console.log("activity reports…");
@@ -310,12 +310,21 @@ function reportsTable(reports: Awaited<ReturnType<typeof measureReports>>) {
   return reports;
 }
 
-function fixedRateSummary(results: FixedRateResult[]) {
+type FixedRate = Awaited<ReturnType<typeof atHalfSaturation>>;
+
+function fixedRateSummary(results: FixedRate[]) {
   const [warm, cold, noCaches] = results;
-  return { warmFixedRateP99Ms: warm!.p99Ms, coldFixedRateP99Ms: cold!.p99Ms, noCachesFixedRateP99Ms: noCaches!.p99Ms };
+  return {
+    warmFixedRateP99Ms: warm!.p99Ms,
+    coldFixedRateP99Ms: cold!.p99Ms,
+    noCachesFixedRateP99Ms: noCaches!.p99Ms,
+    // CPU per request against bare Node offered the same rate (no saturation on either side).
+    warmFixedRateCpuEfficiency: warm!.cpuEfficiency,
+    coldFixedRateCpuEfficiency: cold!.cpuEfficiency,
+  };
 }
 
-function fixedRateTable(results: FixedRateResult[]) {
+function fixedRateTable(results: FixedRate[]) {
   console.log("\nLatency at a fixed offered rate: half of each path's saturated req/s above, open loop, from each request's intended send time:");
   console.table(
     results.map((r) => ({
@@ -327,6 +336,9 @@ function fixedRateTable(results: FixedRateResult[]) {
       "max ms": r.maxMs,
       "send lag p99 ms": r.sendLagP99Ms,
       "generator cores": r.generatorCores,
+      "server µs/req": r.cpuUsPerRequest,
+      "bare µs/req, same rate": r.bareCpuUsPerRequest,
+      "CPU eff. vs bare": r.cpuEfficiency,
       "non-2xx": r.non2xx,
       errors: r.errors,
     })),
