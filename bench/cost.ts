@@ -2,11 +2,11 @@
  * The quick look at what a Profile Read request costs, without the full `npm run bench` (no
  * 1M-row copy, no pages): bare Node, /api/v1/live, warm, cold and no-caches lookups on the
  * built server, in CPU per request against bare Node, then each at a fixed rate (half its
- * saturated throughput, open loop). Its own database (hub_bench_cost) and ports (3320-3323).
+ * saturated throughput, open loop). Its own database (hub_bench_cost) and ports (3320-3324).
  *   DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/postgres BENCH_ROUNDS=1 \
  *     npx tsx --conditions=react-server bench/cost.ts
  * BENCH_COST_PROFILE=<dir>: the warm instance runs under `node --cpu-prof` and leaves its
- * profile there. BENCH_COST_REPORTS=1: the Activity reports at 10 clients as well.
+ * profile there. BENCH_COST_REPORTS=1: the Activity reports at 10 clients as well, with the report cache on and off.
  */
 import { closeDb } from "@/db";
 import { migrateDatabase } from "@/db/migrate";
@@ -69,7 +69,15 @@ async function main() {
       await atHalfSaturation("no caches", `${noCaches.url}${JANE}`, loads[4]!.requestsPerSecond, { tokens: cold }, bare.url),
     ];
     console.table(fixed);
-    if (process.env.BENCH_COST_REPORTS) console.table((await measureReports(app)).timings);
+    if (process.env.BENCH_COST_REPORTS) {
+      const reportsOff = await startApp(3324, { REPORT_CACHE_TTL_MS: "0" });
+      running.push(reportsOff);
+      const reports = await measureReports(app, reportsOff);
+      console.log("Activity reports at 10 clients, report cache on:");
+      console.table(reports.timings);
+      console.log("and off (REPORT_CACHE_TTL_MS=0):");
+      console.table(reports.cacheOff);
+    }
   } finally {
     await Promise.all(running.map((r) => r.stop()));
     await closeDb();
