@@ -50,6 +50,23 @@ interface Connection {
   buffer: Buffer;
 }
 
+const HEAD_END = Buffer.from("\r\n\r\n");
+const LENGTH_NAMES = [Buffer.from("\r\nContent-Length:"), Buffer.from("\r\ncontent-length:")];
+
+/** The Content-Length of the answer whose head ends at `end` (no string made of the head). */
+function contentLength(buffer: Buffer, end: number): number {
+  for (const name of LENGTH_NAMES) {
+    const at = buffer.indexOf(name);
+    if (at < 0 || at > end) continue;
+    let i = at + name.length;
+    while (buffer[i] === 32) i++;
+    let n = 0;
+    for (; buffer[i]! >= 48 && buffer[i]! <= 57; i++) n = n * 10 + buffer[i]! - 48;
+    return n;
+  }
+  throw new Error(`an answer without Content-Length: ${buffer.toString("latin1", 0, end)}`);
+}
+
 export async function fixedRate(url: string, options: FixedRateOptions): Promise<FixedRateResult> {
   const target = new URL(url);
   if (target.hostname !== "127.0.0.1") throw new Error("bench traffic goes to 127.0.0.1 only");
@@ -82,14 +99,13 @@ export async function fixedRate(url: string, options: FixedRateOptions): Promise
   const onData = (connection: Connection, chunk: Buffer) => {
     connection.buffer = connection.buffer.length === 0 ? chunk : Buffer.concat([connection.buffer, chunk]);
     for (;;) {
-      const end = connection.buffer.indexOf("\r\n\r\n");
+      const buffer = connection.buffer;
+      const end = buffer.indexOf(HEAD_END);
       if (end < 0) return;
-      const head = connection.buffer.toString("latin1", 0, end);
-      const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-      if (!length) throw new Error(`an answer without Content-Length: ${head}`);
-      const size = end + 4 + Number(length[1]);
-      if (connection.buffer.length < size) return;
-      const status = Number(head.slice(9, 12));
+      const size = end + 4 + contentLength(buffer, end);
+      if (buffer.length < size) return;
+      // "HTTP/1.1 200 …": the status is bytes 9-11.
+      const status = (buffer[9]! - 48) * 100 + (buffer[10]! - 48) * 10 + (buffer[11]! - 48);
       connection.buffer = connection.buffer.subarray(size);
       latency.recordValue(Math.max(1, Math.round((performance.now() - connection.intended!) * 1000)));
       connection.intended = null;
