@@ -116,8 +116,7 @@ export function writeApiResponse(req: IncomingMessage, res: ServerResponse, resp
   res.end(body);
   if (metricsEnabled()) recordApiRequest(routeLabel(req), response.status, outcomeOf(response), (performance.now() - started) / 1000);
   // The path only: query strings may carry personal data (?email=…), headers carry tokens.
-  // (Its fields are only gathered when the line is written: LOG_LEVEL=warn skips it.)
-  if (log.isLevelEnabled("info")) log.info({ method: req.method, path: pathOf(req), status: response.status, ms: Math.round(performance.now() - started), ip: clientIp, request_id: requestId }, "api");
+  log.info({ method: req.method, path: pathOf(req), status: response.status, ms: Math.round(performance.now() - started), ip: clientIp, request_id: requestId }, "api");
 }
 
 /**
