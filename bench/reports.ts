@@ -20,21 +20,27 @@ export interface ReportTiming {
  * connections (the issue's bar: each answers in 100 ms of server time), and the plan of the
  * slowest by p50: which indexes or scans it uses.
  */
-export async function measureReports(app: Running): Promise<{ timings: ReportTiming[]; slowest: string; plan: string[] }> {
+export async function measureReports(app: Running, cacheOff?: Running): Promise<{ timings: ReportTiming[]; slowest: string; plan: string[]; cacheOff?: ReportTiming[] }> {
   const account = await createBenchAccount("reports", 12);
   const token = await insertActivityToken(account);
   const form = await npsFormOf(account.accountId);
   await settle();
-  const timings: ReportTiming[] = [];
-  for (const type of REPORT_TYPES) {
-    const result = await load(`report ${type}`, `${app.url}/api/v1/activity/reports`, {
-      token,
-      body: reportBody(type, form),
-      connections: CONNECTIONS,
-      seconds: SECONDS,
-    });
-    timings.push({ type, "req/s": result.requestsPerSecond, "p50 ms": result.p50, "p99 ms": result.p99, "non-2xx": result.non2xx });
-  }
-  const slowest = timings.reduce((a, b) => (b["p50 ms"] > a["p50 ms"] ? b : a)).type;
-  return { timings, slowest, plan: await planOfReport(account.accountId, reportBody(slowest, form)) };
+  const timingsOn = async (instance: Running) => {
+    const timings: ReportTiming[] = [];
+    for (const type of REPORT_TYPES) {
+      const result = await load(`report ${type}`, `${instance.url}/api/v1/activity/reports`, {
+        token,
+        body: reportBody(type, form),
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+      });
+      timings.push({ type, "req/s": result.requestsPerSecond, "p50 ms": result.p50, "p99 ms": result.p99, "non-2xx": result.non2xx });
+    }
+    return timings;
+  };
+  const timings = await timingsOn(app);
+  // The same on an instance with the report cache off (REPORT_CACHE_TTL_MS=0): what each aggregation costs.
+  const uncached = cacheOff ? await timingsOn(cacheOff) : undefined;
+  const slowest = (uncached ?? timings).reduce((a, b) => (b["p50 ms"] > a["p50 ms"] ? b : a)).type;
+  return { timings, slowest, plan: await planOfReport(account.accountId, reportBody(slowest, form)), ...(uncached ? { cacheOff: uncached } : {}) };
 }

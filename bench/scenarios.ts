@@ -3,9 +3,10 @@ import { migrateDatabase } from "@/db/migrate";
 import { markTokenRevoked, rotateTokenSecret, stopOldSecret } from "@/lib/tokens/write/lifecycle";
 import { generateToken } from "@/lib/tokens/secret";
 import { recreateDatabase, usingDatabase } from "./databases";
-import { CONNECTIONS, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
+import { atHalfSaturation } from "./fixed-rate";
+import { CONNECTIONS, cpuEfficiency, DURATION_SECONDS, loadInRounds, ratio, ROUNDS, type LoadResult } from "./load";
 import { signInOverHttp, timePage, type PageTiming } from "./pages";
-import { CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
+import { answerOf, CEILING_PATH, startApp, startBareServer, type Running } from "./processes";
 import { fillProfilesTo, measureProfileChanges } from "./profile-changes";
 import { measureAuditLogPages } from "./audit-log-pages";
 import { measureLeakReports } from "./leak-report";
@@ -66,7 +67,8 @@ export async function runBench(server: string) {
     const flooded = await startApp(3306, { REDIS_URL: "" });
     running.push(flooded);
     const forged = Array.from({ length: 10_000 }, () => generateToken("profile_read").token);
-    const body = await (await fetch(`${app.url}${JANE}`, { headers: { authorization: `Bearer ${warm!.token}` } })).text();
+    // What bare Node serves: a warm answer's bytes, its body and headers.
+    const answer = await answerOf(`${app.url}${JANE}`, warm!.token);
     // The same instance as `app` with Profile Read access logging off: the log's cost, side by side.
     const unlogged = await startApp(3309, { BENCH_ACCESS_LOG: "off" }, { ...PROFILE_TOKEN_SETTINGS, id: warm!.id, accountId: account.accountId, status: "active", ipAllowList: [] });
     running.push(unlogged);
@@ -79,7 +81,7 @@ export async function runBench(server: string) {
     const unmetered = await startApp(3311, {}, ceilingSettings);
     running.push(unmetered);
     const dailyLimit = await profileLimitScenarios(account, 3312, running);
-    const bare = await startBareServer(3300, body);
+    const bare = await startBareServer(3300, answer.body, answer.headers);
     running.push(bare);
 
     const warmLookup = (name: string, instance: Running) => ({ name, url: `${instance.url}${JANE}`, options: { token: warm!.token } });
@@ -125,8 +127,20 @@ export async function runBench(server: string) {
       { name: "profile lookup, no auth, again (noise check)", url: `${app.url}${CEILING_PATH}${JANE_QUERY}` },
     ]);
 
+    // Open loop at half of each path's own saturated rate, measured above in this run.
+    const saturated = (prefix: string) => loads.find((l) => l.name.startsWith(prefix))!.requestsPerSecond;
+    console.log("latency at a fixed offered rate (open loop)…");
+    const fixedRate = [
+      await atHalfSaturation("warm (1k tokens, 3k profiles)", `${app.url}${JANE}`, saturated("profile lookup, warm cache (1k tokens, 3k profiles)"), { token: warm!.token }, bare.url),
+      await atHalfSaturation("cold: DB per request (1k tokens)", `${uncached.url}${JANE}`, saturated("profile lookup, cold: DB per request (1k"), { tokens: cold.map((t) => t.token) }, bare.url),
+      await atHalfSaturation("no caches (1k tokens, 3k profiles)", `${uncachedBoth.url}${JANE}`, saturated("profile lookup, no caches: token and profile from DB (1k"), { tokens: cold.map((t) => t.token) }, bare.url),
+    ];
+
     console.log("activity reports…");
-    const reports = await measureReports(app);
+    // And on an instance with the report cache off: what each aggregation costs without it.
+    const reportsUncached = await startApp(3312, { REPORT_CACHE_TTL_MS: "0" });
+    running.push(reportsUncached);
+    const reports = await measureReports(app, reportsUncached);
 
     console.log("revocation propagation…");
     const propagation = await measureRevocation(app, account, cold.slice(0, 20));
@@ -147,10 +161,13 @@ export async function runBench(server: string) {
     console.log("audit log pages (1,000,000 rows)…");
     const auditLog = await measureAuditLogPages(app);
 
-    return {
-      ...report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, [...pages, ...auditLog.pages], auditLog.summary),
-      reports: reportsTable(reports),
-    };
+    const result = report(loads, { revocationMs: propagation, oldTokenStopMs: oldStop, profileChangeMs: profileChanges, leakReportToRefusalMs: leakReports }, [...pages, ...auditLog.pages], auditLog.summary);
+    const fixedRateRows = fixedRateTable(fixedRate);
+    const reportRows = reportsTable(reports);
+    // The slowest report type's p99 at 10 clients, as shipped (report cache on) and with it off.
+    const latencies = { ...fixedRateSummary(fixedRate), reportsP99Ms: Math.max(...reports.timings.map((t) => t["p99 ms"])), reportsCacheOffP99Ms: Math.max(...reports.cacheOff!.map((t) => t["p99 ms"])) };
+    console.table(latencies);
+    return { ...result, summary: { ...result.summary, ...latencies }, fixedRate: fixedRateRows, reports: reportRows };
   } finally {
     for (const process of running) process.stop();
     await closeDb();
@@ -239,6 +256,10 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
       "vs bare Node": ratio(l, bare),
       "non-2xx": l.non2xx,
       errors: l.errors,
+      "server µs/req": l.cpuUsPerRequest,
+      "CPU eff. vs bare": cpuEfficiency(l, bare),
+      "server cores": l.serverCores,
+      "generator share": l.generatorCpuShare,
     })),
   );
   const warm = find("profile lookup, warm cache (1k tokens, 3k profiles)");
@@ -247,6 +268,18 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
   const cold = find("profile lookup, cold: DB per request (1k");
   const noCaches = find("profile lookup, no caches: token and profile from DB (1k");
   const summary = {
+    // Server CPU per request answered (user + system over the window, /proc), and bare Node's
+    // CPU per request over ours: the cost measure that does not depend on the load generator.
+    warmCpuUsPerRequest: warm.cpuUsPerRequest,
+    bareCpuUsPerRequest: bare.cpuUsPerRequest,
+    liveCpuUsPerRequest: live.cpuUsPerRequest,
+    coldCpuUsPerRequest: cold.cpuUsPerRequest,
+    warmCpuEfficiency: cpuEfficiency(warm, bare),
+    coldCpuEfficiency: cpuEfficiency(cold, bare),
+    noCachesCpuEfficiency: cpuEfficiency(noCaches, bare),
+    liveCpuEfficiency: cpuEfficiency(live, bare),
+    // wrk's CPU during the warm lookups over the machine's (window × cores).
+    generatorCpuShare: warm.generatorCpuShare,
     warmRatio: ratio(warm, ceiling),
     // Access logging on (as shipped) and off, each against its own instance's ceiling; then the
     // logged lookups against the unlogged ceiling (the strictest view) and the unlogged lookups.
@@ -288,8 +321,46 @@ function report(loads: LoadResult[], propagation: Propagation, pages: PageTiming
 }
 
 function reportsTable(reports: Awaited<ReturnType<typeof measureReports>>) {
-  console.log("\nActivity reports over 90 days of a Demo Retail copy, 10 connections, 3 s each:");
+  console.log("\nActivity reports over 90 days of a Demo Retail copy, 10 connections, 3 s each, report cache on (as shipped):");
   console.table(reports.timings);
+  console.log("The same with the report cache off (REPORT_CACHE_TTL_MS=0):");
+  console.table(reports.cacheOff);
   console.log(`Slowest by p50: ${reports.slowest}. Its plan:\n${reports.plan.join("\n")}`);
   return reports;
+}
+
+type FixedRate = Awaited<ReturnType<typeof atHalfSaturation>>;
+
+function fixedRateSummary(results: FixedRate[]) {
+  const [warm, cold, noCaches] = results;
+  return {
+    warmFixedRateP99Ms: warm!.p99Ms,
+    coldFixedRateP99Ms: cold!.p99Ms,
+    noCachesFixedRateP99Ms: noCaches!.p99Ms,
+    // CPU per request against bare Node offered the same rate (no saturation on either side).
+    warmFixedRateCpuEfficiency: warm!.cpuEfficiency,
+    coldFixedRateCpuEfficiency: cold!.cpuEfficiency,
+  };
+}
+
+function fixedRateTable(results: FixedRate[]) {
+  console.log("\nLatency at a fixed offered rate: half of each path's saturated req/s above, open loop, from each request's intended send time:");
+  console.table(
+    results.map((r) => ({
+      path: r.name,
+      "offered req/s": r.rate,
+      "p50 ms": r.p50Ms,
+      "p99 ms": r.p99Ms,
+      "p99.9 ms": r.p999Ms,
+      "max ms": r.maxMs,
+      "send lag p99 ms": r.sendLagP99Ms,
+      "generator cores": r.generatorCores,
+      "server µs/req": r.cpuUsPerRequest,
+      "bare µs/req, same rate": r.bareCpuUsPerRequest,
+      "CPU eff. vs bare": r.cpuEfficiency,
+      "non-2xx": r.non2xx,
+      errors: r.errors,
+    })),
+  );
+  return results;
 }

@@ -40,6 +40,8 @@ const appEnvSchema = z
     TOKEN_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
     // How long an instance trusts a cached Profile Read answer between notifications; 0 turns that cache off.
     PROFILE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+    // How long an Activity report's result is reused for the same account and request (at most 60 s: no report shows older data); 0 turns that cache off.
+    REPORT_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(30_000),
     // GitHub's published secret-scanning keys (JSON); unset, POST /api/v1/secret-scanning/github answers 404.
     SECRET_SCANNING_PUBLIC_KEYS: z.string().optional(),
     // Encrypts webhook signing secrets at rest; unset, derived from AUTH_SECRET (lib/webhooks/secret.ts).

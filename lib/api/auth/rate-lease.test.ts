@@ -45,6 +45,21 @@ describe("leased rate-limit budget", () => {
     expect(shared.claims()).toBe(1);
   });
 
+  it("claims the next slice while a quarter of this one is left, and adds it to what is left", async () => {
+    const shared = sharedCounter();
+    const budget = shared.instance();
+    for (let i = 0; i < 74; i++) await budget.spend("t", 1_000_000);
+    expect(shared.claims()).toBe(1);
+    await budget.spend("t", 1_000_000); // 25 of 100 left
+    expect(shared.claims()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // 200 counted, 125 here: what is left for this instance is the limit less the 75 spent.
+    expect(budget.peek("t", 1_000_000)).toMatchObject({ remaining: 1_000_000 - 75 });
+    for (let i = 0; i < 125; i++) expect((await budget.spend("t", 1_000_000)).allowed).toBe(true);
+    // The third slice was claimed ahead too, once the topped-up lease was down to 25.
+    expect(shared.claims()).toBe(3);
+  });
+
   it("grants only the part of a slice that fits under the limit", async () => {
     const shared = sharedCounter();
     const other = shared.instance();

@@ -38,6 +38,22 @@ export function toApiRequest(req: IncomingMessage, clientIp: string | null, requ
   return new NodeApiRequest(req, clientIp, requestId);
 }
 
+/** Segments of letters, digits, `_` and `-`: a path the WHATWG parser would return as it is. */
+const PLAIN_PATH = /^(?:\/[\w-]+)*\/?$/;
+
+/**
+ * The path and query as `new URL(raw, base)` reads them. A plain path (every API route's) with
+ * no fragment is split without building a URL, which costs more than the rest of the split on
+ * the hot path; anything else (dot segments, escapes, `//`, `#`) goes through the parser.
+ */
+function splitUrl(raw: string): { pathname: string; query: URLSearchParams } {
+  const at = raw.indexOf("?");
+  const pathname = at < 0 ? raw : raw.slice(0, at);
+  if (PLAIN_PATH.test(pathname) && !raw.includes("#")) return { pathname, query: new URLSearchParams(at < 0 ? "" : raw.slice(at)) };
+  const url = new URL(raw, "http://api.local");
+  return { pathname: url.pathname, query: url.searchParams };
+}
+
 /** A class, not an object of closures: made once per request on the hot path. */
 class NodeApiRequest implements ApiRequest {
   readonly method: string;
@@ -52,10 +68,10 @@ class NodeApiRequest implements ApiRequest {
     readonly clientIp: string | null,
     readonly requestId: string,
   ) {
-    const url = new URL(req.url ?? "/", "http://api.local");
+    const { pathname, query } = splitUrl(req.url ?? "/");
     this.method = req.method ?? "GET";
-    this.path = url.pathname.replace(/\/+$/, "") || "/";
-    this.query = url.searchParams;
+    this.path = pathname.replace(/\/+$/, "") || "/";
+    this.query = query;
     this.clientAddress = clientIp ? (parseClientIpCached(clientIp)?.address ?? null) : null;
   }
 
@@ -98,18 +114,44 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
 export function writeApiResponse(req: IncomingMessage, res: ServerResponse, response: ApiResponse, started: number, clientIp: string | null, requestId: string) {
   const serialized = response.body instanceof JsonText ? response.body : null;
   const body = serialized ? serialized.text : JSON.stringify(withRequestId(response.body, requestId));
-  res.writeHead(response.status, {
-    "Content-Type": "application/json; charset=utf-8",
-    "Content-Length": serialized ? serialized.byteLength : Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    [REQUEST_ID_HEADER]: requestId,
-    ...apiSecurityHeaders,
-    ...response.headers,
-  });
+  res.writeHead(response.status, headerList(response.headers, serialized ? serialized.byteLength : Buffer.byteLength(body), requestId));
   res.end(body);
   if (metricsEnabled()) recordApiRequest(routeLabel(req), response.status, outcomeOf(response), (performance.now() - started) / 1000);
   // The path only: query strings may carry personal data (?email=…), headers carry tokens.
   log.info({ method: req.method, path: pathOf(req), status: response.status, ms: Math.round(performance.now() - started), ip: clientIp, request_id: requestId }, "api");
+}
+
+/**
+ * The headers every /api/v1 answer carries, in this order, as the flat [name, value, …] list
+ * Node's writeHead takes: built once, copied per answer with its length and request id filled in.
+ */
+const EVERY_ANSWER = [
+  "Content-Type",
+  "application/json; charset=utf-8",
+  "Content-Length",
+  "",
+  "Cache-Control",
+  "no-store",
+  REQUEST_ID_HEADER,
+  "",
+  ...Object.entries(apiSecurityHeaders).flat(),
+];
+const LENGTH_AT = 3;
+const REQUEST_ID_AT = 7;
+const EVERY_ANSWER_NAMES = new Set(EVERY_ANSWER.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()));
+
+/** EVERY_ANSWER, then the answer's own headers; one of those that replaces a standard one (Cache-Control) wins. */
+function headerList(own: Record<string, string> | undefined, length: number, requestId: string): string[] {
+  const list = EVERY_ANSWER.slice();
+  list[LENGTH_AT] = String(length);
+  list[REQUEST_ID_AT] = requestId;
+  if (!own) return list;
+  for (const name in own) {
+    const at = EVERY_ANSWER_NAMES.has(name.toLowerCase()) ? list.findIndex((n, i) => i % 2 === 0 && n.toLowerCase() === name.toLowerCase()) : -1;
+    if (at >= 0) list[at + 1] = own[name]!;
+    else list.push(name, own[name]!);
+  }
+  return list;
 }
 
 /** An error body names the request, so a partner's report of a failure finds its log line. */

@@ -186,8 +186,12 @@ function misroutedAnswer(allowed: string[]): ApiResponse {
   return apiError("method_not_allowed", `Use ${allowed.join(" or ")} for this endpoint.`, { Allow: allowed.join(", ") });
 }
 
-/** The handler's own headers win over the rate-limit fields (none overlap today). */
+/**
+ * The handler's own headers win over the rate-limit fields (none overlap today). Answers'
+ * headers are only read from here on, so an answer without its own takes `headers` as they are
+ * (no copy per request).
+ */
 const withHeaders = (response: ApiResponse, headers: Record<string, string>): ApiResponse => ({
   ...response,
-  headers: { ...headers, ...response.headers },
+  headers: response.headers ? { ...headers, ...response.headers } : headers,
 });
