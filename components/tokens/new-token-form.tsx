@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { createToken } from "@/lib/tokens/actions";
 import { tokenTypeDescriptions, tokenTypeLabels } from "@/lib/tokens/labels";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";
+import { ALL_ACTIVITY_SCOPES, DEFAULT_DAILY_PROFILE_LIMIT, DEFAULT_PURPOSE } from "@/lib/tokens/scopes";
 import { TOKEN_TYPES, type TokenType } from "@/lib/tokens/types";
 import type { AttributeOption } from "./attributes-picker";
 import { SecretReveal } from "./secret-reveal";
@@ -33,6 +34,8 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
   const form = useForm<CreateTokenInput>({
     resolver: zodResolver(createTokenSchema, undefined, { raw: true }),
     defaultValues: { type: "activity", description: "", exposedAttributes: [], linkingAttribute: "", ipAllowList: [], acceptTerms: false,
+      // Every scope ticked, the first purpose, 10,000 a day: the type's defaults (lib/tokens/scopes.ts).
+      scopes: [...ALL_ACTIVITY_SCOPES], purpose: DEFAULT_PURPOSE, dailyProfileLimit: DEFAULT_DAILY_PROFILE_LIMIT,
       // "Never" is the default unless the operator's policy removes it; then the shortest choice.
       expires: expiry.maxLifetimeDays === null ? "never" : "30", expiresOn: "" },
   });

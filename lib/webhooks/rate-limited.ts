@@ -38,7 +38,7 @@ export class RateLimitedNotices {
       if (!(await accountListensFor(tx, token.accountId, "token.rate_limited"))) return false;
       if (!(await claimMark(tx, `rate_limited:${token.id}:${hour}`, at))) return false;
       const [row] = await tx
-        .select({ id: apiTokens.id, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix, rateLimit: apiTokens.rateLimit })
+        .select({ id: apiTokens.id, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix, scopes: apiTokens.scopes, rateLimit: apiTokens.rateLimit })
         .from(apiTokens)
         .where(and(eq(apiTokens.id, token.id), eq(apiTokens.accountId, token.accountId)));
       if (!row) return false;
