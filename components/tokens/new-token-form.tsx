@@ -30,7 +30,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
-  const [issued, setIssued] = useState<{ tokenId: string; token: string; type: TokenType; linkingAttribute: string } | null>(null);
+  const [issued, setIssued] = useState<{ tokenId: string; token: string; type: TokenType; linkingAttribute: string; scopes?: string[] } | null>(null);
   const form = useForm<CreateTokenInput>({
     resolver: zodResolver(createTokenSchema, undefined, { raw: true }),
     defaultValues: { type: "activity", description: "", exposedAttributes: [], linkingAttribute: "", ipAllowList: [], acceptTerms: false,
@@ -48,6 +48,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
         token={issued.token}
         type={issued.type}
         linkingAttribute={issued.linkingAttribute}
+        scopes={issued.scopes}
         title="Your API token is ready"
         doneHref={`/manage/integrations/api-tokens/${issued.tokenId}`}
         doneLabel="Go to token settings"
@@ -59,7 +60,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
     setFormError(undefined);
     startTransition(async () => {
       const result = await createToken(values);
-      if (result.ok) setIssued({ ...result.data, type: values.type, linkingAttribute: values.linkingAttribute ?? "" });
+      if (result.ok) setIssued({ ...result.data, type: values.type, linkingAttribute: values.linkingAttribute ?? "", scopes: values.scopes });
       else setFormError(applyActionErrors(result, setError));
     });
   });

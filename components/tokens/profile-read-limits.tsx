@@ -50,7 +50,7 @@ export function ProfileReadLimits({ disabled }: { disabled?: boolean }) {
         min={1}
         max={MAX_DAILY_PROFILE_LIMIT}
         step={1}
-        className="max-w-xs"
+        className="max-w-md"
         disabled={disabled}
         error={errors.dailyProfileLimit?.message}
         {...register("dailyProfileLimit", { valueAsNumber: true })}

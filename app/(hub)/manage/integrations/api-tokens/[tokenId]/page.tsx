@@ -68,6 +68,7 @@ export default async function TokenDetailsPage({
           canReset={active && can(user, "tokens:reset")}
           type={token.type}
           linkingAttribute={token.linkingAttribute}
+          scopes={token.scopes}
         />
       </Panel>
 
@@ -87,7 +88,7 @@ export default async function TokenDetailsPage({
 
       {status === "active" && token.type === "activity" ? (
         <Panel as="section" aria-label="Try it">
-          <TryIt type={token.type} />
+          <TryIt type={token.type} scopes={token.scopes} />
         </Panel>
       ) : null}
 
