@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 import { allowsEverything, parseIpEntry, PROFILE_READ_WIDEST, widerThanProfileReadBound } from "@/lib/net/ip";
 import { hasHiddenCharacters, hasVisibleCharacter } from "@/lib/text";
 import { ENTER_A_DATE, expiryShape, parseDateInput } from "./expiry";
-import { ALL_ACTIVITY_SCOPES, ALL_PROFILE_PURPOSES, DEFAULT_DAILY_PROFILE_LIMIT, DEFAULT_PURPOSE, MAX_DAILY_PROFILE_LIMIT } from "./scopes";
+import { ALL_ACTIVITY_SCOPES, ALL_PROFILE_PURPOSES, MAX_DAILY_PROFILE_LIMIT, typeDefaults } from "./scopes";
 import { TOKEN_TYPES } from "./types";
 
 export const MAX_IP_ENTRIES = 50;
@@ -88,7 +88,8 @@ function dailyLimitError(limit: number | undefined): string | null {
  */
 function toSettings(values: SettingsValues) {
   const profileRead = values.type === "profile_read";
-  const scopes = values.scopes ?? ALL_ACTIVITY_SCOPES;
+  const defaults = typeDefaults(values.type);
+  const scopes: readonly string[] = values.scopes ?? defaults.scopes;
   return {
     type: values.type,
     description: values.description,
@@ -96,8 +97,8 @@ function toSettings(values: SettingsValues) {
     linkingAttribute: profileRead ? values.linkingAttribute : null,
     // As the columns hold them: what History compares an edit with.
     scopes: (profileRead ? [] : ALL_ACTIVITY_SCOPES.filter((scope) => scopes.includes(scope))) as string[],
-    purpose: (profileRead ? (values.purpose ?? DEFAULT_PURPOSE) : null) as string | null,
-    dailyProfileLimit: profileRead ? (values.dailyProfileLimit ?? DEFAULT_DAILY_PROFILE_LIMIT) : null,
+    purpose: (profileRead ? (values.purpose ?? defaults.purpose) : null) as string | null,
+    dailyProfileLimit: profileRead ? (values.dailyProfileLimit ?? defaults.dailyProfileLimit) : null,
     ipAllowList: values.ipAllowList.map((row) => {
       const parsed = parseIpEntry(row.value);
       return parsed.ok ? parsed.entry.canonical : row.value;
