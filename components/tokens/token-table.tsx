@@ -37,7 +37,7 @@ export function TokenTable({ tokens, accountName, now, fixers }: { tokens: Token
               </td>
               <td className="px-4 py-3">
                 <span className="whitespace-nowrap">{tokenTypeLabels[token.type]}</span>
-                <span className="block min-w-36 max-w-48 text-xs text-slate-600">
+                <span className="block min-w-28 max-w-40 text-xs text-slate-600">
                   {token.type === "activity" ? `Scopes: ${scopeLabels(token.scopes)}` : `Purpose: ${purposeLabel(token.purpose)}`}
                 </span>
               </td>
