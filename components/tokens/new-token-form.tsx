@@ -11,6 +11,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { createToken } from "@/lib/tokens/actions";
 import { tokenTypeDescriptions, tokenTypeLabels } from "@/lib/tokens/labels";
 import { createTokenSchema, type CreateTokenInput } from "@/lib/tokens/schema";
+import { ALL_ACTIVITY_SCOPES, DEFAULT_DAILY_PROFILE_LIMIT, DEFAULT_PURPOSE } from "@/lib/tokens/scopes";
 import { TOKEN_TYPES, type TokenType } from "@/lib/tokens/types";
 import type { AttributeOption } from "./attributes-picker";
 import { SecretReveal } from "./secret-reveal";
@@ -29,10 +30,12 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
   const [formError, setFormError] = useState<string>();
-  const [issued, setIssued] = useState<{ tokenId: string; token: string; type: TokenType; linkingAttribute: string } | null>(null);
+  const [issued, setIssued] = useState<{ tokenId: string; token: string; type: TokenType; linkingAttribute: string; scopes?: string[] } | null>(null);
   const form = useForm<CreateTokenInput>({
     resolver: zodResolver(createTokenSchema, undefined, { raw: true }),
     defaultValues: { type: "activity", description: "", exposedAttributes: [], linkingAttribute: "", ipAllowList: [], acceptTerms: false,
+      // Every scope ticked, the first purpose, 10,000 a day: the type's defaults (lib/tokens/scopes.ts).
+      scopes: [...ALL_ACTIVITY_SCOPES], purpose: DEFAULT_PURPOSE, dailyProfileLimit: DEFAULT_DAILY_PROFILE_LIMIT,
       // "Never" is the default unless the operator's policy removes it; then the shortest choice.
       expires: expiry.maxLifetimeDays === null ? "never" : "30", expiresOn: "" },
   });
@@ -45,6 +48,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
         token={issued.token}
         type={issued.type}
         linkingAttribute={issued.linkingAttribute}
+        scopes={issued.scopes}
         title="Your API token is ready"
         doneHref={`/manage/integrations/api-tokens/${issued.tokenId}`}
         doneLabel="Go to token settings"
@@ -56,7 +60,7 @@ export function NewTokenForm({ attributes, canCreateProfileRead, capReached, cur
     setFormError(undefined);
     startTransition(async () => {
       const result = await createToken(values);
-      if (result.ok) setIssued({ ...result.data, type: values.type, linkingAttribute: values.linkingAttribute ?? "" });
+      if (result.ok) setIssued({ ...result.data, type: values.type, linkingAttribute: values.linkingAttribute ?? "", scopes: values.scopes });
       else setFormError(applyActionErrors(result, setError));
     });
   });

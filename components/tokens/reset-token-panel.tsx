@@ -18,9 +18,10 @@ interface Props {
   canReset: boolean;
   type: TokenType;
   linkingAttribute: string | null;
+  scopes: readonly string[];
 }
 
-export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkingAttribute }: Props) {
+export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkingAttribute, scopes }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
   const [keepOldFor, setKeepOldFor] = useState<OverlapChoice>("none");
   const dialog = useConfirmedAction(
@@ -40,6 +41,7 @@ export function ResetTokenPanel({ tokenId, displayPrefix, canReset, type, linkin
         token={secret}
         type={type}
         linkingAttribute={linkingAttribute}
+        scopes={scopes}
         title="Your API token has been reset"
         doneLabel="Done"
         onDone={() => setSecret(null)}

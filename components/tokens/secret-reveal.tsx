@@ -19,6 +19,8 @@ interface Props {
   /** A token's type: shows how to try it. Without it (a signing secret) nothing is offered. */
   type?: TokenType;
   linkingAttribute?: string | null;
+  /** An Activity token's scopes, for the example requests. */
+  scopes?: readonly string[];
   doneLabel: string;
   /** Where "done" goes; without it, `onDone` closes the reveal in place. */
   doneHref?: string;
@@ -29,7 +31,7 @@ interface Props {
  * The one moment a secret (an API token, a webhook signing secret) is visible. It lives only in this component's props (client memory):
  * a reload, the back button or any other page will never show it again.
  */
-export function SecretReveal({ token, title, label = "Your new API token", type, linkingAttribute, doneLabel, doneHref, onDone }: Props) {
+export function SecretReveal({ token, title, label = "Your new API token", type, linkingAttribute, scopes, doneLabel, doneHref, onDone }: Props) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const heading = useRef<HTMLHeadingElement>(null);
   const field = useRef<HTMLInputElement>(null);
@@ -81,7 +83,7 @@ export function SecretReveal({ token, title, label = "Your new API token", type,
       </p>
       {type ? (
         <div className="mt-4">
-          <TryIt type={type} linkingAttribute={linkingAttribute} />
+          <TryIt type={type} linkingAttribute={linkingAttribute} scopes={scopes} />
           <p className="mt-2 text-sm text-slate-600">
             Every endpoint, with examples and errors: <ApiReferenceLink type={type} newTab />
           </p>

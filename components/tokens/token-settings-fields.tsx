@@ -6,6 +6,8 @@ import { DESCRIPTION_MAX, type SharedSettingsValues } from "@/lib/tokens/schema"
 import { AttributesPicker, type AttributeOption } from "./attributes-picker";
 import { IpAllowListFields } from "./ip-allow-list-fields";
 import { LinkingAttributePicker } from "./linking-attribute-picker";
+import { ProfileReadLimits } from "./profile-read-limits";
+import { ScopesPicker } from "./scopes-picker";
 
 interface Props {
   profileRead: boolean;
@@ -15,7 +17,8 @@ interface Props {
 }
 
 /**
- * The settings both token forms share: description, Profile Read's attributes, IP whitelist.
+ * The settings both token forms share: description, an Activity token's scopes, a Profile Read
+ * token's attributes, purpose and daily limit, IP whitelist.
  * Rendered inside either form's FormProvider.
  */
 export function TokenSettingsFields({ profileRead, attributes, currentIp, disabled }: Props) {
@@ -60,8 +63,17 @@ export function TokenSettingsFields({ profileRead, attributes, currentIp, disabl
               />
             )}
           />
+          <ProfileReadLimits disabled={disabled} />
         </>
-      ) : null}
+      ) : (
+        <Controller
+          control={control}
+          name="scopes"
+          render={({ field, fieldState }) => (
+            <ScopesPicker value={field.value ?? []} onChange={field.onChange} error={fieldState.error?.message} disabled={disabled} />
+          )}
+        />
+      )}
       <IpAllowListFields
         required={profileRead}
         currentIp={currentIp}

@@ -4,6 +4,7 @@ import { TableHead } from "@/components/ui/table-head";
 import { formatDateTime } from "@/lib/format";
 import { daysLeft, displayStatus, isLive, EXPIRY_WARNING_DAYS, expiresInText } from "@/lib/tokens/expiry";
 import { tokenPreview, tokenTypeLabels } from "@/lib/tokens/labels";
+import { purposeLabel, scopeLabels } from "@/lib/tokens/scopes";
 import type { listTokens } from "@/lib/tokens/queries";
 import { SuspiciousBadge } from "@/components/governance/suspicious-badge";
 import { needsAttention } from "@/lib/tokens/attention";
@@ -34,7 +35,12 @@ export function TokenTable({ tokens, accountName, now, fixers }: { tokens: Token
                   {token.description}
                 </Link>
               </td>
-              <td className="px-4 py-3 whitespace-nowrap">{tokenTypeLabels[token.type]}</td>
+              <td className="px-4 py-3">
+                <span className="whitespace-nowrap">{tokenTypeLabels[token.type]}</span>
+                <span className="block min-w-28 max-w-40 text-xs text-slate-600">
+                  {token.type === "activity" ? `Scopes: ${scopeLabels(token.scopes)}` : `Purpose: ${purposeLabel(token.purpose)}`}
+                </span>
+              </td>
               <td className="px-4 py-3 font-mono whitespace-nowrap">{tokenPreview(token.displayPrefix)}</td>
               <td className="px-4 py-3 whitespace-nowrap">{token.createdByName ?? "Former user"}</td>
               <td className="px-4 py-3 whitespace-nowrap">{formatDateTime(token.createdAt)}</td>

@@ -9,6 +9,7 @@ const colours: Record<(typeof OUTCOMES)[number], string> = {
   rate_limited: "#ef4444",
   wrong_type: "#8b5cf6",
   invalid: "#64748b",
+  out_of_scope: "#0d9488",
 };
 
 /** Requests per day, stacked by outcome; the table beside it carries the same numbers for screen readers. */

@@ -3,7 +3,7 @@ import { accounts } from "./accounts";
 import { apiTokens } from "./tokens";
 
 /** What happened to a request that presented a known token. */
-export const usageOutcomeEnum = pgEnum("usage_outcome", ["allowed", "ip_refused", "rate_limited", "wrong_type", "invalid"]);
+export const usageOutcomeEnum = pgEnum("usage_outcome", ["allowed", "ip_refused", "rate_limited", "wrong_type", "invalid", "out_of_scope"]);
 
 /** Requests per token, per day (UTC), per outcome: written in batches, never per request. */
 export const tokenUsageDaily = pgTable(

@@ -2,7 +2,7 @@
  * Each journey signs in to an account of its own, created fresh before the server starts, so
  * tests never share tokens, caps or history.
  */
-export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required", "audit", "audit-other", "lifecycle", "lifecycle-cap", "token-policy", "lifecycle-a11y", "privacy", "privacy-a11y", "account-notices", "daily-limit", "consent"] as const;
+export const journeyAccounts = ["activity", "profile-read", "cap", "roles", "keyboard", "api", "instances", "secrets", "a11y", "throttle", "lockout", "rotation", "expiry", "policy", "webhooks", "webhooks-a11y", "governance", "docs", "leaks", "shorten", "proxy", "team", "team-reset", "team-a11y", "account-password", "account-sessions", "account-two-factor", "account-a11y", "account-required", "audit", "audit-other", "lifecycle", "lifecycle-cap", "token-policy", "lifecycle-a11y", "privacy", "privacy-a11y", "account-notices", "daily-limit", "consent", "scopes"] as const;
 export type JourneyAccount = (typeof journeyAccounts)[number];
 
 export const journeySlug = (key: JourneyAccount) => `e2e-${key}`;

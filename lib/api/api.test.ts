@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/changes/record-change";
 import { applyTokenEdit } from "@/lib/tokens/write/create-and-edit";
 import { markTokenRevoked, rotateTokenSecret } from "@/lib/tokens/write/lifecycle";
 import { generateToken, hashToken } from "@/lib/tokens/secret";
+import { ALL_ACTIVITY_SCOPES } from "@/lib/tokens/scopes";
 import { issueToken, seedApiAccount } from "@/test/api-fixtures";
 import { openApiDocument } from "./reference/openapi";
 import { call, startApiServer, type CallResult } from "@/test/api-server";
@@ -39,6 +40,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+/** An Activity token's stored settings as an edit writes them, all four scopes. */
+const activityEdit = { description: "", exposedAttributes: [], linkingAttribute: null, ipAllowList: [], rateLimit: 600, scopes: [...ALL_ACTIVITY_SCOPES], purpose: null, dailyProfileLimit: null };
 
 const get = (path: string, options: Parameters<typeof call>[2] = {}) => call(server.port, path, options);
 
@@ -194,7 +198,7 @@ describe("authentication", () => {
 
   it("enforces the token's rate limit with 429, Retry-After and the IETF fields", async () => {
     const limited = await issueToken(actor, { type: "activity", description: "limited" });
-    await applyTokenEdit(actor, limited.id, { description: "limited", exposedAttributes: [], linkingAttribute: null, ipAllowList: [], rateLimit: 3 }, () => [
+    await applyTokenEdit(actor, limited.id, { ...activityEdit, description: "limited", rateLimit: 3 }, () => [
       { field: "Rate limit (requests per minute)", from: "600", to: "3" },
     ]);
     const remaining = [];
@@ -214,7 +218,7 @@ describe("authentication", () => {
   it("applies a revoke, a reset and an edit at once, even with the token cached", async () => {
     const token = await issueToken(actor, { type: "activity", description: "changes" });
     expect((await get("/api/v1/forms", { token: token.token })).status).toBe(200);
-    await applyTokenEdit(actor, token.id, { description: "changes", exposedAttributes: [], linkingAttribute: null, ipAllowList: ["10.9.9.9"], rateLimit: 600 }, () => [
+    await applyTokenEdit(actor, token.id, { ...activityEdit, description: "changes", ipAllowList: ["10.9.9.9"] }, () => [
       { field: "IP whitelist", from: "(none)", to: "10.9.9.9" },
     ]);
     // Each change reaches the cache by NOTIFY: within 1 s.
@@ -257,6 +261,7 @@ describe("every endpoint, every refusal", () => {
       linkingAttribute: type === "profile_read" ? "email" : null,
       ipAllowList: ["127.0.0.1"],
       rateLimit: 2,
+      ...(type === "profile_read" ? { scopes: [], purpose: "personalisation", dailyProfileLimit: 10_000 } : { scopes: [...ALL_ACTIVITY_SCOPES], purpose: null, dailyProfileLimit: null }),
     }, () => [{ field: "Rate limit (requests per minute)", from: "600", to: "2" }]);
     const other = type === "activity" ? profile.token : activity.token;
 

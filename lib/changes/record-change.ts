@@ -39,6 +39,8 @@ export interface TokenTarget {
   description: string;
   type: TokenType;
   displayPrefix: string;
+  /** An Activity token's scopes (PRODUCT.md §11); none for Profile Read. */
+  scopes: string[];
 }
 
 interface ChangeBase {

@@ -34,6 +34,13 @@ function finished(token: { status: string; expiresAt: Date | null }): string | n
   return token.expiresAt && token.expiresAt.getTime() <= clock.now() ? EXPIRED : null;
 }
 
+/** The stored scopes, purpose and daily limit, as an edit's input would carry them. */
+const storedSettings = (token: { scopes: string[]; purpose: string | null; dailyProfileLimit: number | null }) => ({
+  scopes: token.scopes,
+  purpose: token.purpose ?? undefined,
+  dailyProfileLimit: token.dailyProfileLimit ?? undefined,
+});
+
 /** The token named by the caller, within the user's account only. */
 const tokenOf = (tokenId: string) => (user: CurrentUser) => getToken(user.accountId, String(tokenId));
 
@@ -76,8 +83,9 @@ export async function updateToken(tokenId: string, input: UpdateTokenInput): Pro
     load: tokenOf(tokenId),
     missing: NOT_FOUND,
     check: (token, user) => (canWriteToken(user, token.type) ? finished(token) : "Only admins can change Profile Read tokens."),
-    // The stored type decides the rules; the form's copy of it is not trusted.
-    parse: (token) => updateTokenSchema.safeParse({ ...(input as object), type: token.type }),
+    // The stored type decides the rules; the form's copy of it is not trusted. A setting the
+    // input leaves out keeps its stored value (never a default that would widen the token).
+    parse: (token) => updateTokenSchema.safeParse({ ...storedSettings(token), ...(input as object), type: token.type }),
     run: async ({ user, loaded: token, input: { type: _type, ...next }, actor }) => {
       if (next.rateLimit !== token.rateLimit && !can(user, "tokens:set-rate-limit")) {
         return { ok: false, fieldErrors: { rateLimit: "Only admins can change the rate limit." } };

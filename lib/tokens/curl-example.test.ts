@@ -11,6 +11,13 @@ describe("curlExample", () => {
     expect(text).toMatch(/https:\/\/hub\.example\/api\/v1\/activity\/reports$/);
   });
 
+  it("Activity: only what the token's scopes allow", () => {
+    const at = new Date("2026-11-28T15:30:00Z");
+    expect(curlExample("", "activity", null, at, ["groups:read"])).toBe('curl -H "Authorization: Bearer $HUB_API_TOKEN" /api/v1/groups');
+    expect(curlExample("", "activity", null, at, ["activity:read"])).toBe(activityReportsCurl("", at));
+    expect(curlExample("", "activity", null, at, ["forms:read", "activity:read"]).split("\n")[0]).toBe('curl -H "Authorization: Bearer $HUB_API_TOKEN" /api/v1/forms');
+  });
+
   it("Profile Read: the POST lookup by the linking attribute first, then the same as a GET", () => {
     const lines = curlExample("https://hub.example", "profile_read", "customer_id").split("\n");
     expect(lines).toEqual([

@@ -1,5 +1,11 @@
+import { ALL_ACTIVITY_SCOPES, type ActivityScope } from "./scopes";
 import type { TokenType } from "./types";
 
+const LIST_SCOPES: Array<[ActivityScope, string]> = [
+  ["users:read", "/api/v1/users"],
+  ["groups:read", "/api/v1/groups"],
+  ["forms:read", "/api/v1/forms"],
+];
 const AUTH = `-H "Authorization: Bearer $HUB_API_TOKEN"`;
 const utcDay = (ms: number) => `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z`;
 
@@ -36,7 +42,12 @@ export function profileLookupCurl(origin: string, linkingAttribute: string): str
  * A first request to try with a new token. It names $HUB_API_TOKEN rather than the secret,
  * so the token does not end up in shell history.
  */
-export function curlExample(origin: string, type: TokenType, linkingAttribute?: string | null, now = new Date()): string {
-  if (type === "activity") return `curl ${AUTH} ${origin}/api/v1/users\n${activityReportsCurl(origin, now)}`;
+export function curlExample(origin: string, type: TokenType, linkingAttribute?: string | null, now = new Date(), scopes: readonly string[] = ALL_ACTIVITY_SCOPES): string {
+  if (type === "activity") {
+    // Only what the token's scopes allow: the first list it may read, then the reports call.
+    const list = LIST_SCOPES.find(([scope]) => scopes.includes(scope));
+    const lines = [list ? `curl ${AUTH} ${origin}${list[1]}` : null, scopes.includes("activity:read") ? activityReportsCurl(origin, now) : null];
+    return lines.filter((line) => line !== null).join("\n");
+  }
   return profileLookupCurl(origin, linkingAttribute || "email");
 }

@@ -68,6 +68,9 @@ const summaryColumns = {
   // Set when a leak report revoked it: the list shows "Compromised", who reported it and when.
   exposedAt: apiTokens.exposedAt,
   exposedSource: apiTokens.exposedSource,
+  // What an Activity token may call, a Profile Read token's purpose (PRODUCT.md §11): the list and Details show them.
+  scopes: apiTokens.scopes,
+  purpose: apiTokens.purpose,
   // Paused (PRODUCT.md §12): "Paused" in the list and Details, and why when the policy paused it.
   pausedAt: apiTokens.pausedAt,
   pausedReason: apiTokens.pausedReason,

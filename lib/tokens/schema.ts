@@ -2,6 +2,7 @@ import { z } from "@/lib/zod";
 import { allowsEverything, parseIpEntry, PROFILE_READ_WIDEST, widerThanProfileReadBound } from "@/lib/net/ip";
 import { hasHiddenCharacters, hasVisibleCharacter } from "@/lib/text";
 import { ENTER_A_DATE, expiryShape, parseDateInput } from "./expiry";
+import { ALL_ACTIVITY_SCOPES, ALL_PROFILE_PURPOSES, MAX_DAILY_PROFILE_LIMIT, typeDefaults } from "./scopes";
 import { TOKEN_TYPES } from "./types";
 
 export const MAX_IP_ENTRIES = 50;
@@ -20,6 +21,12 @@ const baseShape = {
   linkingAttribute: z.string().max(64).default(""),
   // Objects, not strings: react-hook-form's field arrays key rows by object.
   ipAllowList: z.array(z.object({ value: z.string().max(100, "That is not an IP address or range") })).default([]),
+  // Left out, a new token gets its type's defaults (all four scopes; personalisation, 10,000 a
+  // day) and an edit keeps what is stored (the action fills it in before parsing).
+  scopes: z.array(z.enum(ALL_ACTIVITY_SCOPES, { error: "Choose scopes from the list" })).max(20).optional(),
+  purpose: z.enum(ALL_PROFILE_PURPOSES, { error: "Choose a purpose" }).optional(),
+  // NaN is what an emptied number field sends: refused with the range's message, for Profile Read only.
+  dailyProfileLimit: z.union([z.number(), z.nan()], { error: "Enter the daily profile limit" }).optional(),
 };
 
 const settingsObject = z.object(baseShape);
@@ -50,7 +57,12 @@ function checkSettings(values: SettingsValues, ctx: z.RefinementCtx) {
     if (seen.has(parsed.entry.canonical)) return ctx.addIssue({ code: "custom", path, message: "This address or range is already in the list" });
     seen.set(parsed.entry.canonical, index);
   });
-  if (!profileRead) return;
+  if (!profileRead) {
+    if (values.scopes?.length === 0) ctx.addIssue({ code: "custom", path: ["scopes"], message: "Choose at least one scope" });
+    return;
+  }
+  const limitError = dailyLimitError(values.dailyProfileLimit);
+  if (limitError) ctx.addIssue({ code: "custom", path: ["dailyProfileLimit"], message: limitError });
   if (values.exposedAttributes.length === 0) {
     ctx.addIssue({ code: "custom", path: ["exposedAttributes"], message: "Select at least one attribute to expose" });
   }
@@ -62,14 +74,31 @@ function checkSettings(values: SettingsValues, ctx: z.RefinementCtx) {
   }
 }
 
-/** What the database stores: canonical IP entries; attributes only for Profile Read tokens. */
+function dailyLimitError(limit: number | undefined): string | null {
+  if (limit === undefined) return null;
+  if (Number.isNaN(limit)) return "Enter the daily profile limit";
+  if (!Number.isInteger(limit)) return "Enter a whole number of customers";
+  if (limit < 1 || limit > MAX_DAILY_PROFILE_LIMIT) return `Enter a limit from 1 to ${MAX_DAILY_PROFILE_LIMIT.toLocaleString("en")} customers`;
+  return null;
+}
+
+/**
+ * What the database stores: canonical IP entries; attributes, purpose and daily limit only for
+ * Profile Read tokens, scopes only for Activity tokens (in the form's order).
+ */
 function toSettings(values: SettingsValues) {
   const profileRead = values.type === "profile_read";
+  const defaults = typeDefaults(values.type);
+  const scopes: readonly string[] = values.scopes ?? defaults.scopes;
   return {
     type: values.type,
     description: values.description,
     exposedAttributes: profileRead ? [...new Set(values.exposedAttributes)] : [],
     linkingAttribute: profileRead ? values.linkingAttribute : null,
+    // As the columns hold them: what History compares an edit with.
+    scopes: (profileRead ? [] : ALL_ACTIVITY_SCOPES.filter((scope) => scopes.includes(scope))) as string[],
+    purpose: (profileRead ? (values.purpose ?? defaults.purpose) : null) as string | null,
+    dailyProfileLimit: profileRead ? (values.dailyProfileLimit ?? defaults.dailyProfileLimit) : null,
     ipAllowList: values.ipAllowList.map((row) => {
       const parsed = parseIpEntry(row.value);
       return parsed.ok ? parsed.entry.canonical : row.value;

@@ -7,6 +7,9 @@ const base: ComparableSettings = {
   linkingAttribute: "email",
   ipAllowList: ["203.0.113.0/24"],
   rateLimit: 600,
+  scopes: [],
+  purpose: "personalisation",
+  dailyProfileLimit: 10_000,
 };
 const names: Record<string, string> = { email: "Email", first_name: "First name", customer_id: "Customer ID" };
 
@@ -22,6 +25,17 @@ describe("diffSettings", () => {
       { field: "Linking attribute", from: "Email", to: "Customer ID" },
       { field: "IP whitelist", from: "203.0.113.0/24", to: "(none)" },
       { field: "Rate limit (requests per minute)", from: "600", to: "120" },
+    ]);
+  });
+
+  it("reports scopes as their labels in the form's order, and a Profile Read token's purpose and daily limit", () => {
+    const activity = { ...base, scopes: ["groups:read"], purpose: null, dailyProfileLimit: null };
+    expect(diffSettings(activity, { ...activity, scopes: ["activity:read", "users:read", "groups:read"] }, (k) => names[k]!)).toEqual([
+      { field: "Scopes", from: "Groups", to: "Users, Groups, Activity data" },
+    ]);
+    expect(diffSettings(base, { ...base, purpose: "analytics", dailyProfileLimit: 250_000 }, (k) => names[k]!)).toEqual([
+      { field: "Purpose", from: "Personalisation", to: "Analytics" },
+      { field: "Daily profile limit (distinct customers)", from: "10,000", to: "250,000" },
     ]);
   });
 });

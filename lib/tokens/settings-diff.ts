@@ -1,5 +1,6 @@
 import type { TokenFieldChange } from "@/db/tables";
 import type { EditableTokenSettings as ComparableSettings } from "./schema";
+import { purposeLabel, scopeLabels } from "./scopes";
 
 export type { ComparableSettings };
 
@@ -9,6 +10,9 @@ export const fieldLabels: Record<keyof ComparableSettings, string> = {
   linkingAttribute: "Linking attribute",
   ipAllowList: "IP whitelist",
   rateLimit: "Rate limit (requests per minute)",
+  scopes: "Scopes",
+  purpose: "Purpose",
+  dailyProfileLimit: "Daily profile limit (distinct customers)",
 };
 
 /**
@@ -26,6 +30,11 @@ export function diffSettings(
     linkingAttribute: (v: ComparableSettings) => (v.linkingAttribute ? attributeName(v.linkingAttribute) : "(none)"),
     ipAllowList: (v: ComparableSettings) => list(v.ipAllowList),
     rateLimit: (v: ComparableSettings) => String(v.rateLimit),
+    // Profile Read tokens have no scopes and Activity tokens no purpose or limit: "(none)" on
+    // both sides never shows as a change.
+    scopes: (v: ComparableSettings) => scopeLabels(v.scopes),
+    purpose: (v: ComparableSettings) => purposeLabel(v.purpose),
+    dailyProfileLimit: (v: ComparableSettings) => (v.dailyProfileLimit === null ? "(none)" : v.dailyProfileLimit.toLocaleString("en")),
   };
   const changes: TokenFieldChange[] = [];
   for (const field of Object.keys(show) as Array<keyof ComparableSettings>) {

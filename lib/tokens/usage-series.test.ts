@@ -15,7 +15,7 @@ describe("usageSeries", () => {
     expect(series).toHaveLength(14);
     expect(series[0]!.day).toBe("2026-11-15");
     expect(series[0]!.ip_refused).toBe(1);
-    expect(series[13]).toEqual({ day: "2026-11-28", allowed: 5, ip_refused: 0, rate_limited: 2, wrong_type: 0, invalid: 0 });
+    expect(series[13]).toEqual({ day: "2026-11-28", allowed: 5, ip_refused: 0, rate_limited: 2, wrong_type: 0, invalid: 0, out_of_scope: 0 });
     expect(series.reduce((n, d) => n + d.allowed, 0)).toBe(5);
   });
 });

@@ -9,6 +9,7 @@ export const outcomeLabels: Record<UsageOutcome, string> = {
   rate_limited: "Rate limited",
   wrong_type: "Wrong type",
   invalid: "Revoked / invalid",
+  out_of_scope: "Out of scope",
 };
 
 export type UsageDay = { day: string } & Record<UsageOutcome, number>;
@@ -19,7 +20,7 @@ export function usageSeries(rows: Array<{ day: string; outcome: UsageOutcome; co
   const series: UsageDay[] = [];
   for (let i = days - 1; i >= 0; i--) {
     const day = new Date(end - i * 86_400_000).toISOString().slice(0, 10);
-    series.push({ day, allowed: 0, ip_refused: 0, rate_limited: 0, wrong_type: 0, invalid: 0 });
+    series.push({ day, allowed: 0, ip_refused: 0, rate_limited: 0, wrong_type: 0, invalid: 0, out_of_scope: 0 });
   }
   const byDay = new Map(series.map((d) => [d.day, d]));
   for (const row of rows) {

@@ -31,7 +31,7 @@ export async function sweepExpiringTokens(now: Date): Promise<number> {
   let announced = 0;
   for (const notice of NOTICES) {
     const candidates = await getDb()
-      .select({ id: apiTokens.id, accountId: apiTokens.accountId, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix, expiresAt: apiTokens.expiresAt })
+      .select({ id: apiTokens.id, accountId: apiTokens.accountId, description: apiTokens.description, type: apiTokens.type, displayPrefix: apiTokens.displayPrefix, scopes: apiTokens.scopes, expiresAt: apiTokens.expiresAt })
       .from(apiTokens)
       .where(
         and(

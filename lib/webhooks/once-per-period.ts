@@ -14,6 +14,7 @@ const tokenColumns = {
   description: apiTokens.description,
   type: apiTokens.type,
   displayPrefix: apiTokens.displayPrefix,
+  scopes: apiTokens.scopes,
   rateLimit: apiTokens.rateLimit,
   dailyProfileLimit: apiTokens.dailyProfileLimit,
 };

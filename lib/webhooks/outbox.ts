@@ -14,6 +14,7 @@ export interface WebhookToken {
   description: string;
   type: string;
   displayPrefix: string;
+  scopes: string[];
 }
 
 /** Who caused the event; null for the Hub itself (expiry sweep, rate limiter, leak reports). */
@@ -71,7 +72,7 @@ export function tokenEventPayload(input: TokenEventInput, at: Date) {
     timestamp: at.toISOString(),
     data: {
       account_id: input.accountId,
-      token: { id: token.id, description: redactSecrets(token.description), type: token.type, prefix: token.displayPrefix },
+      token: { id: token.id, description: redactSecrets(token.description), type: token.type, prefix: token.displayPrefix, scopes: token.scopes },
       actor: actor ? { type: "user", id: actor.id, name: redactSecrets(actor.name), ip: actor.ip } : { type: "system", id: null, name: "Hub", ip: null },
       occurred_at: at.toISOString(),
       ...redactExtra(input.extra),

@@ -28,7 +28,7 @@ const report = (tokens: string[]) => call(server.port, "/api/v1/tokens/revoke", 
 
 describe("a description shaped like a secret", () => {
   it("is redacted in the payload instead of refusing it", () => {
-    const token = { id: "t", description: `${SHAPED} and hub_act_${"a".repeat(32)}`, type: "activity", displayPrefix: "hub_act_abc" };
+    const token = { id: "t", description: `${SHAPED} and hub_act_${"a".repeat(32)}`, type: "activity", displayPrefix: "hub_act_abc", scopes: ["users:read"] };
     const payload = tokenEventPayload({ accountId: "a", type: "token.revoked", token, actor: { id: "u", name: "whsec_ fan", ip: null } }, new Date());
     expect(JSON.stringify(payload)).not.toMatch(/whsec_|hub_act_a{20}/);
     expect(payload.data.token.description).toBe("verify [redacted] header and [redacted]");

@@ -35,10 +35,10 @@ describe("webhooks", () => {
     const [stored] = await getDb().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     expect(JSON.stringify(stored)).not.toContain(secret.slice(6));
 
-    const created = await createToken(activityInput({ description: "Nightly export" }));
+    const created = await createToken(activityInput({ description: "Nightly export", scopes: ["users:read", "groups:read"] }));
     if (!created.ok) throw new Error("create failed");
     const { tokenId, token } = created.data;
-    expect((await updateToken(tokenId, { ...activityInput({ description: "Nightly export v2" }), rateLimit: 600 } as never)).ok).toBe(true);
+    expect((await updateToken(tokenId, { ...activityInput({ description: "Nightly export v2", scopes: ["groups:read"] }), rateLimit: 600 } as never)).ok).toBe(true);
     const reset = await resetToken(tokenId);
     expect((await revokeToken(tokenId)).ok).toBe(true);
 
@@ -47,10 +47,13 @@ describe("webhooks", () => {
     const events = receiver.received.map((r) => verifier.verify(r.body, r.headers) as { type: string; data: Record<string, unknown> });
     expect(events.map((e) => e.type)).toEqual(["token.created", "token.updated", "token.reset", "token.revoked"]);
     expect(events[3]!.data).toMatchObject({
-      token: { id: tokenId, description: "Nightly export v2", type: "activity", prefix: reset.ok ? reset.data.token.slice(0, 11) : "" },
+      token: { id: tokenId, description: "Nightly export v2", type: "activity", prefix: reset.ok ? reset.data.token.slice(0, 11) : "", scopes: ["groups:read"] },
       actor: { type: "user", id: account.admin.id, name: account.admin.name },
     });
-    expect(events[1]!.data.changed_fields).toEqual(["Description"]);
+    expect(events[1]!.data.changed_fields).toEqual(["Description", "Scopes"]);
+    // The token as it stands: before the edit both scopes, after it the one left.
+    expect((events[0]!.data.token as { scopes: string[] }).scopes).toEqual(["users:read", "groups:read"]);
+    expect((events[1]!.data.token as { scopes: string[] }).scopes).toEqual(["groups:read"]);
     const everything = JSON.stringify(receiver.received) + JSON.stringify(await deliveriesOf(endpointId));
     for (const leaked of [token, reset.ok ? reset.data.token : "x", secret]) expect(everything).not.toContain(leaked);
     // A tampered body fails verification.
@@ -60,7 +63,7 @@ describe("webhooks", () => {
 
   it("a change that rolls back queues nothing (the outbox commits with it)", async () => {
     const { endpointId } = await endpoint();
-    const token = { id: "00000000-0000-4000-8000-000000000000", description: "x", type: "activity", displayPrefix: "hub_act_abc" };
+    const token = { id: "00000000-0000-4000-8000-000000000000", description: "x", type: "activity", displayPrefix: "hub_act_abc", scopes: ["users:read"] };
     await expect(
       getDb().transaction(async (tx) => {
         expect(await enqueueTokenEvent(tx, { accountId: account.accountId, type: "token.revoked", token, actor: null })).toBe(1);

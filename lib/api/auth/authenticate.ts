@@ -8,6 +8,7 @@ import { consume, peek, rateLimitHeaders, type RateState } from "./rate-limit";
 import { lookUpToken, type PrefetchedProfile, type ProfileAsk } from "./cold-lookup";
 import { tokenCache } from "./token-cache";
 import type { ApiToken } from "@/lib/tokens/api-token";
+import type { ActivityScope } from "@/lib/tokens/scopes";
 import type { TokenType } from "@/lib/tokens/types";
 import { limiterKey } from "@/lib/net/limiter-key";
 import { lifetimeHeaders, secretInForce, type SecretInUse } from "./token-lifetime";
@@ -89,26 +90,26 @@ type Refused = { ok: false; response: ApiResponse; outcome?: TokenOutcome };
 
 /**
  * Every token-authenticated endpoint's decision, once the token is identified: its secret in
- * force, its rate limit, its type, the caller's IP. A request without a usable token spends
- * the caller's failed-auth budget instead.
+ * force, its rate limit, its type, the caller's IP, then the endpoint's `scope`. A request
+ * without a usable token spends the caller's failed-auth budget instead.
  */
-export async function decide(request: ApiRequest, found: Identified, type: TokenType): Promise<Verdict> {
+export async function decide(request: ApiRequest, found: Identified, type: TokenType, scope?: ActivityScope): Promise<Verdict> {
   if (found.spent) return refuseSpent(found.spent, type);
   const token = found.token;
   if (!token) return refuseAnonymous(request, type);
   const at = clock.now();
   const use = secretInForce(token, found.hash, at);
-  const decision = await judge(request, token, type, use);
+  const decision = await judge(request, token, type, use, scope);
   const outcome: TokenOutcome = { token, outcome: decision.outcome, at, oldSecret: use === "old" };
   if (decision.outcome === "invalid" || !use) return { ...(await refuseAnonymous(request, type)), outcome };
   const headers = { ...rateLimitHeaders(decision.rate), ...lifetimeHeaders(token, use) };
   if (decision.outcome === "allowed") return { ok: true, token, headers, prefetched: found.prefetched, outcome };
-  return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false }, headers), outcome };
+  return { ok: false, response: refusal(decision.outcome, { needed: type, rate: decision.rate, anonymous: false, scope }, headers), outcome };
 }
 
 type Decision = { outcome: "invalid" } | { outcome: Exclude<Outcome, "invalid">; rate: RateState };
 
-async function judge(request: ApiRequest, token: ApiToken, type: TokenType, use: SecretInUse | null): Promise<Decision> {
+async function judge(request: ApiRequest, token: ApiToken, type: TokenType, use: SecretInUse | null, scope?: ActivityScope): Promise<Decision> {
   // Revoked, expired, or an overlap's old secret past its end: refused like an unknown token.
   if (!use) return { outcome: "invalid" };
   // Every request with a live token spends its budget (a suspicious token's is the alarm's throttle), refusals too: a leaked token hammered
@@ -118,6 +119,8 @@ async function judge(request: ApiRequest, token: ApiToken, type: TokenType, use:
   if (token.type !== type) return { outcome: "wrong_type", rate };
   const ip = request.clientAddress;
   if (token.ipAllowList.length > 0 && (!ip || !ipAllowed(token.ipAllowList, ip))) return { outcome: "ip_refused", rate };
+  // Last: only a caller from an allowed address learns which scope the token lacks.
+  if (scope && !token.scopes.includes(scope)) return { outcome: "out_of_scope", rate };
   return { outcome: "allowed", rate };
 }
 

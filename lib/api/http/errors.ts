@@ -21,6 +21,8 @@ const errors = {
   invalid_signature: { status: 401, message: "The Github-Public-Key-Signature does not verify against a configured key." },
   wrong_token_type: { status: 403, message: "This endpoint needs a token of another type." },
   ip_not_allowed: { status: 403, message: "Requests from this IP address are not allowed for this token." },
+  // Its message names the scope, and `WWW-Authenticate` carries it (RFC 6750): see auth/outcomes.ts.
+  insufficient_scope: { status: 403, message: "This token does not have the scope this endpoint needs." },
   rate_limited: { status: 429, message: "Too many requests. Retry after the time in Retry-After." },
   // A Profile Read token's distinct customers of the UTC day; Retry-After says until midnight UTC.
   profile_limit_reached: { status: 429, message: "This token has returned its daily limit of distinct customers; others from midnight UTC." },

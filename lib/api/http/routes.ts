@@ -14,6 +14,7 @@ import { lookUpProfile, profileAsk, profileBodyAsk, readProfile } from "../endpo
 import { consume, rateLimitHeaders } from "../auth/rate-limit";
 import { tokenCache } from "../auth/token-cache";
 import type { ApiToken } from "@/lib/tokens/api-token";
+import type { ActivityScope } from "@/lib/tokens/scopes";
 import type { TokenType } from "@/lib/tokens/types";
 import type { ApiRequest, ApiResponse } from "./types";
 
@@ -22,17 +23,19 @@ interface Route {
   method: "GET" | "POST";
   path: string;
   type: TokenType;
+  /** What an Activity token must have been given to call it (PRODUCT.md §11); the reference states it too. */
+  scope?: ActivityScope;
   handler: Handler;
   /** The profile the request asks for, read with the token when the token is not cached. */
   ask?: AskFor;
 }
 
 export const routes: Route[] = [
-  { method: "GET", path: "/api/v1/users", type: "activity", handler: getUsers },
-  { method: "GET", path: "/api/v1/groups", type: "activity", handler: getGroups },
-  { method: "GET", path: "/api/v1/forms", type: "activity", handler: getForms },
-  { method: "POST", path: "/api/v1/activity/query", type: "activity", handler: postActivityQuery },
-  { method: "POST", path: "/api/v1/activity/reports", type: "activity", handler: postActivityReports },
+  { method: "GET", path: "/api/v1/users", type: "activity", scope: "users:read", handler: getUsers },
+  { method: "GET", path: "/api/v1/groups", type: "activity", scope: "groups:read", handler: getGroups },
+  { method: "GET", path: "/api/v1/forms", type: "activity", scope: "forms:read", handler: getForms },
+  { method: "POST", path: "/api/v1/activity/query", type: "activity", scope: "activity:read", handler: postActivityQuery },
+  { method: "POST", path: "/api/v1/activity/reports", type: "activity", scope: "activity:read", handler: postActivityReports },
   // One lookup, two ways to give the value; the POST keeps it out of URLs (profile-read.ts).
   { method: "POST", path: "/api/v1/profile/lookup", type: "profile_read", handler: lookUpProfile, ask: profileBodyAsk },
   { method: "GET", path: "/api/v1/profile", type: "profile_read", handler: readProfile, ask: profileAsk },
@@ -94,7 +97,7 @@ export async function routeApiRequest(request: ApiRequest): Promise<ApiResponse>
  */
 async function serveTokenRoute(request: ApiRequest, route: Route, credential: Credential | null): Promise<Served> {
   const found = await identify(request, credential, route.ask);
-  const verdict = await decide(request, found, route.type);
+  const verdict = await decide(request, found, route.type, route.scope);
   recordOutcome(request, verdict.outcome);
   if (!verdict.ok) return { response: verdict.response, settle: "skipped" };
   // The token's rate-limit and lifetime fields: every answer from here on carries them.

@@ -2,6 +2,7 @@ import { reportRequestSchema, REPORT_TYPES } from "@/lib/activity/reports";
 import { reportResponseSchemas } from "@/lib/activity/reports/responses";
 import { activityQuerySchema } from "@/lib/activity/schema";
 import { linkingValueSchema } from "@/lib/profiles/schema";
+import { ACTIVITY_SCOPES, type ActivityScope } from "@/lib/tokens/scopes";
 import { z } from "@/lib/zod";
 import { API_TAGS } from "./reference-links";
 import { errorBody, errorStatus, MAX_BODY_BYTES, type ErrorCode } from "../http/errors";
@@ -106,10 +107,16 @@ function failure(codes: [ErrorCode, ...ErrorCode[]], description: string, header
 
 const UNSAFE_INPUT = "control characters (Unicode Cc) or unpaired surrogates anywhere in the query";
 
+const scopeHeader = (scope: ActivityScope) => ({
+  "WWW-Authenticate": { description: `With \`insufficient_scope\` (RFC 6750): \`Bearer error="insufficient_scope", scope="${scope}"\``, schema: { type: "string" } },
+});
+
 // 500 and 503 carry the rate-limit fields when the token was identified before the failure.
-const failures = (tokenType: string) => ({
+const failures = (tokenType: string, scope?: ActivityScope) => ({
   ...failure(["invalid_token"], "Missing, malformed, unknown, revoked or expired token, or an old secret past its overlap"),
-  ...failure(["wrong_token_type", "ip_not_allowed"], `Not ${tokenType} token, or the IP is not whitelisted`),
+  ...(scope
+    ? failure(["wrong_token_type", "ip_not_allowed", "insufficient_scope"], `Not ${tokenType} token, the IP is not whitelisted, or the token lacks the \`${scope}\` scope`, scopeHeader(scope))
+    : failure(["wrong_token_type", "ip_not_allowed"], `Not ${tokenType} token, or the IP is not whitelisted`)),
   ...failure(["rate_limited"], "Rate limit exceeded", { "Retry-After": { schema: { type: "integer" } } }),
   ...failure(["internal"], "An unexpected failure on our side (logged)"),
   ...failure(["unavailable"], "Database unreachable"),
@@ -165,6 +172,16 @@ const activityRow = {
 };
 
 const bearer = [{ bearer: [] }, { apiTokenHeader: [] }];
+
+/**
+ * An Activity operation's token and scope: OpenAPI 3.1 lets a non-OAuth requirement list the
+ * roles it needs, and `x-required-scope` says it plainly for tools that ignore those.
+ */
+const scoped = (scope: ActivityScope) => ({
+  security: [{ bearer: [scope] }, { apiTokenHeader: [scope] }],
+  "x-required-scope": scope,
+});
+const needs = (scope: ActivityScope) => `Needs the \`${scope}\` scope ("${ACTIVITY_SCOPES[scope]}" in the token's Scopes); without it: 403 \`insufficient_scope\`.`;
 
 // Leak reports need no token: bounded per client IP, with the same rate-limit fields.
 const reportFailures = {
@@ -308,27 +325,27 @@ export const openApiDocument = {
       },
     },
     "/api/v1/users": {
-      get: { tags: [API_TAGS.activity], operationId: "listUsers", summary: "Team members", security: bearer, responses: { ...ok("GET /api/v1/users", list(user), "Team members"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
+      get: { tags: [API_TAGS.activity], operationId: "listUsers", summary: "Team members", description: needs("users:read"), ...scoped("users:read"), responses: { ...ok("GET /api/v1/users", list(user), "Team members"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity", "users:read") } },
     },
     "/api/v1/groups": {
-      get: { tags: [API_TAGS.activity], operationId: "listGroups", summary: "Groups", security: bearer, responses: { ...ok("GET /api/v1/groups", list(group), "Groups"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
+      get: { tags: [API_TAGS.activity], operationId: "listGroups", summary: "Groups", description: needs("groups:read"), ...scoped("groups:read"), responses: { ...ok("GET /api/v1/groups", list(group), "Groups"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity", "groups:read") } },
     },
     "/api/v1/forms": {
-      get: { tags: [API_TAGS.activity], operationId: "listForms", summary: "Forms", security: bearer, responses: { ...ok("GET /api/v1/forms", list(form), "Forms"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity") } },
+      get: { tags: [API_TAGS.activity], operationId: "listForms", summary: "Forms", description: needs("forms:read"), ...scoped("forms:read"), responses: { ...ok("GET /api/v1/forms", list(form), "Forms"), ...failure(["invalid_request"], `Query parameters with ${UNSAFE_INPUT}`), ...failures("an Activity", "forms:read") } },
     },
     "/api/v1/activity/query": {
       post: {
         tags: [API_TAGS.activity],
         operationId: "queryActivity",
         summary: "One metric over whole UTC days, grouped by user, group or day",
-        description: "`from` must not be after `to`, both must be real dates, and the range may span at most 366 days.",
-        security: bearer,
+        description: `\`from\` must not be after \`to\`, both must be real dates, and the range may span at most 366 days. ${needs("activity:read")}`,
+        ...scoped("activity:read"),
         requestBody: body("POST /api/v1/activity/query", requestSchema(activityQuerySchema)),
         responses: {
           ...ok("POST /api/v1/activity/query", list(activityRow), "One row per user, group or day"),
           ...failure(["invalid_request"], `The body is not a valid query, or has ${UNSAFE_INPUT} or body`),
           ...failure(["payload_too_large"], `The body is over ${MAX_BODY_BYTES} bytes (nothing more is read; the connection closes)`),
-          ...failures("an Activity"),
+          ...failures("an Activity", "activity:read"),
         },
       },
     },
@@ -338,13 +355,14 @@ export const openApiDocument = {
         operationId: "activityReport",
         summary: "One of twelve team-performance reports, as partners' report scripts call them",
         description:
-          "The body is parsed as JSON whatever Content-Type says. Dates are ISO 8601 date-times with an offset; date_to must be later than date_from, at most 12 calendar months after it, and date_from not in the future. users, groups and form must be ids of the token's account; NPS reports need a form with nps: true. Time series are hourly under 96 hours, daily otherwise, on date_from's wall clock. The 200 body depends on `type`: one schema per type, titled by it (several array reports look alike when empty, so they are listed as anyOf).",
-        security: bearer,
+          "The body is parsed as JSON whatever Content-Type says. Dates are ISO 8601 date-times with an offset; date_to must be later than date_from, at most 12 calendar months after it, and date_from not in the future. users, groups and form must be ids of the token's account; NPS reports need a form with nps: true. Time series are hourly under 96 hours, daily otherwise, on date_from's wall clock. The 200 body depends on `type`: one schema per type, titled by it (several array reports look alike when empty, so they are listed as anyOf). " +
+          needs("activity:read"),
+        ...scoped("activity:read"),
         requestBody: body("POST /api/v1/activity/reports", requestSchema(reportRequestSchema)),
         responses: {
           ...ok("POST /api/v1/activity/reports", { anyOf: Object.values(reportResponses) }, "The report, bare (not wrapped in data)"),
           ...failure(["invalid_request"], "The body is not a valid report request; the message names the problem"),
-          ...failures("an Activity"),
+          ...failures("an Activity", "activity:read"),
         },
       },
     },

@@ -1,5 +1,4 @@
 import "server-only";
-import { typeDefaults } from "@/lib/tokens/scopes";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { accounts, apiTokens, type TokenFieldChange } from "@/db/tables";
@@ -49,7 +48,6 @@ export async function insertTokenWithinCap(
       .values({
         accountId: actor.accountId,
         type: settings.type,
-        ...typeDefaults(settings.type),
         description: settings.description,
         secretHash: secret.hash,
         displayPrefix: secret.displayPrefix,
@@ -57,6 +55,9 @@ export async function insertTokenWithinCap(
         exposedAttributes: settings.exposedAttributes,
         linkingAttribute: settings.linkingAttribute,
         ipAllowList: settings.ipAllowList,
+        scopes: settings.scopes,
+        purpose: settings.purpose,
+        dailyProfileLimit: settings.dailyProfileLimit,
         expiresAt: expires.expiresAt,
         createdById: actor.id,
       })
@@ -85,6 +86,8 @@ export async function applyTokenEdit(
       linkingAttribute: apiTokens.linkingAttribute,
       ipAllowList: apiTokens.ipAllowList,
       rateLimit: apiTokens.rateLimit,
+      purpose: apiTokens.purpose,
+      dailyProfileLimit: apiTokens.dailyProfileLimit,
     });
     if (!current) return "missing";
     const changes = diff(current);
@@ -94,7 +97,8 @@ export async function applyTokenEdit(
       .set({ ...next, updatedAt: new Date() })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.accountId, actor.accountId)));
     const { id, accountId, type, displayPrefix } = current;
-    await recordChange(tx, { kind: "token.updated", actor: byUser(actor), target: { id, accountId, type, displayPrefix, description: next.description }, changes });
+    const target = { id, accountId, type, displayPrefix, description: next.description, scopes: next.scopes };
+    await recordChange(tx, { kind: "token.updated", actor: byUser(actor), target, changes });
     return "updated";
   });
 }

@@ -11,6 +11,8 @@ export const TARGET = {
   description: apiTokens.description,
   type: apiTokens.type,
   displayPrefix: apiTokens.displayPrefix,
+  // The webhook payload's token carries them: what an Activity token may call.
+  scopes: apiTokens.scopes,
 };
 
 /**

@@ -16,6 +16,7 @@ import { requestIp } from "@/lib/request-ip";
 import { formatDateTime } from "@/lib/format";
 import { dateInputValue, DAY_MS, displayStatus, isLive } from "@/lib/tokens/expiry";
 import { safeToStop } from "@/lib/tokens/rotation";
+import { ALL_ACTIVITY_SCOPES, ALL_PROFILE_PURPOSES } from "@/lib/tokens/scopes";
 import { getTokenAllowance, listAttributes } from "@/lib/tokens/queries";
 import { loadTokenPage } from "@/lib/tokens/page-data";
 import { whitelistCandidate } from "@/lib/governance/whitelist";
@@ -67,6 +68,7 @@ export default async function TokenDetailsPage({
           canReset={active && can(user, "tokens:reset")}
           type={token.type}
           linkingAttribute={token.linkingAttribute}
+          scopes={token.scopes}
         />
       </Panel>
 
@@ -86,7 +88,7 @@ export default async function TokenDetailsPage({
 
       {status === "active" && token.type === "activity" ? (
         <Panel as="section" aria-label="Try it">
-          <TryIt type={token.type} />
+          <TryIt type={token.type} scopes={token.scopes} />
         </Panel>
       ) : null}
 
@@ -107,6 +109,9 @@ export default async function TokenDetailsPage({
             linkingAttribute: token.linkingAttribute ?? "",
             ipAllowList: token.ipAllowList.map((value) => ({ value })),
             rateLimit: token.rateLimit,
+            scopes: ALL_ACTIVITY_SCOPES.filter((scope) => token.scopes.includes(scope)),
+            purpose: ALL_PROFILE_PURPOSES.find((purpose) => purpose === token.purpose),
+            dailyProfileLimit: token.dailyProfileLimit ?? undefined,
           }}
           attributes={attributes}
           rateLimitCeiling={allowance.rateLimitCeiling}

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."usage_outcome" ADD VALUE 'out_of_scope';
