@@ -129,8 +129,29 @@ describe("leased budget on rate-limiter-flexible's counters", () => {
     expect(allowed).toBeGreaterThanOrEqual(1_000 - 2 * sliceSize(1_000));
   });
 
+  /** A token's limit lowered from 600 (slices of 12) to 10 after one request: the unspent slice goes back. */
+  async function lowerAfterOneRequest(store: RateLimiterAbstract) {
+    const budget = () => new LeasedBudget((k, p) => countOn(store, k, p), Date.now, (k, p) => store.reward(k, p));
+    const [a, b] = [budget(), budget()];
+    expect((await a.spend("token", 600)).allowed).toBe(true);
+    const first = await a.spend("token", 10);
+    // One served under 600, this one under 10: 8 left, not 0 because of the 11 held unspent.
+    expect(first).toMatchObject({ allowed: true, remaining: 8 });
+    let served = 0;
+    for (let i = 0; i < 20; i++) if ((await (i % 2 ? a : b).spend("token", 10)).allowed) served += 1;
+    expect(served).toBe(8);
+  }
+
+  it("in memory: a slice claimed under a limit since lowered is given back, so the new limit counts what was served", async () => {
+    await lowerAfterOneRequest(new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: 60 }));
+  });
+
   const redisUrl = process.env.REDIS_URL;
   describe.skipIf(!redisUrl)("in real Redis", () => {
+    it("gives back a slice claimed under a limit since lowered", async () => {
+      await lowerAfterOneRequest(new RateLimiterRedis({ storeClient: redis!, keyPrefix: `lease-test-${randomUUID()}`, points: Number.MAX_SAFE_INTEGER, duration: 60 }));
+    });
+
     const redis = redisUrl ? new Redis(redisUrl) : null;
     afterAll(() => redis?.disconnect());
 

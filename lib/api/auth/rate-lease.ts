@@ -12,7 +12,10 @@
  * - the next slice is claimed before this one runs out (a quarter of it left, slices of 4 or
  *   more), in the background, and added to what is left: under steady load no request waits
  *   for the round trip. It is taken from the shared counter like any slice, so the limit holds;
- *   an instance holds at most two slices' worth.
+ *   an instance holds at most two slices' worth;
+ * - a slice claimed under another limit (the token's limit was edited) is given back to the
+ *   shared counter before the next claim, so the new limit counts what was served, not what
+ *   this instance held unspent.
  */
 export interface Claim {
   /** Points counted in the window after this claim (the claimed ones included, granted or not). */
@@ -52,11 +55,16 @@ export class LeasedBudget {
     /** Adds `points` to `key`'s shared counter for the current window. */
     private claim: (key: string, points: number) => Promise<Claim>,
     private now: () => number = Date.now,
+    /** Takes `points` back off `key`'s shared counter (an unspent slice). */
+    private release: (key: string, points: number) => Promise<unknown> = async () => undefined,
   ) {}
 
   /** Spends one request of `key`'s budget of `limit` per window. */
   async spend(key: string, limit: number): Promise<Spend> {
     for (;;) {
+      // Only after an edit of the limit: the hot path stays without an await of its own.
+      const edited = this.leases.get(key);
+      if (edited && edited.limit !== limit) await this.giveBack(key, edited);
       const fromLease = this.spendLocally(key, limit);
       if (fromLease) return fromLease;
       const pending = this.claims.get(key);
@@ -67,6 +75,16 @@ export class LeasedBudget {
       const refusal = await this.track(key, this.claimSlice(key, limit));
       if (refusal) return refusal;
     }
+  }
+
+  /** A slice of a window still running, claimed under another limit: back to the shared counter, once. */
+  private async giveBack(key: string, lease: Lease) {
+    this.leases.delete(key);
+    if (lease.left === 0 || lease.resetsAt <= this.now()) return;
+    // Tracked like a claim: a request arriving meanwhile waits for it rather than claiming first.
+    await this.track(key, this.release(key, lease.left)).catch(() => {
+      // Not given back (Redis unreachable): the window ends with it spent, the strict side.
+    });
   }
 
   /** What is left for `key` without spending anything; null when this instance holds no slice. */

@@ -43,7 +43,11 @@ function limiterFor(kind: RateKind): Limiter {
   let limiter = limiters.get(kind);
   if (!limiter) {
     const store = sharedLimiter({ keyPrefix: `api-${kind}`, points: COUNT_ONLY, duration: WINDOW_SECONDS });
-    limiter = { store, budget: new LeasedBudget((k, p) => countOn(store, k, p)) };
+    limiter = { store, budget: new LeasedBudget(
+        (k, p) => countOn(store, k, p),
+        Date.now,
+        (k, p) => store.reward(k, p),
+      ) };
     limiters.set(kind, limiter);
   }
   return limiter;
