@@ -1,0 +1,1 @@
+CREATE INDEX "token_events_token_resets" ON "token_events" USING btree ("token_id","created_at" DESC NULLS LAST) WHERE action = 'reset';
